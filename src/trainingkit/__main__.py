@@ -1,0 +1,3 @@
+from trainingkit.cli import main
+
+main()
