@@ -1,0 +1,93 @@
+"""The ``nbgrader_config.py`` that ``trainingkit cohort init`` writes.
+
+The file is plain nbgrader configuration, so ``nbgrader`` commands and formgrader
+run in the cohort directory see exactly what ``trainingkit`` sees. Settings of the
+exercises themselves (answer stubs, …) come from `trainingkit.course_config`,
+which the generated file imports when it runs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trainingkit.cohort import Cohort
+
+__all__ = ["DEFAULT_TIMEOUT", "TEXT_STUB", "render_nbgrader_config", "toml_line"]
+
+#: Seconds one cell may run when grading before it is interrupted.
+DEFAULT_TIMEOUT = 30
+#: What trainees see in a written-answer cell of the released version.
+TEXT_STUB = "请在这里写下你的回答。"
+
+_TEMPLATE = """\
+# nbgrader configuration of the trainingkit cohort {name!r}.
+# Written by `trainingkit cohort init`; edit freely, it is plain nbgrader config.
+import os
+
+c = get_config()  # noqa: F821
+here = os.path.dirname(os.path.abspath(__file__))
+
+c.CourseDirectory.root = here
+c.CourseDirectory.course_id = {name_json}
+c.CourseDirectory.db_url = {db_json}
+c.Exchange.root = {exchange_json}
+c.Exchange.timezone = "Asia/Shanghai"
+
+# Grading: a runaway cell is interrupted after this many seconds; a kernel that
+# does not start within a minute counts as failed.
+c.Execute.timeout = {timeout}
+c.Execute.startup_timeout = 60
+# Test cells a trainee deleted are put back from the gradebook before grading.
+c.OverwriteCells.add_missing_cells = True
+# Huge outputs are cut (lines per output, lines per traceback).
+c.LimitOutput.max_lines = 1000
+c.LimitOutput.max_traceback = 100
+
+# Released versions: Chinese stubs where the solution was.
+c.ClearSolutions.text_stub = {text_stub_json}
+
+# Exercise settings owned by trainingkit.course_config (code stubs, …).
+# HOOK: applied when that module exists; until then the defaults above hold.
+try:
+    from trainingkit import course_config as _course_config
+except ImportError:
+    _course_config = None
+if _course_config is not None and hasattr(_course_config, "apply"):
+    _course_config.apply(c)
+"""
+
+
+def render_nbgrader_config(cohort: Cohort, *, timeout: int = DEFAULT_TIMEOUT) -> str:
+    """Text of the cohort's ``nbgrader_config.py``.
+
+    The gradebook and the exchange are written relative to the cohort directory
+    when they are inside it, so a cohort can be moved as a whole.
+    """
+    return _TEMPLATE.format(
+        name=cohort.name,
+        name_json=json.dumps(cohort.name),
+        db_json=_relative(cohort.db_url, cohort),
+        exchange_json=_relative_path(str(cohort.exchange), cohort),
+        timeout=int(timeout),
+        text_stub_json=json.dumps(TEXT_STUB, ensure_ascii=False),
+    )
+
+
+def toml_line(key: str, value: str) -> str:
+    """``key = "value"`` with TOML string escaping (JSON strings are valid TOML)."""
+    return f"{key} = {json.dumps(value, ensure_ascii=False)}"
+
+
+def _relative(db_url: str, cohort: Cohort) -> str:
+    default = f"sqlite:///{cohort.root / 'gradebook.db'}"
+    if db_url == default:
+        return '"sqlite:///" + os.path.join(here, "gradebook.db")'
+    return json.dumps(db_url)
+
+
+def _relative_path(path: str, cohort: Cohort) -> str:
+    if path == str(cohort.root / "exchange"):
+        return 'os.path.join(here, "exchange")'
+    return json.dumps(path)
