@@ -1,0 +1,48 @@
+"""Shared fixtures: a JupyterLab over a copy of the course, and a headless Chromium.
+
+The server and browser code lives in :mod:`lab_server` so other browser tests
+(exercises, the hub) can reuse it with their own root directory.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from lab_server import LabServer, chromium, lab_server
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def course_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
+    """A JupyterLab whose root holds a fresh copy of ``course/``."""
+    work = tmp_path_factory.mktemp("course-lab")
+    root = work / "root"
+    shutil.copytree(
+        REPO / "course", root / "course", ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+    )
+    with lab_server(root, work) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """The system Chromium, headless, driven by Playwright."""
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """Where browser tests save screenshots (``artifacts/screenshots``, gitignored)."""
+    path = ARTIFACTS / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,144 @@
+"""A throw-away JupyterLab server and a headless Chromium, for browser tests.
+
+Reusable by any browser test (course modules, exercises, the hub): start a Lab on
+127.0.0.1 over a temporary root directory, open a page in Chromium through
+Playwright, stop both by pid. Settings live in a temporary
+``JUPYTERLAB_SETTINGS_DIR`` so the news pop-up and update checks stay off and
+notebooks render every cell (no virtual windowing), whatever the user's profile.
+
+Chromium is the system one (``/usr/bin/chromium``); ``playwright install`` is never
+run (it downloads a browser, which fails on the build machines).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LabServer", "chromium", "lab_server"]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# JupyterLab user settings written before the server starts.
+LAB_SETTINGS: dict[str, dict[str, object]] = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    # Render every cell so tests can find outputs far down a long notebook.
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+}
+
+
+@dataclass(frozen=True)
+class LabServer:
+    """A running Lab: where it serves, its token, its root directory and pid."""
+
+    url: str
+    token: str
+    root: Path
+    pid: int
+
+    def lab_url(self, path: str = "") -> str:
+        """The Lab URL opening ``path`` (relative to the root), token included."""
+        tree = f"/tree/{path}" if path else ""
+        return f"{self.url}lab{tree}?token={self.token}"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_ready(url: str, token: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited early:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}api/status?token={token}", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"JupyterLab not ready in 60 s:\n{log.read_text(errors='replace')}")
+
+
+@contextmanager
+def lab_server(root: Path, workdir: Path) -> Iterator[LabServer]:
+    """Run JupyterLab over ``root`` (state and logs under ``workdir``); stop it by pid."""
+    settings = workdir / "lab-settings"
+    for name, values in LAB_SETTINGS.items():
+        target = settings / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values), encoding="utf-8")
+    env = dict(os.environ)
+    env.update(
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(workdir / "lab-workspaces"),
+        JUPYTER_RUNTIME_DIR=str(workdir / "runtime"),
+        JUPYTER_CONFIG_DIR=str(workdir / "config"),
+        JUPYTER_PLATFORM_DIRS="1",
+    )
+    port, token = _free_port(), secrets.token_hex(16)
+    url = f"http://127.0.0.1:{port}/"
+    command = [
+        sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
+        f"--port={port}", "--allow-root", f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}", f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={workdir / 'lab-workspaces'}",
+        "--LabApp.check_for_updates_class="
+        "jupyterlab.handlers.announcements.NeverCheckForUpdate",
+    ]  # fmt: skip
+    log = workdir / "lab.log"
+    with log.open("wb") as sink:
+        proc = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.STDOUT)
+    try:
+        _wait_ready(url, token, proc, log)
+        yield LabServer(url=url, token=token, root=root, pid=proc.pid)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Launch the system Chromium headless through Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
