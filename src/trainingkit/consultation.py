@@ -6,8 +6,9 @@ tested without a browser.
 
 The working-day rule is a parameter. The built-in example (notice 15 working days
 before the meeting, materials 10 working days before, results within 7 working
-days after) is **one city's rule** (see ``docs/design.md`` and DOMAIN.md §3), not a
-national one; an organizer passes their own :class:`TimelineRule`.
+days after) comes from the package facts (:func:`trainingkit.knowledge.procedure_timing`)
+and is **one city's rule**, not a national one; an organizer passes their own
+:class:`TimelineRule`.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, timedelta
 from importlib import resources
 
 __all__ = [
-    "EXAMPLE_RULE",
     "WEEKDAY_NAMES",
     "FormChoice",
     "OrderFeedback",
@@ -29,6 +30,7 @@ __all__ = [
     "add_working_days",
     "check_form_choice",
     "check_procedure_order",
+    "example_rule",
     "is_working_day",
     "parse_holidays",
     "plan_timeline",
@@ -49,23 +51,34 @@ class TimelineRule:
         label: a Chinese label that says whose rule this is.
     """
 
-    notice_days: int = 15
-    materials_days: int = 10
-    report_days: int = 7
-    label: str = (
-        "示例：某市协商工作规则（通知提前15个工作日、材料提前10个工作日、会后7个工作日内报送成果）"
-    )
+    notice_days: int
+    materials_days: int
+    report_days: int
+    label: str = "自定义规则"
 
     def __post_init__(self) -> None:
         for name in ("notice_days", "materials_days", "report_days"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 0:
-                raise ValueError(
-                    f"{name} 必须是非负整数 / must be a non-negative integer: {value!r}"
-                )
+                raise ValueError(f"{name} 必须是非负整数 / must be a non-negative integer: {value!r}")
 
 
-EXAMPLE_RULE = TimelineRule()
+@cache
+def example_rule() -> TimelineRule:
+    """The example rule from the package facts: one city's practice, labelled as such.
+
+    >>> rule = example_rule()
+    >>> (rule.notice_days, rule.materials_days, rule.report_days)
+    (15, 10, 7)
+    """
+    from trainingkit import knowledge
+
+    timing = {fact.id: fact for fact in knowledge.procedure_timing()}
+    days = {key: int(timing[key].working_days or 0) for key in ("notice", "materials", "results")}
+    first = timing["notice"]
+    steps = "、".join(timing[key].text for key in ("notice", "materials", "results"))
+    label = f"示例：{first.source}（{first.locality}的做法，仅作示例）：{steps}"
+    return TimelineRule(days["notice"], days["materials"], days["results"], label=label)
 
 
 def is_working_day(day: date, holidays: Iterable[date] = (), workdays: Iterable[date] = ()) -> bool:
@@ -146,7 +159,7 @@ class Timeline:
 
 def plan_timeline(
     meeting: date,
-    rule: TimelineRule = EXAMPLE_RULE,
+    rule: TimelineRule | None = None,
     holidays: Iterable[date] = (),
     workdays: Iterable[date] = (),
 ) -> Timeline:
@@ -159,6 +172,7 @@ def plan_timeline(
     >>> t.notice_by, t.materials_by, t.report_by
     (datetime.date(2026, 5, 29), datetime.date(2026, 6, 5), datetime.date(2026, 6, 30))
     """
+    rule = rule or example_rule()
     off, extra = frozenset(holidays), frozenset(workdays)
     notes: list[str] = []
     if not is_working_day(meeting, off, extra):

@@ -8,14 +8,17 @@ organizers' style sheets rely on these names.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 import ipywidgets as widgets
 
 from trainingkit.templating import render_template
 
-__all__ = ["feedback_html", "output_area", "tag"]
+if TYPE_CHECKING:
+    from trainingkit.knowledge import Item
+
+__all__ = ["Facts", "feedback_html", "output_area", "tag"]
 
 W = TypeVar("W", bound=widgets.DOMWidget)
 
@@ -43,3 +46,44 @@ def tag(widget: W, css_class: str) -> W:
     """Add a CSS class to ``widget`` and return it, for one-line construction."""
     widget.add_class(css_class)
     return widget
+
+
+class Facts:
+    """Knowledge items shown as a list, with every distinct source and year below it.
+
+    Lesson notebooks show facts through this card, so each fact on screen comes from
+    :mod:`trainingkit.knowledge` with its provenance, and local rules are marked.
+
+    Example:
+        >>> from trainingkit import knowledge
+        >>> html = Facts(knowledge.topic_sources(), "议题来源")._repr_html_()
+        >>> "委员荐题" in html and "来源：" in html
+        True
+    """
+
+    def __init__(self, items: Iterable[Item], title: str = "", *, numbered: bool = False) -> None:
+        self.items: tuple[Item, ...] = tuple(items)
+        self.title = title
+        self.numbered = numbered
+
+    def sources(self) -> list[str]:
+        """Distinct "source（year）" strings, in order of first appearance."""
+        seen: list[str] = []
+        for item in self.items:
+            text = f"{item.source}（{item.year}年）" if item.year else item.source
+            if text not in seen:
+                seen.append(text)
+        return seen
+
+    def _repr_html_(self) -> str:
+        rows = [
+            {"label": i.label, "note": i.note, "local": i.is_local, "locality": i.locality}
+            for i in self.items
+        ]
+        return render_template(
+            "fact_list.html.j2",
+            title=self.title,
+            items=rows,
+            numbered=self.numbered,
+            sources=self.sources(),
+        )

@@ -144,8 +144,8 @@ class TimelineWidget(widgets.VBox):
         True
     """
 
-    def __init__(self, rule: consultation.TimelineRule = consultation.EXAMPLE_RULE) -> None:
-        self.rule = rule
+    def __init__(self, rule: consultation.TimelineRule | None = None) -> None:
+        self.rule = rule = rule or consultation.example_rule()
         self.meeting = tag(
             widgets.DatePicker(description="会议日期", style=_LABEL), "tk-timeline-input"
         )

@@ -1,0 +1,156 @@
+"""Module 03 widgets, module 00's hello widget and the quiz, driven without a browser."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from trainingkit import knowledge
+from trainingkit.consultation import TimelineRule
+from trainingkit.widgets.consultation import (
+    FormChooserWidget,
+    ProcedureOrderWidget,
+    TimelineWidget,
+)
+from trainingkit.widgets.intro import HelloWidget, study_days
+from trainingkit.widgets.quiz import Question, QuizWidget
+
+STEPS = [step.name for step in knowledge.procedure_steps()]
+
+
+def test_procedure_order_starts_shuffled_and_empty() -> None:
+    widget = ProcedureOrderWidget()
+    assert widget.expected == STEPS
+    assert list(widget.slots[0].options) != STEPS  # shuffled, so order is not given away
+    assert sorted(widget.slots[0].options) == sorted(STEPS)
+    assert all(slot.value is None for slot in widget.slots)
+    assert "tk-procedure-order" in widget._dom_classes
+
+
+def test_procedure_order_asks_for_empty_positions() -> None:
+    widget = ProcedureOrderWidget()
+    widget.slots[0].value = STEPS[0]
+    widget.check.click()
+    assert "第 2 步还没有选择" in widget.output.value
+
+
+def test_procedure_order_praises_the_right_order() -> None:
+    widget = ProcedureOrderWidget()
+    for slot, step in zip(widget.slots, STEPS, strict=True):
+        slot.value = step
+    widget.check.click()
+    assert "tk-feedback-passed" in widget.output.value
+    assert "顺序正确" in widget.output.value
+
+
+def test_procedure_order_marks_misplaced_steps() -> None:
+    widget = ProcedureOrderWidget()
+    order = [STEPS[0], STEPS[2], STEPS[1], *STEPS[3:]]
+    for slot, step in zip(widget.slots, order, strict=True):
+        slot.value = step
+    widget.check.click()
+    html = widget.output.value
+    assert "tk-feedback-failed" in html
+    assert f"{len(STEPS) - 2}/{len(STEPS)} 个步骤位置正确" in html
+    assert html.count("✘ 第") == 2
+
+
+def test_form_chooser_counts_right_answers_and_moves_on() -> None:
+    widget = FormChooserWidget()
+    forms = {form.name for form in knowledge.consultation_forms()}
+    assert set(widget.choice.options) == forms
+    first = widget.current
+    assert first.situation in widget.situation.value
+    wrong = next(name for name in widget.choice.options if name != first.form)
+    widget.choice.value = wrong
+    widget.check.click()
+    assert "tk-feedback-failed" in widget.output.value
+    assert "已答对 0/" in widget.output.value
+    widget.choice.value = first.form
+    widget.check.click()
+    assert "已答对 1/" in widget.output.value
+    widget.next.click()
+    assert widget.current.id != first.id
+    assert widget.choice.value is None and widget.output.value == ""
+
+
+def test_form_chooser_without_a_choice_asks_for_one() -> None:
+    widget = FormChooserWidget()
+    widget.check.click()
+    assert "请先选择" in widget.output.value
+
+
+def test_timeline_waits_for_a_date_then_shows_due_dates() -> None:
+    widget = TimelineWidget()
+    assert "请先选择会议日期" in widget.output.value
+    widget.meeting.value = date(2026, 6, 19)
+    html = widget.output.value
+    for due in ("2026-05-29", "2026-06-05", "2026-06-19", "2026-06-30"):
+        assert due in html
+    assert "某市" in html  # the example rule says whose rule it is
+
+
+def test_timeline_follows_changed_numbers_and_holidays() -> None:
+    widget = TimelineWidget()
+    widget.meeting.value = date(2026, 10, 12)
+    widget.notice_days.value = 5
+    widget.materials_days.value = 3
+    widget.report_days.value = 2
+    assert "你设定的规则" in widget.output.value
+    widget.holidays.value = "\n".join(f"2026-10-0{day}" for day in range(1, 8)) + "\n不是日期"
+    html = widget.output.value
+    assert "2026-09-28" in html and "2026-09-30" in html and "2026-10-14" in html
+    assert "不是日期" in html  # the unreadable line is reported, not silently dropped
+
+
+def test_timeline_accepts_an_organizers_rule() -> None:
+    widget = TimelineWidget(TimelineRule(20, 5, 10, label="某区2024年规则"))
+    widget.meeting.value = date(2026, 6, 19)
+    assert "某区2024年规则" in widget.output.value
+    assert widget.notice_days.value == 20
+
+
+def test_timeline_warns_about_a_weekend_meeting() -> None:
+    widget = TimelineWidget()
+    widget.meeting.value = date(2026, 6, 21)
+    assert "不是工作日" in widget.output.value
+
+
+def test_hello_widget_greets_by_name_and_escapes_it() -> None:
+    widget = HelloWidget()
+    assert "请在上面的框里输入" in widget.output.value
+    widget.name.value = "<b>李委员</b>"
+    assert "&lt;b&gt;李委员" in widget.output.value
+    widget.minutes.value = 20
+    assert f"{study_days(20)} 天" in widget.output.value
+
+
+def test_study_days_rejects_zero() -> None:
+    with pytest.raises(ValueError):
+        study_days(0)
+
+
+def test_quiz_marks_single_and_multiple_choice() -> None:
+    quiz = QuizWidget(
+        [
+            Question("一？", ["甲", "乙"], "甲", explanation="甲对", hint="看第1节"),
+            Question("二？", ["丙", "丁", "戊"], ("丙", "戊"), explanation="丙戊", hint="看第2节"),
+        ]
+    )
+    quiz.inputs[0].value = "乙"
+    quiz.check.click()
+    assert "看第1节" in quiz.results[0].value and "甲对" not in quiz.results[0].value
+    assert "答对 0/2" in quiz.output.value
+    quiz.inputs[0].value = "甲"
+    boxes = quiz.inputs[1].children
+    boxes[0].value = True
+    boxes[2].value = True
+    quiz.check.click()
+    assert "甲对" in quiz.results[0].value and "丙戊" in quiz.results[1].value
+    assert "答对 2/2" in quiz.output.value
+
+
+def test_quiz_question_must_have_its_answer_among_options() -> None:
+    with pytest.raises(ValueError):
+        Question("？", ["甲"], "乙")
