@@ -1,0 +1,257 @@
+"""Reading rule files (TOML or JSON) into the rule objects of :mod:`trainingkit.rules`.
+
+Every problem becomes a :class:`~trainingkit.rules.RuleFileError` that names the
+file and the key path (``schemes[0].items[2].column``), in Chinese and English.
+A file may hold arrays ``rule_sets``, ``contact_rules`` and ``schemes``, or a
+single table ``rule_set``, ``contact_rule`` or ``scheme``.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any, NoReturn
+
+from trainingkit.records import COUNT_COLUMNS, IDENTITY_COLUMNS
+from trainingkit.rules import (
+    OPERATORS,
+    ROLES,
+    AssessmentScheme,
+    Condition,
+    Consequence,
+    ContactRule,
+    DutyRuleSet,
+    DutyTask,
+    GradeBand,
+    RuleFile,
+    RuleFileError,
+    ScoreItem,
+    Tier,
+)
+
+__all__ = ["parse_rule_file"]
+
+_PROVENANCE = ("id", "name", "locality", "source", "year", "note")
+# Columns evaluate_compliance() writes besides the task columns: no task may take these ids.
+_RESERVED = (
+    *IDENTITY_COLUMNS,
+    "tasks_met",
+    "tasks_total",
+    "all_met",
+    "missing",
+    "contact_quarters_ok",
+    "contact_people_ok",
+    "contact_ok",
+)
+
+
+class _Table:
+    """One TOML/JSON table with its key path, for checked reads."""
+
+    def __init__(self, path: Path, key: str, data: object) -> None:
+        self.path, self.key = path, key
+        if not isinstance(data, dict):
+            self.fail("", "应为表（键值对）", "must be a table (key/value pairs)")
+        self.data: dict[str, Any] = data
+
+    def fail(self, name: str, zh: str, en: str) -> NoReturn:
+        key = ".".join(k for k in (self.key, name) if k) or "(文件 / file)"
+        raise RuleFileError(
+            f"规则文件 {self.path} 的键 {key}：{zh} / rule file {self.path}, key {key}: {en}",
+            path=self.path,
+            key=key,
+        )
+
+    def only(self, *allowed: str) -> None:
+        for name in self.data:
+            if name not in allowed:
+                self.fail(name, f"未知的键（可用：{', '.join(allowed)}）", "unknown key")
+
+    def text(self, name: str, default: str | None = None) -> str:
+        value = self.data.get(name, default)
+        if value is None:
+            self.fail(name, "缺少这个键", "missing key")
+        if not isinstance(value, str) or (default is None and not value.strip()):
+            self.fail(name, "应为非空文字", "must be a non-empty string")
+        return value
+
+    def number(self, name: str, default: float | None = None) -> float | None:
+        value = self.data.get(name, default)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            self.fail(name, "应为数字", "must be a number")
+        return value
+
+    def integer(self, name: str) -> int | None:
+        value = self.number(name)
+        if value is not None and (not float(value).is_integer() or value < 0):
+            self.fail(name, "应为非负整数", "must be a non-negative integer")
+        return None if value is None else int(value)
+
+    def tables(self, name: str) -> list[_Table]:
+        value = self.data.get(name, [])
+        if not isinstance(value, list):
+            self.fail(name, "应为列表", "must be a list")
+        prefix = f"{self.key}.{name}" if self.key else name
+        return [_Table(self.path, f"{prefix}[{i}]", v) for i, v in enumerate(value)]
+
+    def strings(self, name: str) -> list[str]:
+        value = self.data.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(name, "应为文字列表", "must be a list of strings")
+        return value
+
+    def conditions(self, name: str) -> tuple[Condition, ...]:
+        return tuple(self._condition(name, text) for text in self.strings(name))
+
+    def _condition(self, name: str, text: str) -> Condition:
+        parts = text.split()
+        if len(parts) != 3 or parts[1] not in OPERATORS:
+            self.fail(name, f"条件“{text}”应写成“统计项 >= 数字”", f"bad condition {text!r}")
+        column, op, number = parts
+        if column not in COUNT_COLUMNS:
+            self.fail(name, f"未知的统计项 {column}", f"unknown count column {column!r}")
+        try:
+            value = float(number)
+        except ValueError:
+            self.fail(name, f"条件“{text}”中的数字无效", f"bad number in {text!r}")
+        return Condition(column, op, value)
+
+    def provenance(self) -> dict[str, Any]:
+        return {
+            "id": self.text("id"),
+            "name": self.text("name"),
+            "locality": self.text("locality"),
+            "source": self.text("source"),
+            "year": self.integer("year"),
+            "note": self.text("note", ""),
+        }
+
+
+def _task(table: _Table) -> DutyTask:
+    table.only("id", "label", "all", "any", "roles")
+    if ("all" in table.data) == ("any" in table.data):
+        table.fail("all", "应给出 all 或 any 其中之一", "give exactly one of all / any")
+    mode = "all" if "all" in table.data else "any"
+    conditions = table.conditions(mode)
+    if not conditions:
+        table.fail(mode, "至少要有一个条件", "needs at least one condition")
+    roles = tuple(table.strings("roles"))
+    if any(role not in ROLES for role in roles):
+        table.fail("roles", f"身份只能是 {'、'.join(ROLES)}", f"roles must be among {ROLES}")
+    if table.text("id") in _RESERVED:
+        table.fail(
+            "id", f"任务 id 不能用保留名 {_RESERVED}", f"task id must not be one of {_RESERVED}"
+        )
+    return DutyTask(table.text("id"), table.text("label"), conditions, mode, roles)
+
+
+def _rule_set(table: _Table) -> DutyRuleSet:
+    table.only(*_PROVENANCE, "tasks")
+    tasks = tuple(_task(t) for t in table.tables("tasks"))
+    if not tasks:
+        table.fail("tasks", "至少要有一项任务", "needs at least one task")
+    if len({t.id for t in tasks}) != len(tasks):
+        table.fail("tasks", "任务 id 重复", "duplicate task id")
+    return DutyRuleSet(tasks=tasks, **table.provenance())
+
+
+def _contact_rule(table: _Table) -> ContactRule:
+    counts = ("min_per_quarter", "min_people", "fixed_contacts", "paired_constituents")
+    table.only(*_PROVENANCE, *counts)
+    return ContactRule(
+        **table.provenance(),
+        min_per_quarter=table.integer("min_per_quarter"),
+        min_people=table.integer("min_people"),
+        fixed_contacts=table.integer("fixed_contacts"),
+        paired_constituents=table.integer("paired_constituents"),
+    )
+
+
+def _item(table: _Table) -> ScoreItem:
+    table.only("id", "label", "column", "points", "offset", "cap", "unit", "group", "tiers")
+    tiers = []
+    for tier in table.tables("tiers"):
+        tier.only("when", "points", "label")
+        tiers.append(
+            Tier(tier.conditions("when"), tier.number("points") or 0.0, tier.text("label"))
+        )
+    column = table.data.get("column")
+    if bool(tiers) == (column is not None):
+        table.fail(
+            "column", "应给出 column（按次计分）或 tiers（分档）其中之一", "give column or tiers"
+        )
+    if column is not None and column not in COUNT_COLUMNS:
+        table.fail("column", f"未知的统计项 {column}", f"unknown count column {column!r}")
+    if column is not None and table.number("points") is None:
+        table.fail("points", "缺少每次的分值", "missing points per unit")
+    return ScoreItem(
+        id=table.text("id"),
+        label=table.text("label"),
+        column=column,
+        points=table.number("points", 0.0) or 0.0,
+        offset=table.integer("offset") or 0,
+        cap=table.number("cap"),
+        unit=table.text("unit", "次"),
+        group=table.text("group", ""),
+        tiers=tuple(tiers),
+    )
+
+
+def _scheme(table: _Table) -> AssessmentScheme:
+    table.only(
+        *_PROVENANCE,
+        "base",
+        "min_score",
+        "max_score",
+        "items",
+        "group_caps",
+        "grades",
+        "consequences",
+    )
+    caps = _Table(table.path, f"{table.key}.group_caps", table.data.get("group_caps", {}))
+    items = tuple(_item(t) for t in table.tables("items"))
+    grades = []
+    for grade in table.tables("grades"):
+        grade.only("min_score", "label", "note")
+        grades.append(
+            GradeBand(grade.number("min_score") or 0.0, grade.text("label"), grade.text("note", ""))
+        )
+    consequences = []
+    for c in table.tables("consequences"):
+        c.only("label", "when", "note")
+        consequences.append(Consequence(c.text("label"), c.conditions("when"), c.text("note", "")))
+    return AssessmentScheme(
+        **table.provenance(),
+        base=table.number("base", 0.0) or 0.0,
+        min_score=table.number("min_score"),
+        max_score=table.number("max_score"),
+        items=items,
+        group_caps={g: caps.number(g) or 0.0 for g in caps.data},
+        grades=tuple(sorted(grades, key=lambda g: -g.min_score)),
+        consequences=tuple(consequences),
+    )
+
+
+def parse_rule_file(path: Path, text: str) -> RuleFile:
+    """Parse the text of a TOML (or, by suffix, JSON) rule file.
+
+    Raises:
+        RuleFileError: The text is not valid TOML/JSON or an entry is invalid.
+    """
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
+        raise RuleFileError(
+            f"规则文件 {path} 格式有误：{error} / rule file {path} is not valid: {error}", path=path
+        ) from error
+    root = _Table(path, "", data)
+    kinds = {"rule_sets": _rule_set, "contact_rules": _contact_rule, "schemes": _scheme}
+    singular = {"rule_set": "rule_sets", "contact_rule": "contact_rules", "scheme": "schemes"}
+    root.only(*kinds, *singular)
+    found: dict[str, list[Any]] = {kind: [] for kind in kinds}
+    for name, value in data.items():
+        kind = singular.get(name, name)
+        tables = [_Table(path, name, value)] if name in singular else root.tables(name)
+        found[kind].extend(kinds[kind](t) for t in tables)
+    return RuleFile(*(tuple(found[kind]) for kind in kinds))
