@@ -17,6 +17,7 @@ __all__ = ["COMMANDS", "main"]
 # name -> "module:attribute" of a click command or group, in help order.
 COMMANDS: dict[str, str] = {
     "review": "trainingkit.cli.review:review",
+    "hub": "trainingkit.cli.hub:hub",
 }
 
 

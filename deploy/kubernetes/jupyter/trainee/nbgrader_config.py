@@ -1,0 +1,10 @@
+# nbgrader settings of trainees' servers (trainingkit on Kubernetes).
+import os
+
+c = get_config()  # noqa: F821
+c.Exchange.root = "/srv/nbgrader/exchange"
+c.Exchange.path_includes_course = True
+c.Exchange.timezone = "Asia/Shanghai"
+c.CourseDirectory.course_id = os.environ.get("NBGRADER_COURSE", "")
+# courses of a user = their hub groups nbgrader-<course> / formgrade-<course>
+c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"

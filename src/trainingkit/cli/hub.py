@@ -1,0 +1,145 @@
+"""``trainingkit hub``: a JupyterHub for the cohort (config, k8s-values, setup)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from trainingkit.hub.plan import HubOptions, HubPlan
+
+__all__ = ["hub"]
+
+
+def _plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every subcommand that builds a plan."""
+    options = [
+        click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     required=True, help="名单文件（CSV 或 .xlsx）。Roster file."),
+        click.option("--course", required=True, help="课程名（nbgrader course id）。"),
+        click.option("--base", type=click.Path(path_type=Path), default=None,
+                     help="中心的目录（默认 /opt/trainingkit-hub/<课程名>）。Hub directory."),
+        click.option("--home-root", type=click.Path(path_type=Path), default=Path("/home"),
+                     show_default=True, help="学员主目录所在处。Where homes are created."),
+        click.option("--prefix", default="tk-", show_default=True,
+                     help="系统账户名前缀。System account prefix."),
+        click.option("--ip", default="0.0.0.0", show_default=True, help="监听地址。"),
+        click.option("--port", type=int, default=8000, show_default=True, help="端口。"),
+        click.option("--mem-limit", default="1G", show_default=True,
+                     help="每位学员的内存上限。Memory limit per user server."),
+        click.option("--cull-timeout", type=int, default=3600, show_default=True,
+                     help="空闲多少秒后停止服务器。Idle seconds before a server is stopped."),
+        click.option("--course-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                     default=None, help="课程笔记本目录（默认本课程包的 course/）。"),
+        click.option("--exercises", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                     default=None, help="nbgrader 练习源目录（默认本课程包的 exercises/）。"),
+        click.option("--gitpuller-repo", default="",
+                     help="用 nbgitpuller 从此仓库拉取课程，而不是复制。Course via nbgitpuller."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _build(**kwargs: Any) -> HubPlan:
+    """Read the roster and build the plan; user errors become a message and exit 2."""
+    from trainingkit.cohort import CohortError
+    from trainingkit.hub.plan import HubPlanError, build_plan
+    from trainingkit.roster import read_roster
+
+    course = kwargs["course"]
+    options = HubOptions(
+        course=course,
+        base=(kwargs["base"] or Path("/opt/trainingkit-hub") / course).resolve(),
+        home_root=kwargs["home_root"].resolve(),
+        prefix=kwargs["prefix"],
+        ip=kwargs["ip"],
+        port=kwargs["port"],
+        mem_limit=kwargs["mem_limit"],
+        cull_timeout=kwargs["cull_timeout"],
+        course_source=kwargs["course_dir"],
+        exercises=kwargs["exercises"],
+        gitpuller_repo=kwargs["gitpuller_repo"],
+        proxy_command=_proxy_command(),
+    )
+    try:
+        return build_plan(read_roster(kwargs["roster"]), options)
+    except (CohortError, HubPlanError) as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _proxy_command() -> str:
+    import shutil
+
+    here = Path(sys.prefix).parent / "node_modules" / ".bin" / "configurable-http-proxy"
+    return str(here) if here.exists() else (shutil.which("configurable-http-proxy") or
+                                             "configurable-http-proxy")  # fmt: skip
+
+
+@click.group()
+def hub() -> None:
+    """为一期学员搭建 JupyterHub（单机或 Kubernetes）。
+
+    A JupyterHub for a cohort: accounts from the roster, the nbgrader course service.
+    """
+
+
+@hub.command("config")
+@_plan_options
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="写入配置的目录（只写文件，不做任何改动）。")  # fmt: skip
+def config_command(out: Path, **kwargs: Any) -> None:
+    """把完整配置写到 --out 目录，供审阅，不改动本机。
+
+    Write the full hub configuration into OUT for review; nothing is applied.
+    """
+    from trainingkit.hub.deploy import write_config
+
+    for path in write_config(_build(**kwargs), out):
+        click.echo(path)
+
+
+@hub.command("k8s-values")
+@_plan_options
+@click.option("--image", default="trainingkit-trainee", show_default=True, help="学员镜像名。")
+@click.option("--tag", default="latest", show_default=True, help="学员镜像标签。")
+def k8s_values_command(image: str, tag: str, **kwargs: Any) -> None:
+    """把 Zero to JupyterHub 的 Helm values 以 YAML 输出到标准输出。
+
+    Print Zero to JupyterHub Helm values (YAML) for the cohort on stdout.
+    """
+    from trainingkit.hub.k8s import k8s_values, to_yaml
+
+    click.echo(to_yaml(k8s_values(_build(**kwargs), image=image, tag=tag)), nl=False)
+
+
+@hub.command("setup")
+@_plan_options
+@click.option("--public-url", default="", help="学员访问的地址（印在账户表上）。Hub address.")
+def setup_command(public_url: str, **kwargs: Any) -> None:
+    """以 root 在本机搭建或更新中心：账户、密码表、nbgrader 课程服务。
+
+    Apply the hub on this machine (root): accounts, passwords, the course service.
+    Rerun with a changed roster to add and disable accounts; homes are kept.
+    """
+    from trainingkit.cohort import CohortError
+    from trainingkit.hub.accounts import AccountError
+    from trainingkit.hub.deploy import apply_setup
+    from trainingkit.hub.plan import HubPlanError
+
+    plan = _build(**kwargs)
+    url = public_url or f"http://{plan.options.ip}:{plan.options.port}/"
+    try:
+        result = apply_setup(plan, kwargs["roster"], hub_url=url)
+    except (CohortError, HubPlanError, AccountError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"新建 added: {len(result.added)}  恢复 re-enabled: {len(result.enabled)}  "
+               f"停用 disabled: {len(result.disabled)}")  # fmt: skip
+    if result.account_list:
+        click.echo(f"账户表（含初始密码，请打印后妥善保管） account list: {result.account_list}")
+    click.echo(f"启动 start: {plan.options.venv}/bin/jupyterhub -f {result.hub_config}")
+    click.echo(f"或 or: systemctl link {plan.layout.systemd_unit} && systemctl enable --now "
+               f"{plan.layout.systemd_unit.name}")  # fmt: skip

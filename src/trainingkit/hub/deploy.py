@@ -1,0 +1,196 @@
+"""Putting a cohort hub on this machine: ``trainingkit hub config`` and ``hub setup``.
+
+`write_config` only writes the generated files somewhere for review.
+`apply_setup` (root) makes the hub real, in this order — later steps need the
+earlier ones:
+
+1. directories with their modes (state and account lists root-only, exchange ``1777``);
+2. the configuration files (`trainingkit.hub.hubconfig.render_files`);
+3. the grader account, its private home, the nbgrader course (gradebook and
+   instructor source inside that home) and the course's exchange folder;
+4. the roster imported into the gradebook (student id = login name);
+5. people: new accounts created with a generated password, returning ones
+   re-enabled, people no longer on the roster disabled — homes are never touched;
+6. the password hashes saved, and the new passwords written to a printable list.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from trainingkit.hub import accounts as system
+from trainingkit.hub.hubconfig import render_files
+from trainingkit.hub.passwords import (
+    AccountRecord,
+    Credential,
+    generate_password,
+    hash_password,
+    load_accounts,
+    save_accounts,
+    write_account_list,
+)
+from trainingkit.hub.plan import HubPlan, HubPlanError
+
+__all__ = ["SetupResult", "apply_setup", "kit_course_dir", "write_config"]
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    """What a setup run changed."""
+
+    added: tuple[str, ...]
+    enabled: tuple[str, ...]
+    disabled: tuple[str, ...]
+    account_list: Path | None
+    hub_config: Path
+
+
+def kit_course_dir() -> Path:
+    """The kit's course notebooks (``course/`` of a source checkout)."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "course", package.parents[1] / "course"):
+        if candidate.is_dir():
+            return candidate
+    raise HubPlanError("找不到课程目录 course/。\nCannot find the kit's course/ directory.")
+
+
+def write_config(plan: HubPlan, out: Path) -> list[Path]:
+    """Write every generated file under ``out`` (nothing else is changed)."""
+    written = []
+    for relative, text in render_files(plan).items():
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def apply_setup(plan: HubPlan, roster: Path, *, hub_url: str) -> SetupResult:
+    """Create or update the cohort hub on this machine (run as root).
+
+    Args:
+        plan: From `trainingkit.hub.plan.build_plan` over the same roster.
+        roster: The roster file, imported into the gradebook.
+        hub_url: Address printed on the account list.
+
+    Raises:
+        HubPlanError: not root.
+        trainingkit.hub.accounts.AccountError: an account clashes with an existing one.
+    """
+    if os.geteuid() != 0:
+        raise HubPlanError(
+            "hub setup 需要 root 权限（会创建系统账户）。\n"
+            "hub setup must run as root (it creates system accounts)."
+        )
+    layout = plan.layout
+    for directory, mode in (
+        (layout.base, 0o755),
+        (layout.etc, 0o755),
+        (layout.state, 0o700),
+        (layout.private, 0o700),
+        (layout.exchange, 0o1777),
+    ):
+        directory.mkdir(parents=True, exist_ok=True)
+        directory.chmod(mode)
+    write_config(plan, layout.base)
+    if not plan.options.gitpuller_repo:
+        _refresh_course_copy(plan.options.course_source or kit_course_dir(), layout.course_copy)
+    _setup_grader(plan, roster)
+    return _sync_people(plan, hub_url=hub_url)
+
+
+def _refresh_course_copy(source: Path, target: Path) -> None:
+    # Only the template is replaced; each home keeps the copy it got on first start.
+    staging = target.with_name(target.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(
+        source, staging, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+    )
+    for path in [staging, *staging.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+
+
+def _setup_grader(plan: HubPlan, roster: Path) -> None:
+    from trainingkit.cohort import Cohort
+    from trainingkit.roster import import_roster
+
+    layout = plan.layout
+    system.ensure_user(plan.grader, layout.grader_home, comment=f"nbgrader {plan.course}")
+    if (layout.cohort / "cohort.toml").is_file():
+        cohort = Cohort.open(layout.cohort)
+    else:
+        cohort = Cohort.init(
+            layout.cohort,
+            name=plan.course,
+            exchange=layout.exchange,
+            exercises=plan.options.exercises,
+        )
+        with cohort.config_file.open("a", encoding="utf-8") as config:
+            config.write(
+                "\n# Added by `trainingkit hub setup`: one exchange folder per course.\n"
+                "c.Exchange.path_includes_course = True\n"
+            )
+    import_roster(cohort, roster)
+    layout.exchange.chmod(0o1777)  # nbgrader's model; sticky: nobody removes others' files
+    course_exchange = layout.exchange / plan.course
+    course_exchange.mkdir(exist_ok=True)
+    course_exchange.chmod(0o755)
+    layout.grader_jupyter.mkdir(exist_ok=True)
+    for name in ("jupyter_server_config.py", "nbgrader_config.py"):
+        shutil.copyfile(layout.etc / "grader" / name, layout.grader_jupyter / name)
+    owner = system.pwd.getpwnam(plan.grader)
+    for path in (course_exchange, layout.grader_home, *layout.grader_home.rglob("*")):
+        os.chown(path, owner.pw_uid, owner.pw_gid, follow_symlinks=False)
+    layout.grader_home.chmod(0o700)
+    layout.cohort.chmod(0o700)
+
+
+def _sync_people(plan: HubPlan, *, hub_url: str) -> SetupResult:
+    layout = plan.layout
+    records = load_accounts(layout.accounts_file)
+    credentials: list[Credential] = []
+    added: list[str] = []
+    enabled: list[str] = []
+    for account in plan.accounts:
+        system.ensure_user(account.system_name, account.home, comment=account.hub_name)
+        system.enable_user(account.system_name)
+        record = records.get(account.hub_name)
+        if record is None:
+            password = generate_password()
+            credentials.append(Credential(account, password))
+            record = AccountRecord(hash_password(password), True, account.system_name, account.role)
+            added.append(account.hub_name)
+        elif not record.enabled:
+            enabled.append(account.hub_name)
+        records[account.hub_name] = AccountRecord(
+            record.hash, True, account.system_name, account.role
+        )
+    planned = {a.hub_name for a in plan.accounts}
+    disabled = []
+    for name, record in sorted(records.items()):
+        if name not in planned and record.enabled:
+            system.disable_user(record.system_name)
+            records[name] = AccountRecord(record.hash, False, record.system_name, record.role)
+            disabled.append(name)
+    save_accounts(layout.accounts_file, records)
+    account_list = None
+    if credentials:
+        number = len(list(layout.private.glob("accounts-*.xlsx"))) + 1
+        account_list = write_account_list(
+            layout.private / f"accounts-{number:03d}.xlsx",
+            credentials,
+            course=plan.course,
+            hub_url=hub_url,
+        )
+    return SetupResult(
+        added=tuple(added),
+        enabled=tuple(enabled),
+        disabled=tuple(disabled),
+        account_list=account_list,
+        hub_config=layout.hub_config,
+    )

@@ -1,0 +1,114 @@
+"""The hub's spawner: each person's server runs as their own system account.
+
+`CohortSpawner` is JupyterHub's ``LocalProcessSpawner`` with three additions, in
+the way The Littlest JupyterHub maps hub users to system users:
+
+1. the system account is ``<account_prefix><hub name>`` (the hub name stays the
+   login name and nbgrader student id);
+2. on the first start the course is copied into the home directory (never again:
+   later starts keep the trainee's work as it is);
+3. ``mem_limit`` is enforced with a memory cgroup (v2, or v1's memory
+   controller) that the server and its kernels share. Where no cgroup can be
+   made the limit is only advertised (``MEM_LIMIT``), and the hub log says so.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
+from traitlets import Unicode
+
+__all__ = ["CohortSpawner", "cgroup_for", "copy_course"]
+
+_CGROUP_ROOT = Path("/sys/fs/cgroup")
+
+
+class CohortSpawner(LocalProcessSpawner):
+    """A local process per person, as their own account, inside a memory cgroup."""
+
+    account_prefix = Unicode("tk-", config=True, help="System account = prefix + hub name.")
+    course_copy = Unicode("", config=True, help="Folder copied into the home on first start.")
+    course_folder = Unicode("course", config=True, help="Name of the copy in the home.")
+
+    @property
+    def system_name(self) -> str:
+        """The Linux account of this server's user."""
+        return f"{self.account_prefix}{self.user.name}"
+
+    def make_preexec_fn(self, name: str) -> Callable[[], None]:
+        """Join the memory cgroup (as root), then become the user's account."""
+        cgroup = cgroup_for(self.system_name, self.mem_limit, log=self.log.warning)
+        become = set_user_setuid(self.system_name)
+
+        def preexec() -> None:
+            if cgroup is not None:
+                (cgroup / "cgroup.procs").write_text(str(os.getpid()))
+            become()
+
+        return preexec
+
+    def user_env(self, env: dict[str, str]) -> dict[str, str]:
+        """``USER``, ``HOME`` and ``SHELL`` of the system account."""
+        entry = pwd.getpwnam(self.system_name)
+        env["USER"] = self.system_name
+        env["HOME"] = entry.pw_dir
+        env["SHELL"] = entry.pw_shell or "/bin/bash"
+        return env
+
+    async def start(self) -> Any:
+        """Copy the course on first start, then start as ``LocalProcessSpawner`` does."""
+        entry = pwd.getpwnam(self.system_name)
+        if self.course_copy:
+            copy_course(Path(self.course_copy), Path(entry.pw_dir) / self.course_folder, entry)
+        return await super().start()
+
+
+def copy_course(source: Path, target: Path, owner: pwd.struct_passwd) -> bool:
+    """Copy ``source`` to ``target`` owned by ``owner`` unless ``target`` exists.
+
+    Returns:
+        Whether a copy was made.
+    """
+    if target.exists() or target.is_symlink():
+        return False
+    shutil.copytree(source, target, symlinks=False)
+    for path in [target, *target.rglob("*")]:
+        os.chown(path, owner.pw_uid, owner.pw_gid, follow_symlinks=False)
+    return True
+
+
+def cgroup_for(
+    name: str, mem_limit: int | None, *, log: Callable[..., None] = print
+) -> Path | None:
+    """A memory cgroup ``trainingkit/<name>`` limited to ``mem_limit`` bytes.
+
+    Uses cgroup v2 when ``/sys/fs/cgroup`` is unified, else v1's memory
+    controller. Returns ``None`` (and logs why) when there is no limit or no
+    writable cgroup file system.
+    """
+    if not mem_limit:
+        return None
+    try:
+        if (_CGROUP_ROOT / "cgroup.controllers").exists():
+            parent = _CGROUP_ROOT / "trainingkit"
+            parent.mkdir(exist_ok=True)
+            (parent / "cgroup.subtree_control").write_text("+memory")
+            group = parent / name
+            group.mkdir(exist_ok=True)
+            (group / "memory.max").write_text(str(int(mem_limit)))
+            if (group / "memory.swap.max").exists():
+                (group / "memory.swap.max").write_text("0")
+        else:
+            group = _CGROUP_ROOT / "memory" / "trainingkit" / name
+            group.mkdir(parents=True, exist_ok=True)
+            (group / "memory.limit_in_bytes").write_text(str(int(mem_limit)))
+    except OSError as error:
+        log("memory limit for %s not enforced (no writable cgroup): %s", name, error)
+        return None
+    return group
