@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
+    from trainingkit.data import Committee
+
 __all__ = [
     "ACTIVITY_COLUMNS",
     "COUNT_COLUMNS",
     "COUNT_LABELS",
     "IDENTITY_COLUMNS",
+    "duty_summary",
     "summary_from_counts",
 ]
 
@@ -91,3 +94,83 @@ def summary_from_counts(
         values["activities_total"] = sum(values[c] for c in ACTIVITY_COLUMNS)
     identity = {"member_id": member_id, "name": name, "sector": sector, "role": role, "year": year}
     return pd.DataFrame([{**identity, **values}])
+
+
+# How raw record values map to count columns (the vocabulary of trainingkit.data).
+_MEETINGS = {"全体会议": "plenary", "常委会议": "standing"}
+_STATUSES = {"出席": "attended", "请假": "excused", "缺席": "unexcused"}
+_REGISTERED = ("立案", "并案")
+
+
+def duty_summary(committee: Committee, year: int | None = None) -> pd.DataFrame:
+    """Count each member's duty records: one row per member and year.
+
+    Proposals count for their first proposer (委员提案 only; collective proposals
+    count for nobody); ``proposals_registered`` counts 立案 and 并案.
+
+    Args:
+        committee: A committee from :func:`trainingkit.data.generate_committee`.
+        year: One year of the committee; ``None`` for all its years.
+
+    Returns:
+        The columns ``IDENTITY_COLUMNS + COUNT_COLUMNS``, counts as ``int64``,
+        sorted by year and member; ``attrs`` keeps the 虚构示例 note.
+
+    Example:
+        >>> from trainingkit.data import generate_committee
+        >>> summary = duty_summary(generate_committee(50))
+        >>> len(summary), int(summary["plenary_attended"].max())
+        (50, 1)
+    """
+    import pandas as pd
+
+    from trainingkit.data import ACTIVITY_KINDS
+
+    if year is not None and year not in committee.years:
+        raise ValueError(f"委员会没有{year}年的记录 / no records for year {year}")
+    years = list(committee.years) if year is None else [year]
+    keys = ["member_id", "year"]
+    index = pd.MultiIndex.from_product([committee.members["member_id"], years], names=keys)
+
+    def of_years(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[frame["year"].isin(years)]
+
+    def tally(frame: pd.DataFrame, column: pd.Series) -> pd.DataFrame:
+        return frame.groupby([*keys, column]).size().unstack(fill_value=0)
+
+    attendance = of_years(committee.attendance)
+    meeting = attendance["meeting"].map(_MEETINGS) + "_" + attendance["status"].map(_STATUSES)
+    proposals = of_years(committee.proposals)
+    proposals = proposals[proposals["submitter_kind"] == "委员提案"]
+    proposals = pd.DataFrame(
+        {
+            "member_id": proposals["first_member_id"],
+            "year": proposals["year"],
+            "proposals_submitted": 1,
+            "proposals_registered": proposals["review_outcome"].isin(_REGISTERED),
+            "proposals_key": proposals["is_key"],
+            "proposals_excellent": proposals["is_excellent"],
+        }
+    )
+    sheqing = of_years(committee.sheqing).assign(sheqing_submitted=1)
+    sheqing = sheqing.rename(columns={"adopted": "sheqing_adopted"})
+    activities = of_years(committee.activities)
+    kinds = {label: column for column, label in ACTIVITY_KINDS.items()}
+    contacts = of_years(committee.contacts)
+    parts = [
+        tally(attendance, meeting.rename("count")),
+        proposals.groupby(keys).sum(),
+        sheqing.groupby(keys)[["sheqing_submitted", "sheqing_adopted"]].sum(),
+        tally(activities, activities["kind"].map(kinds).rename("count")),
+        tally(contacts, ("contacts_q" + contacts["quarter"].astype(str)).rename("count")),
+        contacts.groupby(keys)["people"].sum().rename("contact_people"),
+    ]
+    counts = pd.concat(parts, axis=1).reindex(index=index, columns=list(COUNT_COLUMNS))
+    counts = counts.fillna(0).astype("int64")
+    counts["activities_total"] = counts[list(ACTIVITY_COLUMNS)].sum(axis=1)
+    identity = committee.members.set_index("member_id")[["name", "sector", "role"]]
+    summary = counts.join(identity, on="member_id").reset_index()
+    summary = summary.sort_values(["year", "member_id"], ignore_index=True)
+    summary = summary[[*IDENTITY_COLUMNS, *COUNT_COLUMNS]]
+    summary.attrs = {**committee.members.attrs, "frame": "duty_summary"}
+    return summary
