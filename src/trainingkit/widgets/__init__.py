@@ -17,10 +17,10 @@ from typing import Any
 # Public name -> submodule that defines it.
 _HOMES: dict[str, str] = {
     "HelloWidget": "intro",
-    "AssessmentCalculator": "duties",
+    "AssessmentCalculator": "assessment",
     "DutyPlanner": "duties",
-    "compliance_by_sector": "duties",
-    "plot_compliance_by_sector": "duties",
+    "compliance_by_sector": "compliance",
+    "plot_compliance_by_sector": "compliance",
     "ProposalReview": "proposals",
     "proposal_examples": "proposals",
     "RegisterGame": "register_game",

@@ -1,0 +1,241 @@
+"""The annual duty planner of module 01 (年度履职计划).
+
+The widget only wires controls to the library: it turns the month-by-month plan
+into count columns (:func:`plan_counts`), builds a one-row duty summary with
+:func:`trainingkit.records.summary_from_counts` and shows what
+:func:`trainingkit.duties.evaluate_compliance` says. No rule lives here; the rule
+sets and contact rules are the package's local rules, labelled with place and year.
+The assessment calculator is in :mod:`trainingkit.widgets.assessment`.
+
+CSS classes for browser tests: ``tk-duty-planner`` (root), ``tk-duty-planner-input``
+(the month grid), ``tk-duty-planner-output``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+
+from trainingkit.records import summary_from_counts
+from trainingkit.templating import render_template
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["PLAN_KINDS", "DutyPlanner", "plan_counts", "rule_label"]
+
+# Rows of the planner: (label, summary column). "contacts" is spread over the
+# quarter columns contacts_q1..q4 by month.
+PLAN_KINDS: tuple[tuple[str, str], ...] = (
+    ("全体会议", "plenary_attended"),
+    ("提交提案", "proposals_submitted"),
+    ("社情民意信息", "sheqing_submitted"),
+    ("调研", "research"),
+    ("视察", "inspection"),
+    ("学习培训", "training"),
+    ("界别活动", "sector_activities"),
+    ("协商活动", "consultation"),
+    ("公益/社会服务", "public_service"),
+    ("联系界别群众", "contacts"),
+)
+MONTHS: tuple[int, ...] = tuple(range(1, 13))
+
+
+def plan_counts(plan: Mapping[tuple[int, str], int], people_per_contact: int = 0) -> dict[str, int]:
+    """Turn a month-by-month plan into the duty-summary count columns.
+
+    Args:
+        plan: ``{(month, kind): count}`` with ``kind`` a column of :data:`PLAN_KINDS`
+            or ``"contacts"``; missing cells count 0.
+        people_per_contact: People met per contact activity, for ``contact_people``.
+
+    Example:
+        >>> counts = plan_counts({(2, "contacts"): 1, (11, "contacts"): 2}, people_per_contact=10)
+        >>> counts["contacts_q1"], counts["contacts_q4"], counts["contact_people"]
+        (1, 2, 30)
+    """
+    counts: dict[str, int] = {}
+    for (month, kind), value in plan.items():
+        if month not in MONTHS:
+            raise ValueError(f"月份应为1–12 / month must be 1–12: {month}")
+        column = f"contacts_q{(month - 1) // 3 + 1}" if kind == "contacts" else kind
+        counts[column] = counts.get(column, 0) + int(value)
+    contacts = sum(counts.get(f"contacts_q{q}", 0) for q in range(1, 5))
+    counts["contact_people"] = contacts * people_per_contact
+    return counts
+
+
+def rule_label(rule: Any) -> str:
+    """Dropdown label of a rule set, contact rule or scheme: name, place and year.
+
+    Example:
+        >>> from trainingkit.rules import load_rule_set
+        >>> rule_label(load_rule_set("jinan_2015"))
+        '三个一（济南市，2015年）'
+    """
+    year = f"{rule.year}年" if rule.year is not None else "年份未详"
+    return f"{rule.name}（{rule.locality}，{year}）"
+
+
+def _count_box(tooltip: str = "") -> widgets.BoundedIntText:
+    layout = widgets.Layout(width="52px")
+    return widgets.BoundedIntText(value=0, min=0, max=999, tooltip=tooltip, layout=layout)
+
+
+class DutyPlanner:
+    """年度履职计划: plan activities month by month and see which tasks are met.
+
+    Attributes:
+        rule_set: Drop-down of the duty rule sets (each labelled with place and year).
+        contact_rule: Drop-down of the contact rules, or 不检查.
+        role: 委员 or 常委 (some rule sets differ by role).
+        cells: ``{(month, kind): BoundedIntText}`` — the plan grid.
+        people_per_contact: People met per contact activity (for the yearly total).
+        output: Where tasks met / missing are shown.
+        result: The last one-row result of :func:`trainingkit.duties.evaluate_compliance`.
+        widget: The root widget.
+    """
+
+    def __init__(self, rule_set: str = "inner_mongolia_six", contact_rule: str | None = "tianshui"):
+        from trainingkit.rules import builtin_contact_rules, builtin_rule_sets
+
+        self._rule_sets = builtin_rule_sets()
+        self._contact_rules = builtin_contact_rules()
+        self.rule_set = widgets.Dropdown(
+            options=[(rule_label(r), key) for key, r in self._rule_sets.items()],
+            value=rule_set,
+            description="年度任务",
+            layout=widgets.Layout(width="420px"),
+        )
+        self.contact_rule = widgets.Dropdown(
+            options=[("（不检查联系群众）", None)]
+            + [(rule_label(r), key) for key, r in self._contact_rules.items()],
+            value=contact_rule,
+            description="联系群众",
+            layout=widgets.Layout(width="420px"),
+        )
+        self.role = widgets.ToggleButtons(
+            options=["委员", "常委"], value="委员", description="身份"
+        )
+        self.people_per_contact = widgets.BoundedIntText(
+            value=10,
+            min=0,
+            max=999,
+            description="每次联系人数",
+            style={"description_width": "initial"},
+        )
+        self.cells = {
+            (month, column): _count_box(f"{month}月 {label}")
+            for label, column in PLAN_KINDS
+            for month in MONTHS
+        }
+        header = [widgets.Label("活动 \\ 月份")] + [widgets.Label(f"{m}月") for m in MONTHS]
+        rows = [widgets.Label(label) for label, _ in PLAN_KINDS]
+        grid_children: list[widgets.Widget] = header
+        for row_label, (_, column) in zip(rows, PLAN_KINDS, strict=True):
+            grid_children += [row_label] + [self.cells[(m, column)] for m in MONTHS]
+        grid = widgets.GridBox(
+            grid_children,
+            layout=widgets.Layout(grid_template_columns="110px repeat(12, 56px)", grid_gap="2px"),
+        )
+        grid.add_class("tk-duty-planner-input")
+        self.output = widgets.HTML()
+        self.output.add_class("tk-duty-planner-output")
+        self.result: pd.DataFrame | None = None
+        self._paused = False
+        controls = [self.rule_set, self.contact_rule, self.role, self.people_per_contact]
+        for control in [*controls, *self.cells.values()]:
+            control.observe(lambda _change: self.update(), names="value")
+        self.widget = widgets.VBox(
+            [
+                widgets.HBox([self.rule_set, self.role]),
+                widgets.HBox([self.contact_rule, self.people_per_contact]),
+                grid,
+                self.output,
+            ]
+        )
+        self.widget.add_class("tk-duty-planner")
+        self.update()
+
+    def plan(self) -> dict[tuple[int, str], int]:
+        """The plan grid as ``{(month, kind): count}`` (non-zero cells only)."""
+        return {key: box.value for key, box in self.cells.items() if box.value}
+
+    def set_plan(self, plan: Mapping[tuple[int, str], int]) -> None:
+        """Replace the whole plan; cells not in ``plan`` become 0 (one update at the end)."""
+        self._paused = True
+        try:
+            for key, box in self.cells.items():
+                box.value = int(plan.get(key, 0))
+        finally:
+            self._paused = False
+        self.update()
+
+    def update(self) -> None:
+        """Evaluate the current plan against the chosen rules and show the result."""
+        from trainingkit.duties import evaluate_compliance
+
+        if self._paused:
+            return
+        counts = plan_counts(self.plan(), self.people_per_contact.value)
+        summary = summary_from_counts(counts, role=self.role.value)
+        rule_set = self._rule_sets[self.rule_set.value]
+        key = self.contact_rule.value
+        contact_rule = self._contact_rules[key] if key is not None else None
+        self.result = evaluate_compliance(summary, rule_set, contact_rule)
+        self.output.value = render_template(
+            "duty_planner.html.j2",
+            **_planner_view(self.result.iloc[0], rule_set, contact_rule, counts),
+        )
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def _status(value: Any) -> str:
+    """``met`` / ``missing`` / ``na`` for a nullable-boolean result cell."""
+    import pandas as pd
+
+    if value is None or value is pd.NA:
+        return "na"
+    return "met" if bool(value) else "missing"
+
+
+def _planner_view(
+    row: pd.Series, rule_set: Any, contact_rule: Any, counts: Mapping[str, int]
+) -> dict[str, Any]:
+    tasks = [
+        {"label": task.label, "rule": task.describe(), "status": _status(row[task.id])}
+        for task in rule_set.tasks
+    ]
+    contact = None
+    if contact_rule is not None:
+        quarters = [counts.get(f"contacts_q{q}", 0) for q in range(1, 5)]
+        contact = {
+            "label": rule_label(contact_rule),
+            "source": contact_rule.source,
+            "note": contact_rule.note,
+            "min_per_quarter": contact_rule.min_per_quarter,
+            "min_people": contact_rule.min_people,
+            "quarters": quarters,
+            "people": counts.get("contact_people", 0),
+            "quarters_status": _status(row["contact_quarters_ok"]),
+            "people_status": _status(row["contact_people_ok"]),
+            "unchecked": contact_rule.unchecked,
+        }
+    return {
+        "rule": {
+            "label": rule_label(rule_set),
+            "source": rule_set.source,
+            "note": rule_set.note,
+            "locality": rule_set.locality,
+        },
+        "tasks": tasks,
+        "contact": contact,
+        "all_met": bool(row["all_met"]),
+        "missing": list(row["missing"]),
+    }
