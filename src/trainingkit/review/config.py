@@ -1,0 +1,144 @@
+"""Load the review rules from ``facts/review_*.toml`` and compile them once.
+
+The rules are data: lexicons, patterns, limits and severities live in
+``facts/review_proposal.toml`` and ``facts/review_sheqing.toml``, each with the rule
+source it comes from. A caller may pass ``config``, a mapping merged over the
+file, e.g. ``{"limits": {"max_chars": 3000}}`` or
+``{"codes": {"title_format": {"severity": "hint"}}}``.
+
+Patterns may use macros written ``{NAME}``, defined in the file's ``[macros]``
+table (e.g. ``{S}``: any character that does not end a sentence).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from trainingkit.review.findings import CODES, SEVERITIES, Severity
+
+__all__ = ["CodeSpec", "ContentRule", "RuleSet", "load_rules", "raw_rules"]
+
+_KINDS = ("proposal", "sheqing")
+
+
+@dataclass(frozen=True)
+class CodeSpec:
+    """How one finding code is reported: severity, rule source and advice."""
+
+    code: str
+    severity: Severity
+    rule: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class ContentRule:
+    """A content pattern: ``pattern`` matches, and within the same sentence at least
+    one ``near`` pattern matches (if any), no ``unless`` pattern matches, and somewhere
+    in the text at least one ``in_text`` pattern matches (if any)."""
+
+    code: str
+    pattern: re.Pattern[str]
+    near: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+    in_text: tuple[re.Pattern[str], ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The compiled rules for one kind of draft."""
+
+    kind: str
+    data: Mapping[str, Any]
+    codes: Mapping[str, CodeSpec]
+    patterns: Mapping[str, re.Pattern[str]]
+    domains: Mapping[str, re.Pattern[str]]
+    content: tuple[ContentRule, ...]
+
+    @property
+    def max_chars(self) -> int:
+        """The length limit, in characters other than whitespace."""
+        return int(self.data["limits"]["max_chars"])
+
+    def number(self, section: str, key: str) -> float:
+        """Return a numeric setting such as ``("vague", "min_concrete_share")``."""
+        return float(self.data[section][key])
+
+
+def raw_rules(kind: str) -> dict[str, Any]:
+    """Return the rule file for ``kind`` as a dict (``sheqing`` extends ``proposal``)."""
+    if kind not in _KINDS:
+        raise ValueError(f"未知的文稿类型 / unknown kind: {kind!r} (use {' or '.join(_KINDS)})")
+    return json.loads(_raw_json(kind))
+
+
+@lru_cache(maxsize=2)
+def _raw_json(kind: str) -> str:
+    text = resources.files("trainingkit.facts").joinpath(f"review_{kind}.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    base = data.pop("extends", None)
+    if base:
+        data = _merge(json.loads(_raw_json(base)), data)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def load_rules(kind: str, config: Mapping[str, Any] | None = None) -> RuleSet:
+    """Return the compiled rules for ``kind``, with ``config`` merged over the file."""
+    key = json.dumps(config or {}, ensure_ascii=False, sort_keys=True, default=str)
+    return _compiled(kind, key)
+
+
+@lru_cache(maxsize=8)
+def _compiled(kind: str, config_json: str) -> RuleSet:
+    data = _merge(raw_rules(kind), json.loads(config_json))
+    macros = data.get("macros", {})
+
+    def compile_(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        expanded = re.sub(r"\{([A-Z_]+)\}", lambda m: macros[m.group(1)], pattern)
+        return re.compile(expanded, flags)
+
+    codes: dict[str, CodeSpec] = {}
+    for code, spec in data["codes"].items():
+        if code not in CODES:
+            raise ValueError(f"未知的体检代码 / unknown finding code: {code!r}")
+        if spec["severity"] not in SEVERITIES:
+            raise ValueError(f"未知的严重程度 / unknown severity: {spec['severity']!r}")
+        if spec.get("enabled", True):
+            codes[code] = CodeSpec(code, spec["severity"], spec["rule"], spec.get("advice", ""))
+    patterns = {name: compile_(p) for name, p in data["patterns"].items()}
+    patterns["vague_concrete"] = compile_(data["vague"]["concrete"])
+    patterns["vague_slogan"] = compile_(data["vague"]["slogan"])
+    patterns["multiple_title_joiners"] = compile_(data["multiple"]["title_joiners"])
+    domains = {name: compile_(p) for name, p in data["multiple"]["domains"].items()}
+    content = tuple(
+        ContentRule(
+            code=code,
+            pattern=compile_(rule["pattern"], re.MULTILINE),
+            near=tuple(compile_(p) for p in rule.get("near", [])),
+            unless=tuple(compile_(p) for p in rule.get("unless", [])),
+            in_text=tuple(compile_(p) for p in rule.get("in_text", [])),
+            note=rule.get("note", ""),
+        )
+        for code, rules in data.get("content", {}).items()
+        if code in codes
+        for rule in rules
+    )
+    return RuleSet(kind, data, codes, patterns, domains, content)
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

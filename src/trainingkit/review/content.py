@@ -1,0 +1,97 @@
+"""Content checks for the not-registrable items (2011 list, items 1–9).
+
+Each rule in the rule file's ``[[content.CODE]]`` tables is applied to the whole
+normalised text; a hit counts when its sentence also satisfies the rule's ``near``
+and ``unless`` patterns and the draft satisfies ``in_text``. One finding is made
+per code and sentence, naming the rule and the words that matched.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from trainingkit.review.config import ContentRule, RuleSet
+from trainingkit.review.findings import Finding
+from trainingkit.review.text import Segment, sentences
+
+__all__ = ["check_content"]
+
+
+def check_content(text: str, norm: str, rules: RuleSet) -> list[Finding]:
+    """Return the content findings for ``text`` (``norm`` is its normalised copy)."""
+    spans = sentences(norm)
+    starts = [s.start for s in spans]
+    seen: set[tuple[str, int]] = set()
+    findings: list[Finding] = []
+    for rule in rules.content:
+        if rule.in_text and not any(p.search(norm) for p in rule.in_text):
+            continue
+        for match in rule.pattern.finditer(norm):
+            sentence = _sentence_of(spans, starts, match.start())
+            if sentence is None or (rule.code, sentence.start) in seen:
+                continue
+            words = _accept(rule, norm, sentence, match)
+            if words is None:
+                continue
+            seen.add((rule.code, sentence.start))
+            findings.append(_finding(text, rules, rule, sentence, words))
+    return findings
+
+
+def _sentence_of(spans: list[Segment], starts: list[int], offset: int) -> Segment | None:
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0 or offset >= spans[index].end:
+        return None
+    return spans[index]
+
+
+def _accept(
+    rule: ContentRule, norm: str, sentence: Segment, match: re.Match[str]
+) -> tuple[str, ...] | None:
+    """Return the matched words when the hit satisfies ``near`` and ``unless``."""
+    words = [match.group()]
+    if rule.near:
+        near = [p.search(norm, sentence.start, sentence.end) for p in rule.near]
+        found = [m.group() for m in near if m]
+        if not found:
+            return None
+        words.extend(found)
+    for pattern in rule.unless:
+        if pattern.search(norm, sentence.start, sentence.end):
+            return None
+    return tuple(dict.fromkeys(w.strip() for w in words if w.strip()))
+
+
+def _finding(
+    text: str, rules: RuleSet, rule: ContentRule, sentence: Segment, words: tuple[str, ...]
+) -> Finding:
+    spec = rules.codes[rule.code]
+    quoted = "”“".join(text_of(text, words, sentence))
+    message = (
+        f"依据{spec.rule}。这句话{rule.note}（命中：“{quoted}”）。"
+        f"此类提案一般不予立案，可通过其他渠道反映。{spec.advice}"
+    )
+    return Finding(
+        code=rule.code,
+        severity=spec.severity,
+        message=message,
+        start=sentence.start,
+        end=sentence.end,
+        rule=spec.rule,
+        matched=words,
+    )
+
+
+def text_of(text: str, words: tuple[str, ...], sentence: Segment) -> list[str]:
+    """Return the matched words as written in the original text (not normalised)."""
+    from trainingkit.review.text import normalise
+
+    window = normalise(text[sentence.start : sentence.end])
+    result = []
+    for word in words:
+        at = window.find(word)
+        result.append(
+            text[sentence.start + at : sentence.start + at + len(word)] if at >= 0 else word
+        )
+    return result

@@ -1,0 +1,175 @@
+"""Split a draft into title, situation (情况), analysis (分析) and suggestions (建议).
+
+Works with or without headings. With headings (``一、基本情况`` ``二、存在的问题``
+``三、对策建议`` …) each line belongs to the section its heading names. Without
+them, cue phrases decide, sentence by sentence: the suggestions start at the first
+sentence with a suggestion cue (``建议如下`` ``为此，建议`` ``建议：`` …) or, failing
+that, at the first numbered line that starts with a directive verb; before that a
+sentence with a causal cue (``原因`` ``由于`` ``导致`` …) is analysis, and any other
+sentence is situation. All lexicons are in the rule file's ``[patterns]`` table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trainingkit.review.config import RuleSet
+from trainingkit.review.text import Segment, lines, normalise, sentences, strip_enumerator
+
+__all__ = ["Draft", "Unit", "parse_draft"]
+
+_SECTIONS = ("situation", "analysis", "suggestions")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence of the body with what the parser decided about it."""
+
+    start: int
+    end: int
+    heading: str | None  # section named by the governing heading, if any
+    new_line: bool  # first sentence of its line
+    enumerated: bool  # starts with 一、 (一) 1. ① 一是 …
+    tags: frozenset[str]  # subset of situation / analysis / suggestions
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A parsed draft: the original, its normalised copy and the parts found."""
+
+    text: str
+    norm: str
+    title: Segment | None
+    title_line: Segment | None
+    body_start: int
+    units: tuple[Unit, ...]
+    items: tuple[Segment, ...]  # suggestion items
+
+    def part(self, section: str) -> Segment | None:
+        """Return the span from the first to the last unit tagged ``section``."""
+        tagged = [u for u in self.units if section in u.tags]
+        return Segment(tagged[0].start, tagged[-1].end) if tagged else None
+
+
+def parse_draft(text: str, rules: RuleSet) -> Draft:
+    """Parse ``text`` with the lexicons of ``rules``."""
+    norm = normalise(text)
+    p = rules.patterns
+    body = [seg for seg in lines(norm) if not p["meta_line"].match(norm, seg.start, seg.end)]
+    title = title_line = None
+    if body and _looks_like_title(norm, body[0], rules):
+        title_line = body.pop(0)
+        prefix = p["title_prefix"].match(norm, title_line.start, title_line.end)
+        start = prefix.end() if prefix else title_line.start
+        title = Segment(start, title_line.end)
+    body_start = body[0].start if body else (title_line.end if title_line else 0)
+    raw = _units(norm, body, rules)
+    units = _tag(norm, raw, rules)
+    items = _items(norm, units, rules)
+    return Draft(text, norm, title, title_line, body_start, tuple(units), tuple(items))
+
+
+def _looks_like_title(norm: str, line: Segment, rules: RuleSet) -> bool:
+    text = norm[line.start : line.end]
+    if rules.patterns["title_prefix"].match(text) or rules.patterns["title_shape"].search(text):
+        return True
+    limit = int(rules.number("parse", "title_max_chars"))
+    return len(text) <= limit and not text.endswith(("。", "!", "?", ";", ":")) and "。" not in text
+
+
+def _heading(norm: str, line: Segment, rules: RuleSet) -> tuple[str, int] | None:
+    """Return (section, offset where the line's content starts) for a heading line."""
+    start = strip_enumerator(norm, line.start, line.end)
+    cut = start
+    while cut < line.end and norm[cut] not in ":。,;!?】]":
+        cut += 1
+    head = norm[start:cut].strip(" 【[")
+    if not head or len(head) > rules.number("parse", "heading_max_chars"):
+        return None
+    for section in _SECTIONS:
+        if rules.patterns[f"heading_{section}"].fullmatch(head):
+            rest = cut + 1 if cut < line.end else cut
+            return section, rest
+    return None
+
+
+def _units(norm: str, body: list[Segment], rules: RuleSet) -> list[Unit]:
+    units: list[Unit] = []
+    section: str | None = None
+    for line in body:
+        start = line.start
+        found = _heading(norm, line, rules)
+        if found:
+            section, start = found
+        for i, sentence in enumerate(sentences(norm, start, line.end)):
+            first = i == 0 and not found
+            enumerated = strip_enumerator(norm, sentence.start, sentence.end) > sentence.start
+            units.append(
+                Unit(sentence.start, sentence.end, section, first, enumerated, frozenset())
+            )
+    return units
+
+
+def _suggestion_start(norm: str, units: list[Unit], rules: RuleSet) -> int:
+    """Index of the first suggestion unit, or ``len(units)`` when there is none."""
+    if any(u.heading == "suggestions" for u in units):
+        return next(i for i, u in enumerate(units) if u.heading == "suggestions")
+    directive = rules.patterns["directive_start"]
+    for i, unit in enumerate(units):
+        if _suggestion_cue(norm, unit.start, unit.end, rules):
+            return i
+    for i, unit in enumerate(units):
+        content = strip_enumerator(norm, unit.start, unit.end)
+        if i and unit.new_line and unit.enumerated and directive.match(norm, content, unit.end):
+            return i
+    return len(units)
+
+
+def _suggestion_cue(norm: str, start: int, end: int, rules: RuleSet) -> re.Match[str] | None:
+    """Return the suggestion cue that opens the sentence ``norm[start:end]``, if any."""
+    content = strip_enumerator(norm, start, end)
+    lead = rules.patterns["cue_suggestions_lead"].match(norm, content, end)
+    return lead or rules.patterns["cue_suggestions_any"].search(norm, start, end)
+
+
+def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
+    p = rules.patterns
+    split = _suggestion_start(norm, units, rules)
+    headed = any(u.heading == "suggestions" for u in units)
+    tagged: list[Unit] = []
+    previous: frozenset[str] = frozenset()
+    for i, unit in enumerate(units):
+        analysis = bool(p["cue_analysis"].search(norm, unit.start, unit.end))
+        strong = bool(p["cue_situation_strong"].search(norm, unit.start, unit.end))
+        if unit.heading == "suggestions" if headed else i >= split:
+            tags = frozenset({"suggestions"})
+        elif unit.heading == "analysis" or analysis:
+            tags = frozenset({"analysis", "situation"} if strong else {"analysis"})
+        elif unit.enumerated and "analysis" in previous:
+            tags = previous  # 一是……二是…… continuing a list of causes
+        else:
+            tags = frozenset({"situation"})
+        tagged.append(
+            Unit(unit.start, unit.end, unit.heading, unit.new_line, unit.enumerated, tags)
+        )
+        previous = tags
+    return tagged
+
+
+def _items(norm: str, units: list[Unit], rules: RuleSet) -> list[Segment]:
+    """Group the suggestion units into items (one per enumerator, else per sentence)."""
+    p = rules.patterns
+    chosen = [u for u in units if "suggestions" in u.tags]
+    chosen = [u for u in chosen if not p["closing"].search(norm, u.start, u.end)]
+    numbered = any(u.enumerated for u in chosen)
+    items: list[Segment] = []
+    for unit in chosen:
+        intro = _suggestion_cue(norm, unit.start, unit.end, rules)
+        if intro and len(norm[intro.end() : unit.end].strip(" ,:.。;")) < 4:
+            continue
+        if items and numbered and not unit.enumerated and not unit.new_line:
+            items[-1] = Segment(items[-1].start, unit.end)
+        else:
+            items.append(Segment(unit.start, unit.end))
+    return items

@@ -1,0 +1,73 @@
+"""``review_proposal``: 提案体检 for one draft."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from trainingkit.review.config import load_rules
+from trainingkit.review.content import check_content
+from trainingkit.review.findings import CODES, Finding, Part, Review
+from trainingkit.review.parse import Draft, parse_draft
+from trainingkit.review.structure import check_structure
+from trainingkit.review.text import Segment
+
+__all__ = ["review_draft", "review_proposal"]
+
+
+def review_proposal(text: str, *, config: Mapping[str, Any] | None = None) -> Review:
+    """Review a proposal draft (提案) and return the verdict with its findings.
+
+    Args:
+        text: The draft, with or without headings; any length, may be empty.
+        config: Optional overrides merged over ``facts/review_proposal.toml``, e.g.
+            ``{"limits": {"max_chars": 3000}}``.
+
+    Returns:
+        A :class:`Review`; ``registrable`` is False exactly when a blocking finding
+        exists. Finding offsets index the original ``text``.
+
+    Example:
+        >>> review = review_proposal("关于增设学校周边斑马线的建议")
+        >>> review.registrable, review.codes
+        (False, ('missing_situation', 'missing_analysis', 'missing_suggestions'))
+    """
+    return review_draft(text, kind="proposal", config=config)
+
+
+def review_draft(text: str, *, kind: str, config: Mapping[str, Any] | None = None) -> Review:
+    """Review ``text`` with the rules for ``kind`` (``proposal`` or ``sheqing``)."""
+    if not isinstance(text, str):
+        raise TypeError(f"文稿必须是字符串 / text must be str, not {type(text).__name__}")
+    rules = load_rules(kind, config)
+    draft = parse_draft(text, rules)
+    findings = check_structure(draft, rules) + check_content(text, draft.norm, rules)
+    order = {code: i for i, code in enumerate(CODES)}
+    findings.sort(key=lambda f: (f.start, order[f.code], f.end))
+    return Review(
+        registrable=not any(f.severity == "blocking" for f in findings),
+        findings=tuple(_dedupe(findings)),
+        kind=kind,
+        text=text,
+        title=_part(draft, draft.title),
+        situation=_part(draft, draft.part("situation")),
+        analysis=_part(draft, draft.part("analysis")),
+        suggestions=_part(draft, draft.part("suggestions")),
+    )
+
+
+def _part(draft: Draft, segment: Segment | None) -> Part | None:
+    if segment is None:
+        return None
+    return Part(segment.start, segment.end, draft.text[segment.start : segment.end])
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    result = []
+    for finding in findings:
+        key = (finding.code, finding.start, finding.end)
+        if key not in seen:
+            seen.add(key)
+            result.append(finding)
+    return result

@@ -1,0 +1,118 @@
+"""Text normalisation and segmentation that keep offsets into the original text.
+
+Every function here works on a *normalised copy* of the draft that has exactly the
+same length as the original: each character is replaced by at most one character.
+So an offset found in the copy is an offset in the original, and a widget can
+highlight the very passage a rule matched.
+
+Normalisation (for matching only):
+
+* full-width ASCII forms become half-width (``，：；（）！？`` → ``,:;()!?``,
+  ``１２３`` → ``123``), the ideographic space becomes a space;
+* common traditional characters become simplified (:mod:`.charmap`);
+* Latin letters become lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from trainingkit.review.charmap import TRADITIONAL_TO_SIMPLIFIED
+
+__all__ = [
+    "ENUMERATOR",
+    "Segment",
+    "lines",
+    "normalise",
+    "sentences",
+    "strip_enumerator",
+]
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    table = {code: chr(code - 0xFEE0).lower() for code in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    table.update({ord(k): v for k, v in TRADITIONAL_TO_SIMPLIFIED.items()})
+    table.update({code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)})
+    return table
+
+
+def normalise(text: str) -> str:
+    """Return a same-length copy of ``text`` for matching.
+
+    Example:
+        >>> normalise("關於加強ＡＩ教育的建議：")
+        '关于加强ai教育的建议:'
+    """
+    result = text.translate(_table())
+    assert len(result) == len(text)
+    return result
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A span of the text: ``start``/``end`` offsets, valid in original and copy."""
+
+    start: int
+    end: int
+
+
+#: An enumerator at the start of a line or item: 一、 (一) 1. 1、 (1) ① 一是 第一, 首先.
+ENUMERATOR = re.compile(
+    r"\s*(?:"
+    r"[(\[【]\s*[一二三四五六七八九十\d]{1,3}\s*[)\]】]\s*[、.,]?"
+    r"|[一二三四五六七八九十]{1,3}\s*[、.]"
+    r"|\d{1,2}\s*(?:[、)]|\.(?!\d))"
+    r"|[\u2460-\u2473\u2776-\u277f]"
+    r"|第[一二三四五六七八九十]{1,3}\s*(?:[,、:是]|条|点|方面)?"
+    r"|[一二三四五六七八九十]{1,2}是\s*(?:要\s*)?[,:]?"
+    r"|(?:首先|其次|再次|最后|此外|另外)\s*,?"
+    r")\s*"
+)
+
+_SENTENCE_END = re.compile(r"[。!?;\n]+|…{2,}|\.{3,}")
+
+
+def lines(norm: str) -> list[Segment]:
+    """Return the non-blank lines, trimmed of surrounding spaces."""
+    result: list[Segment] = []
+    for match in re.finditer(r"[^\n\r]+", norm):
+        start, end = _trim(norm, match.start(), match.end())
+        if start < end:
+            result.append(Segment(start, end))
+    return result
+
+
+def sentences(norm: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Return the sentences of ``norm[start:end]`` (split at 。！？；, newlines and …)."""
+    stop = len(norm) if end is None else end
+    result: list[Segment] = []
+    position = start
+    for match in _SENTENCE_END.finditer(norm, start, stop):
+        _append(norm, result, position, match.end())
+        position = match.end()
+    _append(norm, result, position, stop)
+    return result
+
+
+def strip_enumerator(norm: str, start: int, end: int) -> int:
+    """Return the offset after a leading enumerator (or ``start`` if there is none)."""
+    match = ENUMERATOR.match(norm, start, end)
+    return match.end() if match and match.group().strip() else start
+
+
+def _append(norm: str, result: list[Segment], start: int, end: int) -> None:
+    start, end = _trim(norm, start, end)
+    if start < end and norm[start:end].strip("。!?;…. \t\r\n"):
+        result.append(Segment(start, end))
+
+
+def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return start, end
