@@ -22,18 +22,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import reduce
 from operator import and_, or_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trainingkit.records import IDENTITY_COLUMNS
 from trainingkit.rules import AssessmentScheme, Condition, ContactRule, DutyRuleSet, ScoreItem
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
+
+    Array = np.ndarray[Any, Any]
 
 __all__ = ["assess", "evaluate_compliance", "grade_scores"]
 
 QUARTERS = ("contacts_q1", "contacts_q2", "contacts_q3", "contacts_q4")
 _SEP = "\x1f"  # joins reasons inside one string per member; never in a label
+_COMPARE = {">=": "__ge__", ">": "__gt__", "<=": "__le__", "<": "__lt__", "==": "__eq__"}
 
 
 def _require(summary: pd.DataFrame, columns: set[str]) -> None:
@@ -42,30 +46,74 @@ def _require(summary: pd.DataFrame, columns: set[str]) -> None:
         raise KeyError(f"履职统计表缺少列 / duty summary lacks column(s): {missing}")
 
 
-def _holds(summary: pd.DataFrame, condition: Condition) -> pd.Series:
-    column = summary[condition.column]
-    compare = {">=": column.ge, ">": column.gt, "<=": column.le, "<": column.lt, "==": column.eq}
-    return compare[condition.op](condition.value)
+def _values(summary: pd.DataFrame, column: str) -> Array:
+    return summary[column].to_numpy(dtype=float)
 
 
-def _all(summary: pd.DataFrame, conditions: tuple[Condition, ...]) -> pd.Series:
+def _holds(summary: pd.DataFrame, condition: Condition) -> Array:
+    result: Array = getattr(_values(summary, condition.column), _COMPARE[condition.op])(
+        condition.value
+    )
+    return result
+
+
+def _all(summary: pd.DataFrame, conditions: tuple[Condition, ...]) -> Array:
+    import numpy as np
+
+    return reduce(and_, (_holds(summary, c) for c in conditions), np.ones(len(summary), bool))
+
+
+def _texts(length: int) -> Array:
+    """An object array of empty strings, one per member."""
+    import numpy as np
+
+    return np.full(length, "", dtype=object)
+
+
+def _add(text: Array, mask: Array, piece: Array | str) -> Array:
+    """Append ``piece`` plus the separator to ``text`` where ``mask`` holds (in a copy)."""
+    import numpy as np
+
+    result = text.copy()
+    chosen = np.asarray(mask, dtype=bool)
+    part = piece[chosen] if isinstance(piece, np.ndarray) else piece
+    result[chosen] = result[chosen] + part + _SEP
+    return result
+
+
+def _split(text: str) -> list[str]:
+    return text.split(_SEP)[:-1]  # every piece ends with the separator
+
+
+def _as_lists(text: Array, index: pd.Index) -> pd.Series:
+    """One list of pieces per member (a numpy ufunc over the joined strings)."""
+    import numpy as np
     import pandas as pd
 
-    everyone = pd.Series(True, index=summary.index)
-    return reduce(and_, (_holds(summary, c) for c in conditions), everyone)
+    return pd.Series(np.frompyfunc(_split, 1, 1)(text), index=index, dtype=object)
 
 
-def _add(text: pd.Series, mask: pd.Series, piece: pd.Series | str) -> pd.Series:
-    """Append ``piece`` plus the separator to ``text`` where ``mask`` holds."""
-    return text.where(~mask, text + piece + _SEP)
+def _each(values: Array, style: Callable[[float], str]) -> Array:
+    """``style`` applied once per distinct value (not once per member)."""
+    import numpy as np
 
-
-def _as_lists(text: pd.Series) -> pd.Series:
-    return text.str.findall(f"[^{_SEP}]+")
+    unique, inverse = np.unique(values, return_inverse=True)
+    styled: Array = np.array([style(v) for v in unique] + [""], dtype=object)[:-1][inverse]
+    return styled
 
 
 def _identity(summary: pd.DataFrame) -> pd.DataFrame:
     return summary[[c for c in IDENTITY_COLUMNS if c in summary.columns]].copy()
+
+
+def _nullable(values: Array | None, index: pd.Index, applies: Array | None = None) -> pd.Series:
+    """A nullable boolean column: ``<NA>`` where not applicable or not checked."""
+    import pandas as pd
+
+    if values is None:
+        return pd.Series(pd.NA, index=index, dtype="boolean")
+    column = pd.Series(values, index=index, dtype="boolean")
+    return column if applies is None else column.mask(~applies)
 
 
 def evaluate_compliance(
@@ -87,7 +135,7 @@ def evaluate_compliance(
         applicable task and every checked contact part is met. ``missing`` lists
         the Chinese labels of what was missed.
     """
-    import pandas as pd
+    import numpy as np
 
     needed = {c.column for t in rule_set.tasks for c in t.conditions}
     needed |= {"role"} if any(t.roles for t in rule_set.tasks) else set()
@@ -95,49 +143,42 @@ def evaluate_compliance(
         needed |= set(QUARTERS) if contact_rule.min_per_quarter is not None else set()
         needed |= {"contact_people"} if contact_rule.min_people is not None else set()
     _require(summary, needed)
+    n, index = len(summary), summary.index
     out = _identity(summary)
-    met_count = pd.Series(0, index=summary.index)
-    total = pd.Series(0, index=summary.index)
-    missing = pd.Series("", index=summary.index, dtype=object)
+    met_count, total = np.zeros(n, int), np.zeros(n, int)
+    missing = _texts(n)
     for task in rule_set.tasks:
         met = reduce(
             and_ if task.mode == "all" else or_, (_holds(summary, c) for c in task.conditions)
         )
-        applies = (
-            summary["role"].isin(task.roles) if task.roles else pd.Series(True, index=summary.index)
-        )
-        out[task.id] = met.astype("boolean").mask(~applies)
-        total += applies.astype(int)
-        met_count += (met & applies).astype(int)
+        applies = summary["role"].isin(task.roles).to_numpy() if task.roles else np.ones(n, bool)
+        out[task.id] = _nullable(met, index, applies)
+        total += applies
+        met_count += met & applies
         missing = _add(missing, applies & ~met, task.label)
     out["tasks_met"] = met_count
     out["tasks_total"] = total
     all_met = met_count == total
     if contact_rule is not None:
-        checked = []
-        for column, minimum, ok_of, label in (
-            ("contact_quarters_ok", contact_rule.min_per_quarter,
-             lambda n: (summary[list(QUARTERS)] >= n).all(axis=1), "每季度至少联系界别群众{}次"),
-            ("contact_people_ok", contact_rule.min_people,
-             lambda n: summary["contact_people"] >= n, "全年联系群众至少{}人次"),
-        ):  # fmt: skip
-            if minimum is None:
-                out[column] = pd.Series(pd.NA, index=summary.index, dtype="boolean")
-                continue
-            ok = ok_of(minimum)
-            out[column] = ok.astype("boolean")
-            checked.append(ok)
-            missing = _add(missing, ~ok, label.format(minimum))
-        contact_ok = reduce(and_, checked) if checked else None
-        out["contact_ok"] = (
-            contact_ok.astype("boolean")
-            if contact_ok is not None
-            else pd.Series(pd.NA, index=summary.index, dtype="boolean")
-        )
+        quarters: Array | None = None
+        people: Array | None = None
+        if contact_rule.min_per_quarter is not None:
+            counts = summary[list(QUARTERS)].to_numpy(dtype=float)
+            quarters = np.asarray((counts >= contact_rule.min_per_quarter).all(axis=1))
+            label = f"每季度至少联系界别群众{contact_rule.min_per_quarter}次"
+            missing = _add(missing, ~quarters, label)
+        if contact_rule.min_people is not None:
+            people = _values(summary, "contact_people") >= contact_rule.min_people
+            missing = _add(missing, ~people, f"全年联系群众至少{contact_rule.min_people}人次")
+        checked = [part for part in (quarters, people) if part is not None]
+        contact_ok: Array | None = reduce(and_, checked) if checked else None
+        out["contact_quarters_ok"] = _nullable(quarters, index)
+        out["contact_people_ok"] = _nullable(people, index)
+        out["contact_ok"] = _nullable(contact_ok, index)
         if contact_ok is not None:
-            all_met &= contact_ok
-    out["all_met"] = all_met.astype(bool)
-    out["missing"] = _as_lists(missing)
+            all_met = all_met & contact_ok
+    out["all_met"] = all_met
+    out["missing"] = _as_lists(missing, index)
     return out
 
 
@@ -146,33 +187,25 @@ def _signed(value: float) -> str:
     return f"+{number}" if value > 0 else f"−{number}" if value < 0 else "0"
 
 
-def _format(points: pd.Series, style: Callable[[float], str] = _signed) -> pd.Series:
-    """Point strings, formatted once per distinct value (not once per member)."""
-    return points.map({value: style(value) for value in points.unique()})
-
-
-def _item_points(summary: pd.DataFrame, item: ScoreItem) -> tuple[pd.Series, pd.Series]:
+def _item_points(summary: pd.DataFrame, item: ScoreItem) -> tuple[Array, Array]:
     """Points of one item for every member, and the reason text (``""`` for none)."""
     import numpy as np
-    import pandas as pd
 
     if item.tiers:
-        masks = [_all(summary, tier.when).to_numpy() for tier in item.tiers]
-        points = pd.Series(
-            np.select(masks, [t.points for t in item.tiers], 0.0), index=summary.index
-        )
-        labels = pd.Series(np.select(masks, [t.label for t in item.tiers], ""), index=summary.index)
-        text = (labels + " " + _format(points)).where(labels != "", "")
+        masks = [_all(summary, tier.when) for tier in item.tiers]
+        points = np.select(masks, [float(t.points) for t in item.tiers], 0.0)
+        labels = np.select(masks, [t.label for t in item.tiers], "").astype(object)
+        text = np.where(labels != "", labels + " " + _each(points, _signed), "")
         return points, text
     assert item.column is not None  # a parsed item has either tiers or a column
-    units = (summary[item.column].astype(float) - item.offset).clip(lower=0)
+    units = np.clip(_values(summary, item.column) - item.offset, 0, None)
     raw = units * item.points
-    points = raw.clip(-item.cap, item.cap) if item.cap is not None else raw
+    points = np.clip(raw, -item.cap, item.cap) if item.cap is not None else raw
     note = f"（封顶{item.cap:g}分）" if item.cap is not None else ""
-    capped = (points != raw).map({True: note, False: ""})
-    count = units.astype(int).astype(str)
-    text = (item.label + count + item.unit + " " + _format(points) + capped).where(points != 0, "")
-    return points, text
+    capped = np.where(points != raw, note, "").astype(object)
+    counts = _each(units, "{:g}".format)
+    text = item.label + counts + item.unit + " " + _each(points, _signed) + capped
+    return points, np.where(points != 0, text, "")
 
 
 def grade_scores(scores: pd.Series, scheme: AssessmentScheme) -> pd.DataFrame:
@@ -212,40 +245,36 @@ def assess(summary: pd.DataFrame, scheme: AssessmentScheme) -> pd.DataFrame:
     needed |= {c.column for i in scheme.items for t in i.tiers for c in t.when}
     needed |= {c.column for q in scheme.consequences for c in q.when}
     _require(summary, needed)
+    n, index = len(summary), summary.index
     out = _identity(summary)
-    reasons = pd.Series("", index=summary.index, dtype=object)
-    if scheme.base:
+    reasons = _texts(n)
+    if scheme.base and scheme.scorable:
         reasons = reasons + f"基础分 {scheme.base:g}" + _SEP
-    score = pd.Series(float(scheme.base), index=summary.index)
-    groups: dict[str, pd.Series] = {}
+    score = np.full(n, float(scheme.base))
+    groups: dict[str, Array] = {}
     for item in scheme.items:
         points, text = _item_points(summary, item)
         reasons = _add(reasons, text != "", text)
         if item.group:
-            groups[item.group] = groups.get(item.group, 0.0) + points
-        score += points
+            groups[item.group] = groups.get(item.group, np.zeros(n)) + points
+        score = score + points
     for group, cap in scheme.group_caps.items():
         if group not in groups:
             continue
-        excess = groups[group] - groups[group].clip(-cap, cap)
+        excess = groups[group] - np.clip(groups[group], -cap, cap)
         names = "、".join(i.label for i in scheme.items if i.group == group)
-        reasons = _add(
-            reasons, excess != 0, f"{names}合计超过{cap:g}分，按{cap:g}分计 " + _format(-excess)
-        )
-        score -= excess
-    low, high = scheme.min_score, scheme.max_score
-    clipped = score.clip(low, high)
-    reasons = _add(
-        reasons, clipped != score, "总分超出范围，按" + _format(clipped, "{:g}分".format) + "计"
-    )
-    out["score"] = clipped if scheme.scorable else pd.Series(np.nan, index=summary.index)
+        piece = f"{names}合计超过{cap:g}分，按{cap:g}分计 " + _each(-excess, _signed)
+        reasons = _add(reasons, excess != 0, piece)
+        score = score - excess
+    clipped = np.clip(score, scheme.min_score, scheme.max_score)
+    piece = "总分超出范围，按" + _each(clipped, "{:g}分".format) + "计"
+    reasons = _add(reasons, clipped != score, piece)
+    out["score"] = pd.Series(clipped if scheme.scorable else np.nan, index=index, dtype=float)
     out[["grade", "grade_note"]] = grade_scores(out["score"], scheme)
-    if not scheme.scorable:
-        reasons = pd.Series("", index=summary.index, dtype=object)
-    out["reasons"] = _as_lists(reasons)
-    triggered = pd.Series("", index=summary.index, dtype=object)
+    out["reasons"] = _as_lists(reasons, index)
+    triggered = _texts(n)
     for consequence in scheme.consequences:
         if consequence.when:
             triggered = _add(triggered, _all(summary, consequence.when), consequence.label)
-    out["consequences"] = _as_lists(triggered)
+    out["consequences"] = _as_lists(triggered, index)
     return out

@@ -68,6 +68,10 @@ class _Table:
             if name not in allowed:
                 self.fail(name, f"未知的键（可用：{', '.join(allowed)}）", "unknown key")
 
+    def require(self, name: str) -> None:
+        if name not in self.data:
+            self.fail(name, "缺少这个键", "missing key")
+
     def text(self, name: str, default: str | None = None) -> str:
         value = self.data.get(name, default)
         if value is None:
@@ -148,12 +152,13 @@ def _task(table: _Table) -> DutyTask:
 
 def _rule_set(table: _Table) -> DutyRuleSet:
     table.only(*_PROVENANCE, "tasks")
+    provenance = table.provenance()
     tasks = tuple(_task(t) for t in table.tables("tasks"))
     if not tasks:
         table.fail("tasks", "至少要有一项任务", "needs at least one task")
     if len({t.id for t in tasks}) != len(tasks):
         table.fail("tasks", "任务 id 重复", "duplicate task id")
-    return DutyRuleSet(tasks=tasks, **table.provenance())
+    return DutyRuleSet(tasks=tasks, **provenance)
 
 
 def _contact_rule(table: _Table) -> ContactRule:
@@ -173,6 +178,7 @@ def _item(table: _Table) -> ScoreItem:
     tiers = []
     for tier in table.tables("tiers"):
         tier.only("when", "points", "label")
+        tier.require("points")
         tiers.append(
             Tier(tier.conditions("when"), tier.number("points") or 0.0, tier.text("label"))
         )
@@ -209,11 +215,13 @@ def _scheme(table: _Table) -> AssessmentScheme:
         "grades",
         "consequences",
     )
+    provenance = table.provenance()
     caps = _Table(table.path, f"{table.key}.group_caps", table.data.get("group_caps", {}))
     items = tuple(_item(t) for t in table.tables("items"))
     grades = []
     for grade in table.tables("grades"):
         grade.only("min_score", "label", "note")
+        grade.require("min_score")
         grades.append(
             GradeBand(grade.number("min_score") or 0.0, grade.text("label"), grade.text("note", ""))
         )
@@ -222,7 +230,7 @@ def _scheme(table: _Table) -> AssessmentScheme:
         c.only("label", "when", "note")
         consequences.append(Consequence(c.text("label"), c.conditions("when"), c.text("note", "")))
     return AssessmentScheme(
-        **table.provenance(),
+        **provenance,
         base=table.number("base", 0.0) or 0.0,
         min_score=table.number("min_score"),
         max_score=table.number("max_score"),
