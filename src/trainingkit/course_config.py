@@ -9,14 +9,12 @@ Why each setting (nbgrader 0.9.6 defaults in brackets):
 * ``ClearSolutions.code_stub`` [``# YOUR CODE HERE / raise NotImplementedError()``]:
   an answer cell's solution region holds only ``preset=...`` inside a widget call,
   so the stub must be a comment, leaving the released call valid Python.
-* ``ClearSolutions.text_stub`` [``YOUR ANSWER HERE``]: Chinese.
 * ``Autograde.exclude_overwriting`` [nothing]: autograde copies every non-notebook
   file of the *source* folder over the submission; a stray ``answers.json`` in the
   source would replace the trainee's answers, so it is never copied over.
-* ``OverwriteCells.add_missing_cells`` [False]: a deleted grade cell is restored
-  rather than silently scoring nothing.
-* ``Execute.timeout`` [30 s]: the exercises run in about a second; 60 s leaves room
-  for a loaded machine and still stops a runaway submission.
+
+Cohort-wide settings (timeouts, restoring deleted test cells, the Chinese text stub)
+belong to :mod:`trainingkit.cohort_config`, which calls :func:`apply` last.
 """
 
 from __future__ import annotations
@@ -25,9 +23,8 @@ from typing import Any
 
 __all__ = [
     "CODE_STUB",
-    "EXECUTE_TIMEOUT",
     "EXERCISE_IDS",
-    "TEXT_STUB",
+    "apply",
     "apply_exercise_config",
     "nbgrader_config_text",
 ]
@@ -40,8 +37,6 @@ EXERCISE_IDS: tuple[str, ...] = (
     "04-sheqing-minyi",
 )
 CODE_STUB = "# 请在下方的小部件中作答，不需要修改代码"
-TEXT_STUB = "请在此处作答。"
-EXECUTE_TIMEOUT = 60
 _ANSWER_FILES = ["answers.json"]
 
 
@@ -56,10 +51,7 @@ def apply_exercise_config(c: Any) -> None:
         True
     """
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
-    c.ClearSolutions.text_stub = TEXT_STUB
     c.Autograde.exclude_overwriting = {aid: list(_ANSWER_FILES) for aid in EXERCISE_IDS}
-    c.OverwriteCells.add_missing_cells = True
-    c.Execute.timeout = EXECUTE_TIMEOUT
 
 
 def nbgrader_config_text() -> str:
@@ -69,16 +61,17 @@ def nbgrader_config_text() -> str:
         >>> from traitlets.config import Config
         >>> c = Config()
         >>> exec(nbgrader_config_text(), {"c": c})
-        >>> c.Execute.timeout
-        60
+        >>> c.Autograde.exclude_overwriting["01-duties"]
+        ['answers.json']
     """
     exclude = {aid: list(_ANSWER_FILES) for aid in EXERCISE_IDS}
     lines = [
         "# Exercise settings from trainingkit.course_config (one source for every cohort).",
         f"c.ClearSolutions.code_stub = {{'python': {CODE_STUB!r}}}",
-        f"c.ClearSolutions.text_stub = {TEXT_STUB!r}",
         f"c.Autograde.exclude_overwriting = {exclude!r}",
-        "c.OverwriteCells.add_missing_cells = True",
-        f"c.Execute.timeout = {EXECUTE_TIMEOUT}",
     ]
     return "\n".join(lines) + "\n"
+
+
+#: The name :mod:`trainingkit.cohort_config` calls.
+apply = apply_exercise_config

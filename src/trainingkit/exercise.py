@@ -154,6 +154,10 @@ class AnswerSheet:
         """The current answer to ``qid``, or None."""
         return self._current.get(qid)
 
+    def all_answers(self) -> dict[str, Any]:
+        """Every current answer by question id (saved, model or just given)."""
+        return dict(self._current)
+
     def require(self, qid: str) -> None:
         """Raise ``AssertionError`` unless ``qid`` is answered completely (for visible tests)."""
         question, value = self.questions.get(qid), self._current.get(qid)
@@ -169,6 +173,11 @@ class AnswerSheet:
         if qid not in self.questions:
             return CheckResult(False, f"没有编号为「{qid}」的题目：请先运行这道题的答题单元格。")
         return self_check(self.questions[qid], self._current.get(qid))
+
+    def check_all(self) -> None:
+        """Print the self-check of every question asked so far, one line each."""
+        for qid, question in self.questions.items():
+            print(f"【{qid}】{self_check(question, self._current.get(qid))}")
 
     def single_choice(self, qid: str, options: Mapping[str, str], *, preset: Any = None) -> None:
         """Ask a single-choice question; ``options`` maps keys (``"A"``) to labels."""
