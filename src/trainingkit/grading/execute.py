@@ -1,0 +1,125 @@
+"""The worker half of autograding: execute a prepared submission in the sandbox.
+
+nbgrader's ``Autograde`` runs two preprocessor lists per notebook: *sanitize*
+(``ClearOutput`` … ``OverwriteCells`` …) and *autograde* (``Execute``,
+``IgnorePattern``, ``ClearMetadataPreprocessor``, ``LimitOutput``,
+``SaveAutoGrades``, ``AssignLatePenalties``, ``CheckCellMetadata``). The kit
+splits the autograde list at ``SaveAutoGrades``: everything before it touches no
+database and runs here, in a forked worker, with ``Execute`` replaced by
+`SandboxedExecute`; the rest runs in the parent, which alone writes the
+gradebook. The order of nbgrader's list is kept, so the notebooks and scores are
+the ones ``nbgrader autograde`` would produce.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jupyter_client.manager import AsyncKernelManager
+from nbclient.util import run_sync
+from nbconvert.exporters import NotebookExporter
+from nbgrader.preprocessors import Execute, SaveAutoGrades
+from traitlets import Instance
+from traitlets.config import Config
+
+from trainingkit.grading.sandbox import Sandbox
+
+__all__ = ["SandboxedExecute", "WorkerResult", "run_in_sandbox", "split_preprocessors"]
+
+
+class SandboxKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel command runs inside a `Sandbox`."""
+
+    sandbox = Instance(Sandbox, allow_none=True)
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        command = super().format_kernel_cmd(extra_arguments)
+        return self.sandbox.wrap(command) if self.sandbox is not None else command
+
+
+class SandboxedExecute(Execute):
+    """nbgrader's ``Execute``, with the kernel started inside a `Sandbox`.
+
+    Its configuration is ``Execute``'s (traitlets applies a parent class's
+    section to subclasses), so ``Execute.timeout`` in ``nbgrader_config.py`` holds.
+    """
+
+    sandbox = Instance(Sandbox, allow_none=True)
+
+    def create_kernel_manager(self) -> Any:
+        if self.sandbox is None:
+            return super().create_kernel_manager()
+        self.km = SandboxKernelManager(
+            kernel_name=self.kernel_name or self.nb.metadata.get("kernelspec", {}).get("name", ""),
+            config=self.config,
+            sandbox=self.sandbox,
+        )
+        self.km.connection_file = str(self.sandbox.connection_file)
+        return self.km
+
+    async def async_start_new_kernel(self, **kwargs: Any) -> None:
+        if self.sandbox is not None:
+            kwargs.update(self.sandbox.launch_options())
+        await super().async_start_new_kernel(**kwargs)
+
+    # nbclient binds the sync wrapper to its own coroutine; rebind it to ours.
+    start_new_kernel = run_sync(async_start_new_kernel)
+
+
+@dataclass
+class WorkerResult:
+    """What a worker sends back: executed notebooks (JSON text) or an error."""
+
+    notebooks: dict[str, str] = field(default_factory=dict)
+    error_kind: str = ""
+    error_detail: str = ""
+
+
+def split_preprocessors(autograde: list[type]) -> tuple[list[type], list[type]]:
+    """nbgrader's autograde list split into (worker part, parent part)."""
+    names = [pp.__name__ for pp in autograde]
+    cut = names.index(SaveAutoGrades.__name__) if SaveAutoGrades.__name__ in names else len(names)
+    return list(autograde[:cut]), list(autograde[cut:])
+
+
+def run_in_sandbox(
+    box: Sandbox,
+    prepared: Path,
+    notebooks: list[str],
+    *,
+    config: Config,
+    preprocessors: list[type],
+) -> WorkerResult:
+    """Execute each notebook of ``prepared`` (a sanitized autograded folder).
+
+    Runs in a forked worker; ``box`` was entered by the parent, which cleans it up
+    even when the worker is killed. Each notebook gets a fresh kernel, as in nbgrader.
+    An exception (dead kernel, unresponsive kernel…) ends the submission, as it
+    does in nbgrader; it is returned, not raised.
+    """
+    import nbformat
+
+    result = WorkerResult()
+    exporter_config = Config(config)
+    exporter_config.Exporter.default_preprocessors = []
+    try:
+        box.populate(prepared)
+        for name in notebooks:
+            exporter = NotebookExporter(config=exporter_config)
+            for pp in preprocessors:
+                if issubclass(pp, Execute):
+                    executor = SandboxedExecute(parent=exporter, sandbox=box)
+                    executor.shutdown_kernel = "immediate"  # same output, no waiting
+                    exporter.register_preprocessor(executor)
+                else:
+                    exporter.register_preprocessor(pp)
+            nb = nbformat.read(box.work / f"{name}.ipynb", as_version=4)
+            resources = {"metadata": {"path": str(box.work), "name": name}}
+            output, _ = exporter.from_notebook_node(nb, resources=resources)
+            result.notebooks[name] = output
+    except Exception as error:  # reported to the parent as this submission's status
+        result.error_kind = type(error).__name__
+        result.error_detail = str(error)[:2000]
+    return result

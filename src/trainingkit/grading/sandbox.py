@@ -1,0 +1,238 @@
+"""Where trainee code runs: a scratch copy, another user, resource limits.
+
+Each running submission gets a *slot*. As root, slot ``n`` runs its kernel as the
+system user ``trainingkit-sb<n>`` (created on demand with ``useradd``; no home,
+no login shell, no supplementary groups), in a fresh scratch directory that only
+that user can read, with ``RLIMIT_AS`` (memory), ``RLIMIT_CPU``, ``RLIMIT_NPROC``
+and ``RLIMIT_FSIZE``. The cohort directory is ``0700`` root, so the kernel can
+read neither the gradebook, nor the instructor's source, nor other trainees'
+submissions, and can change no file of the cohort. One user per slot keeps two
+kernels that run at the same time from reading each other's scratch; after each
+submission every process left by the slot's user is killed.
+
+Without root the kernel runs as the current user: the scratch copy and the
+resource limits still apply, but the kernel can read whatever that user can —
+`Sandbox.isolation` says so and ``trainingkit grade`` prints it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import pwd
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "USER_PREFIX",
+    "Limits",
+    "Sandbox",
+    "die_with_parent",
+    "ensure_user",
+    "kill_user_processes",
+]
+
+USER_PREFIX = "trainingkit-sb"
+_PR_SET_PDEATHSIG = 1
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of one kernel.
+
+    Attributes:
+        memory_mb: Address space (``RLIMIT_AS``) in MiB.
+        cpu_seconds: CPU time (``RLIMIT_CPU``); the kernel is killed beyond it.
+        processes: Processes and threads of the slot's user (``RLIMIT_NPROC``).
+        file_mb: Largest file the kernel may write (``RLIMIT_FSIZE``).
+    """
+
+    memory_mb: int = 2048
+    cpu_seconds: int = 600
+    processes: int = 128
+    file_mb: int = 64
+
+
+def ensure_user(slot: int) -> tuple[int, int]:
+    """uid and gid of the slot's sandbox user, created if missing (root only)."""
+    name = f"{USER_PREFIX}{slot}"
+    try:
+        entry = pwd.getpwnam(name)
+    except KeyError:
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--user-group",
+             "--shell", "/usr/sbin/nologin", "--home-dir", "/nonexistent", name],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        entry = pwd.getpwnam(name)
+    return entry.pw_uid, entry.pw_gid
+
+
+def die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent dies (no-op elsewhere)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+def kill_user_processes(uid: int) -> int:
+    """SIGKILL every process owned by ``uid`` (a sandbox user); return how many."""
+    killed = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if entry.stat().st_uid != uid:
+                continue
+            os.kill(int(entry.name), signal.SIGKILL)
+            killed += 1
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return killed
+
+
+@dataclass
+class Sandbox:
+    """A scratch directory and the launch options of a kernel that runs in it.
+
+    Use as a context manager; leaving it kills the slot user's processes and
+    removes the scratch directory.
+    """
+
+    slot: int
+    limits: Limits = field(default_factory=Limits)
+    hide: tuple[Path, ...] = ()
+    uid: int | None = None
+    gid: int | None = None
+    base: Path = field(init=False)
+    work: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        if os.geteuid() == 0 and self.uid is None:
+            self.uid, self.gid = ensure_user(self.slot)
+        self.bwrap = shutil.which("bwrap") if self.uid is not None else None
+        self.setpriv = shutil.which("setpriv")
+
+    def wrap(self, command: list[str]) -> list[str]:
+        """The kernel command inside bubblewrap, as the slot user (root only).
+
+        The whole file system is read-only; ``/tmp`` and ``/root`` are empty
+        except for the scratch folder and the Python installation; the cohort
+        (``hide``) is covered by an empty folder; the kernel sees only its own
+        processes. Without bwrap the command is returned unchanged (the slot
+        user and the permissions of the cohort still protect it).
+        """
+        if self.bwrap is None or self.setpriv is None or self.uid is None:
+            return command
+        args = [self.bwrap, "--ro-bind", "/", "/", "--dev", "/dev",
+                "--tmpfs", "/tmp", "--tmpfs", "/root"]  # fmt: skip
+        for path in self.hide:
+            args += ["--tmpfs", str(path)]
+        for prefix in {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}:
+            if prefix.is_relative_to("/root") or prefix.is_relative_to("/tmp"):
+                args += ["--ro-bind", str(prefix), str(prefix)]
+        args += ["--bind", str(self.base), str(self.base), "--chdir", str(self.work),
+                 "--unshare-ipc", "--die-with-parent"]  # fmt: skip
+        drop = [self.setpriv, f"--reuid={self.uid}", f"--regid={self.gid or self.uid}",
+                "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"]  # fmt: skip
+        return [*args, "--", *drop, *command]
+
+    @property
+    def isolation(self) -> str:
+        """One line on what this sandbox protects, for the operator."""
+        if self.uid is not None:
+            return (
+                f"隔离：学员代码以用户 {USER_PREFIX}N 在临时目录中运行，读不到培训班目录。"
+                " Isolated: separate user per slot, cohort unreadable."
+            )
+        return (
+            "注意：未以 root 运行，学员代码以当前用户身份运行，只有临时目录和资源限制，"
+            "仍可读取当前用户能读的文件（包括成绩库）。 Not root: no user separation; "
+            "trainee code can read what this user can read (incl. the gradebook)."
+        )
+
+    def __enter__(self) -> Sandbox:
+        self.base = Path(tempfile.mkdtemp(prefix="trainingkit-grade-"))
+        self.base.chmod(0o711)
+        self.work = self.base / "work"
+        self.work.mkdir(mode=0o700)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.uid is not None:
+            kill_user_processes(self.uid)
+        shutil.rmtree(self.base, ignore_errors=True)
+
+    def populate(self, source: Path) -> None:
+        """Copy a prepared submission into the scratch directory, owned by the slot user."""
+        shutil.copytree(source, self.work, dirs_exist_ok=True)
+        for sub in ("tmp", ".ipython", ".config/matplotlib"):
+            (self.work / sub).mkdir(parents=True, exist_ok=True)
+        if self.uid is not None:
+            for path in [self.work, *self.work.rglob("*")]:
+                os.lchown(path, self.uid, self.gid or self.uid)
+                if not path.is_symlink():
+                    path.chmod(0o700 if path.is_dir() else 0o600)
+
+    @property
+    def connection_file(self) -> Path:
+        """Where the kernel's connection file goes (readable by the slot user only)."""
+        return self.base / "kernel.json"
+
+    def launch_options(self) -> dict[str, object]:
+        """Keyword arguments for ``KernelManager.start_kernel`` (Popen options)."""
+        work = str(self.work)
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": work,
+            "TMPDIR": str(self.work / "tmp"),
+            "IPYTHONDIR": str(self.work / ".ipython"),
+            "MPLCONFIGDIR": str(self.work / ".config" / "matplotlib"),
+            "LANG": "C.UTF-8",
+            "PYTHONNOUSERSITE": "1",
+            "NBGRADER_EXECUTION": "autograde",
+            # One thread per numerical library keeps RLIMIT_AS/NPROC meaningful.
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+        }
+        return {
+            "env": env,
+            "cwd": work,
+            "preexec_fn": self._preexec(),
+            # The kernel's own log lines are not the operator's business.
+            "stdout": subprocess.DEVNULL if not os.environ.get("TK_DEBUG") else None,
+            "stderr": subprocess.DEVNULL if not os.environ.get("TK_DEBUG") else None,
+        }
+
+    def _preexec(self) -> Callable[[], None]:
+        limits, uid, gid = self.limits, self.uid, self.gid
+        wrapped = self.bwrap is not None and self.setpriv is not None
+        connection_file = str(self.connection_file)
+
+        def preexec() -> None:  # runs in the forked child, before exec
+            mib = 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limits.memory_mb * mib,) * 2)
+            resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds,) * 2)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_mb * mib,) * 2)
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            if uid is not None:
+                os.chown(connection_file, uid, gid or uid)
+                resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes,) * 2)
+            if uid is not None and not wrapped:  # otherwise setpriv drops to the user
+                os.setgroups([])
+                os.setgid(gid or uid)
+                os.setuid(uid)
+            os.umask(0o077)
+            die_with_parent()  # after setuid, which clears the setting
+
+        return preexec
