@@ -241,3 +241,31 @@ def test_a_changed_configuration_changes_the_data():
     c = generate_committee(100, config=cfg)
     assert (c.proposals["submitter_kind"] != "委员提案").all()
     assert city_config()["rates"]["proposals"] > 0  # the packaged configuration is untouched
+
+
+def test_proposal_topics_and_work_units_fit_the_sector(large):
+    p = large.proposals.merge(
+        large.members[["member_id", "sector"]], left_on="first_member_id", right_on="member_id"
+    )
+    share = pd.crosstab(p["sector"], p["category"], normalize="index")
+    overall = p["category"].value_counts(normalize=True)
+    assert share.loc["环境资源", "生态"] > 2 * overall["生态"]
+    assert share.loc["医药卫生", "社会"] > 1.5 * overall["社会"]
+    assert share.loc["文化艺术", "文化"] > 2 * overall["文化"]
+    units = large.members.set_index("sector")["unit"]
+    assert units["医药卫生"].str.contains("医院|卫生|疾病").all()
+    assert units["教育"].str.contains("学|幼儿园").all()
+    assert large.members["unit"].str.fullmatch(r"\w+[区县]\w+").all()
+
+
+def test_handling_units_are_those_configured_for_the_topic(committee):
+    topics = {
+        entry[0]: entry[1:] for entries in city_config()["topics"].values() for entry in entries
+    }
+    assert all(len(units) == 3 and len(set(units)) == 3 for units in topics.values())
+    p = committee.proposals.dropna(subset=["lead_unit"])
+    topic = p["title"].str.extract(r"^关于(?:进一步|在我市)?(.+)的建议$")[0]
+    assert topic.isin(list(topics)).all()
+    for name, lead, co in zip(topic, p["lead_unit"], p["co_units"], strict=True):
+        assert lead == topics[name][0]
+        assert set(filter(None, co.split("、"))) <= set(topics[name][1:])

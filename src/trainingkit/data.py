@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from trainingkit.records import COUNT_LABELS
-from trainingkit.synthetic_proposals import pick
+from trainingkit.synthetic_members import roster
 from trainingkit.synthetic_records import ACTIVITY_KINDS, year_frames
 
 __all__ = [
@@ -218,7 +218,7 @@ def generate_committee(
             "委员人数至少为1，年份不能为空或重复 / "
             "n_members must be >= 1 and years non-empty without duplicates"
         )
-    members, latent = _members(np.random.default_rng([seed, 0]), n_members, cfg, min(years))
+    members, latent = roster(np.random.default_rng([seed, 0]), n_members, cfg, min(years))
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in COLUMNS if name != "members"}
     for year in years:
         rng = np.random.default_rng([seed, year])
@@ -241,53 +241,3 @@ def generate_committee(
         seed=seed,
         name=cfg["committee"],
     )
-
-
-def _members(
-    rng: np.random.Generator, n: int, cfg: Mapping[str, Any], first_year: int
-) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
-    """The roster, plus hidden per-member traits that drive the records."""
-    mc, sectors = cfg["members"], cfg["sectors"]
-    weights = np.array([s["weight"] for s in sectors], dtype=float)
-    exact = weights / weights.sum() * n
-    counts = np.floor(exact).astype(int)
-    counts[np.argsort(counts - exact)[: n - counts.sum()]] += 1  # largest remainders
-    sector = rng.permutation(np.repeat(np.arange(len(sectors)), counts))
-    standing = np.zeros(n, dtype=bool)
-    standing[rng.choice(n, size=round(n * mc["standing_share"]), replace=False)] = True
-    female = rng.random(n) < mc["female_share"]
-    age = np.clip(
-        np.rint(rng.normal(mc["age_mean"], mc["age_sd"], n)), mc["age_min"], mc["age_max"]
-    )
-    units = cfg["units_of_members"]
-    unit = pick(rng, units["districts"], n) + pick(rng, units["kinds"], n)
-    members = pd.DataFrame(
-        {
-            "member_id": [f"M{i:04d}" for i in range(1, n + 1)],
-            "name": _names(rng, female, cfg["names"]),
-            "gender": np.where(female, "女", "男"),
-            "birth_year": (first_year - age).astype(np.int64),
-            "sector": np.array([s["name"] for s in sectors], dtype=object)[sector],
-            "role": np.where(standing, "常委", "委员"),
-            "unit": unit,
-            "is_new": rng.random(n) < mc["new_share"],
-        }
-    )
-    shape = mc["engagement_shape"]
-    latent = {"sector": sector, "engagement": rng.gamma(shape, 1 / shape, n)}
-    return members, latent
-
-
-def _names(rng: np.random.Generator, female: np.ndarray, cfg: Mapping[str, Any]) -> np.ndarray:
-    """Unique fictional names: a surname and one or two given-name characters."""
-    names = np.empty(female.size, dtype=object)
-    todo = np.arange(female.size)
-    while todo.size:  # redraw duplicates; a few rounds at most
-        k, fem = todo.size, female[todo]
-        given = [
-            np.where(fem, pick(rng, cfg["female"], k), pick(rng, cfg["male"], k)) for _ in range(2)
-        ]
-        second = np.where(rng.random(k) < cfg["single_given_share"], "", given[1])
-        names[todo] = pick(rng, cfg["surnames"], k) + given[0] + second
-        todo = np.flatnonzero(pd.Series(names).duplicated(keep="first").to_numpy())
-    return names

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["by_category", "pick", "proposals_frame", "templated"]
+__all__ = ["pick", "pick_topics", "proposals_frame", "templated", "topic_table"]
 
 Config = Mapping[str, Any]
 
@@ -25,14 +25,22 @@ def pick(rng: np.random.Generator, choices: Sequence[str] | str, size: int) -> n
     return np.asarray(list(choices), dtype=object)[rng.integers(len(choices), size=size)]
 
 
-def by_category(
-    rng: np.random.Generator, category: np.ndarray, lists: Mapping[str, Sequence[str]]
+def topic_table(cfg: Config) -> dict[str, np.ndarray]:
+    """The configured topics as arrays: category, topic, lead unit, two co-handling units."""
+    rows = [(name, *entry) for name, entries in cfg["topics"].items() for entry in entries]
+    table = np.array(rows, dtype=object)
+    return {"category": table[:, 0], "topic": table[:, 1], "lead": table[:, 2], "co": table[:, 3:5]}
+
+
+def pick_topics(
+    rng: np.random.Generator, category: np.ndarray, table: Mapping[str, np.ndarray]
 ) -> np.ndarray:
-    """For each row, a random entry of ``lists[category]``."""
-    out = np.empty(category.size, dtype=object)
-    for name, choices in lists.items():
+    """For each row, the index of a random topic of its category in ``table``."""
+    out = np.zeros(category.size, dtype=np.int64)
+    for name in dict.fromkeys(table["category"]):  # configuration order
         rows = np.flatnonzero(category == name)
-        out[rows] = pick(rng, choices, rows.size)
+        choices = np.flatnonzero(table["category"] == name)
+        out[rows] = choices[rng.integers(choices.size, size=rows.size)]
     return out
 
 
@@ -72,14 +80,14 @@ def proposals_frame(
     cosigners = np.where(joint, 1 + rng.poisson(pc["cosigners_mean"] - 1, size=n_member), 0)
     none = np.full(n_collective, None, dtype=object)
 
-    category = rng.choice(
-        np.array(pc["categories"], dtype=object), size=total, p=pc["category_weights"]
-    )
-    title = templated(rng, pc["title_templates"], by_category(rng, category, cfg["topics"]))
+    category = _categories(rng, members["sector"].to_numpy(dtype=object)[first], total, cfg)
+    table = topic_table(cfg)
+    topic = pick_topics(rng, category, table)
+    title = templated(rng, pc["title_templates"], table["topic"][topic])
     outcomes = np.array(pc["outcomes"], dtype=object)
     outcome = rng.choice(outcomes, size=total, p=pc["outcome_weights"])
     registered = np.isin(outcome, outcomes[:2])
-    lead, co_units = _handling_units(rng, category, cfg)
+    lead, co_units = _handling_units(rng, table, topic, cfg)
     replies = np.array(pc["replies"], dtype=object)
     reply = rng.choice(len(replies), size=total, p=pc["reply_weights"])
     cumulative = np.cumsum(np.array(pc["satisfaction_weights"]), axis=1)
@@ -121,6 +129,23 @@ def proposals_frame(
     return frame
 
 
+def _categories(
+    rng: np.random.Generator, sectors: np.ndarray, total: int, cfg: Config
+) -> np.ndarray:
+    """A category per proposal: member proposals lean to their sector's ``category_bias``."""
+    pc = cfg["proposals"]
+    names = np.array(pc["categories"], dtype=object)
+    base = np.array(pc["category_weights"], dtype=float)
+    table = {s["name"]: s.get("category_bias", {}) for s in cfg["sectors"]}
+    weights = np.tile(base, (total, 1))
+    for sector, bias in table.items():
+        rows = np.flatnonzero(sectors == sector)  # member proposals come first
+        weights[rows] *= [bias.get(name, 1.0) for name in names]
+    cumulative = np.cumsum(weights / weights.sum(axis=1, keepdims=True), axis=1)
+    index = (rng.random(total)[:, None] > cumulative).sum(axis=1)
+    return names[np.minimum(index, names.size - 1)]
+
+
 def _only(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
     """``values`` where ``mask`` holds, ``None`` (not applicable) elsewhere."""
     out = np.full(mask.size, None, dtype=object)
@@ -129,19 +154,12 @@ def _only(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 
 def _handling_units(
-    rng: np.random.Generator, category: np.ndarray, cfg: Config
+    rng: np.random.Generator, table: Mapping[str, np.ndarray], topic: np.ndarray, cfg: Config
 ) -> tuple[np.ndarray, np.ndarray]:
-    """A lead unit and 0–2 distinct co-handling units ("、"-joined) per proposal."""
-    lead = np.empty(category.size, dtype=object)
-    co = np.empty(category.size, dtype=object)
-    n_co = rng.choice(3, size=category.size, p=cfg["proposals"]["co_units_weights"])
-    for name, choices in cfg["units"].items():
-        rows = np.flatnonzero(category == name)
-        units = np.array(choices, dtype=object)
-        order = np.argsort(rng.random((rows.size, units.size)), axis=1)
-        lead[rows] = units[order[:, 0]]
-        k = np.minimum(n_co[rows], units.size - 1)
-        second = units[order[:, min(1, units.size - 1)]]
-        third = units[order[:, min(2, units.size - 1)]]
-        co[rows] = np.where(k >= 1, second, "") + np.where(k >= 2, "、" + third, "")
-    return lead, co
+    """The topic's lead unit, and 0–2 of its co-handling units joined with "、"."""
+    n_co = rng.choice(3, size=topic.size, p=cfg["proposals"]["co_units_weights"])
+    co = table["co"][topic]
+    swap = rng.random(topic.size) < 0.5
+    first, second = np.where(swap, co[:, 1], co[:, 0]), np.where(swap, co[:, 0], co[:, 1])
+    joined = np.where(n_co >= 1, first, "") + np.where(n_co >= 2, "、" + second, "")
+    return table["lead"][topic], joined

@@ -16,7 +16,13 @@ import numpy as np
 import pandas as pd
 
 from trainingkit.records import ACTIVITY_COLUMNS
-from trainingkit.synthetic_proposals import by_category, pick, proposals_frame, templated
+from trainingkit.synthetic_proposals import (
+    pick,
+    pick_topics,
+    proposals_frame,
+    templated,
+    topic_table,
+)
 
 __all__ = ["ACTIVITY_KINDS", "DUTIES", "year_frames"]
 
@@ -199,6 +205,7 @@ def _consultations(rng: np.random.Generator, cfg: Config, year: int) -> pd.DataF
     category = rng.choice(
         np.array(pc["categories"], dtype=object), size=n, p=pc["category_weights"]
     )
+    table = topic_table(cfg)
     has = rng.random((n, len(cc["outputs"]))) < np.array(cc["output_shares"])
     has[~has.any(axis=1), 0] = True
     outputs = np.full(n, "", dtype=object)
@@ -211,7 +218,7 @@ def _consultations(rng: np.random.Generator, cfg: Config, year: int) -> pd.DataF
             "year": year,
             "form": form,
             "category": category,
-            "topic": by_category(rng, category, cfg["topics"]),
+            "topic": table["topic"][pick_topics(rng, category, table)],
             "topic_source": rng.choice(
                 np.array(cc["topic_sources"], dtype=object), size=n, p=cc["topic_source_weights"]
             ),
