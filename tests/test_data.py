@@ -54,7 +54,7 @@ def test_size_is_a_parameter(n):
     assert c.members["member_id"].iloc[0] == "M0001"
 
 
-def test_a_year_does_not_depend_on_the_other_years_generated():
+def test_adding_a_later_year_leaves_the_earlier_frames_unchanged():
     one = generate_committee(100, years=(2025,), seed=3)
     two = generate_committee(100, years=(2025, 2026), seed=3)
     pd.testing.assert_frame_equal(one.members, two.members)

@@ -3,8 +3,8 @@
 ``generate_committee()`` builds a fictional city CPPCC committee and one or more
 years of duty records. Everything is drawn from ``numpy.random.default_rng`` with
 the given seed (one stream for the roster, one per year), so the same seed gives
-identical frames and a year's records do not depend on which other years are
-generated. The city, its sectors, units, topics and every proportion come from
+identical frames, and adding later years leaves the earlier years' frames as they
+were. The first year is the first of the members' term (新任委员 start slower). The city, its sectors, units, topics and every proportion come from
 ``facts/synthetic_city.toml``: they are invented parameters, not statistics.
 
 Each frame's columns and their Chinese labels are listed in ``COLUMNS``;
