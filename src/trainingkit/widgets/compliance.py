@@ -83,7 +83,7 @@ def plot_compliance_by_sector(table: pd.DataFrame, ax: Axes | None = None) -> Ax
 
     use_chinese_font()
     if ax is None:
-        figure, ax = plt.subplots(figsize=(7, max(2.5, 0.28 * len(table) + 1)))
+        figure, ax = plt.subplots(figsize=(7, max(2.5, 0.22 * len(table) + 1.2)))
         figure.set_layout_engine("tight")
     ordered = table.sort_values(ALL_MET)
     ax.barh([str(sector) for sector in ordered.index], ordered[ALL_MET], color="#3b6ea8")
