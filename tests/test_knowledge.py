@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import math
 
 import pytest
@@ -57,7 +58,8 @@ def test_every_loader_in_all_is_tested():
     public = {
         name
         for name in knowledge.__all__
-        if name[0].islower() and name not in {"consultation_hierarchy", "proposal_statistics"}
+        if name[0].islower()
+        and name not in {"consultation_hierarchy", "proposal_statistics", "section_note"}
     }
     assert public == {f.__name__ for f in ITEM_LOADERS}
 
@@ -202,3 +204,16 @@ def test_statistics_are_a_fresh_frame_each_call():
     table = knowledge.proposal_statistics()
     table.loc[0, "received"] = 0
     assert knowledge.proposal_statistics().loc[0, "received"] == 5641
+
+
+def test_section_notes_explain_whole_lists():
+    assert "2011" in knowledge.section_note("not_registrable")
+    assert "594" not in knowledge.section_note("reply_categories")
+    assert "591" in knowledge.section_note("reply_categories")
+    assert knowledge.section_note("member_roles") == ""
+    with pytest.raises(KeyError, match="no_such_list"):
+        knowledge.section_note("no_such_list")
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(knowledge).failed == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -24,13 +25,30 @@ from trainingkit.rules import (
     DutyRuleSet,
     DutyTask,
     GradeBand,
-    RuleFile,
     RuleFileError,
     ScoreItem,
     Tier,
 )
 
-__all__ = ["parse_rule_file"]
+__all__ = ["RuleFile", "parse_rule_file"]
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """Everything one rule file holds."""
+
+    rule_sets: tuple[DutyRuleSet, ...] = ()
+    contact_rules: tuple[ContactRule, ...] = ()
+    schemes: tuple[AssessmentScheme, ...] = ()
+
+    def merge(self, other: RuleFile) -> RuleFile:
+        """Both files' entries, this one's first."""
+        return RuleFile(
+            self.rule_sets + other.rule_sets,
+            self.contact_rules + other.contact_rules,
+            self.schemes + other.schemes,
+        )
+
 
 _PROVENANCE = ("id", "name", "locality", "source", "year", "note")
 # Columns evaluate_compliance() writes besides the task columns: no task may take these ids.

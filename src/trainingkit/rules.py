@@ -21,9 +21,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from trainingkit.records import COUNT_LABELS
+
+if TYPE_CHECKING:
+    from trainingkit.rule_files import RuleFile
 
 __all__ = [
     "ROLES",
@@ -34,7 +37,6 @@ __all__ = [
     "DutyRuleSet",
     "DutyTask",
     "GradeBand",
-    "RuleFile",
     "RuleFileError",
     "ScoreItem",
     "Tier",
@@ -199,23 +201,6 @@ class AssessmentScheme:
         return bool(self.items)
 
 
-@dataclass(frozen=True)
-class RuleFile:
-    """Everything one rule file holds."""
-
-    rule_sets: tuple[DutyRuleSet, ...] = ()
-    contact_rules: tuple[ContactRule, ...] = ()
-    schemes: tuple[AssessmentScheme, ...] = ()
-
-    def merge(self, other: RuleFile) -> RuleFile:
-        """Both files' entries, this one's first."""
-        return RuleFile(
-            self.rule_sets + other.rule_sets,
-            self.contact_rules + other.contact_rules,
-            self.schemes + other.schemes,
-        )
-
-
 class RuleFileError(ValueError):
     """An organizer's rule file is missing, unreadable or invalid.
 
@@ -230,7 +215,7 @@ class RuleFileError(ValueError):
 
 @cache
 def _builtins() -> RuleFile:
-    from trainingkit.rule_files import parse_rule_file
+    from trainingkit.rule_files import RuleFile, parse_rule_file
 
     merged = RuleFile()
     for name in ("duty_rules", "contact_rules", "schemes"):
