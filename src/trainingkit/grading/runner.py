@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, cast
 
 from trainingkit.cohort import Cohort, CohortError
 from trainingkit.grading.execute import WorkerResult, run_in_sandbox
@@ -133,10 +133,11 @@ def grade(
             running[receive] = _Running(
                 prepared, process, sandbox, slot, started, started + wall, digest
             )
-        for connection in wait(list(running), timeout=0.5):
+        for ready in wait(list(running), timeout=0.5):
+            connection = cast(Connection, ready)
             job = running.pop(connection)
             try:
-                result: WorkerResult = connection.recv()
+                result = cast(WorkerResult, connection.recv())
             except (EOFError, OSError):
                 detail = f"exit code {job.process.exitcode}"
                 result = WorkerResult(error_kind="WorkerCrashed", error_detail=detail)

@@ -1,0 +1,46 @@
+"""``trainingkit release`` and ``trainingkit collect``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from trainingkit.cli.cohort import cohort_option, fail, open_cohort
+from trainingkit.cohort import CohortError
+
+__all__ = ["collect", "release"]
+
+
+@click.command()
+@click.argument("assignments", nargs=-1)
+@click.option("--due", default=None, help="截止时间（北京时间），如 '2026-12-01 18:00'。Due date.")
+@cohort_option
+def release(assignments: tuple[str, ...], due: str | None, cohort_dir: Path) -> None:
+    """生成学员版并通过交换目录发布练习。Generate and release assignments."""
+    from trainingkit.assignments import release as release_assignments
+
+    cohort = open_cohort(cohort_dir)
+    try:
+        stored = release_assignments(cohort, list(assignments) or None, due=due)
+    except CohortError as error:
+        fail(error)
+    for assignment, duedate in stored.items():
+        when = f"截止 due {duedate:%Y-%m-%d %H:%M} UTC" if duedate else "无截止时间 no due date"
+        click.echo(f"已发布 released {assignment}（{when}）")
+
+
+@click.command()
+@click.argument("assignments", nargs=-1)
+@cohort_option
+def collect(assignments: tuple[str, ...], cohort_dir: Path) -> None:
+    """从交换目录收取学员提交。Collect submissions."""
+    from trainingkit.assignments import collect as collect_assignments
+
+    cohort = open_cohort(cohort_dir)
+    try:
+        counts = collect_assignments(cohort, list(assignments) or None)
+    except CohortError as error:
+        fail(error)
+    for assignment, count in counts.items():
+        click.echo(f"{assignment}：已收取 {count} 份 collected")

@@ -1,0 +1,75 @@
+"""``trainingkit cohort init``: create a cohort directory.
+
+Also holds the two pieces every cohort command shares: the ``--cohort`` option
+and turning a `CohortError` into a bilingual message and exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from trainingkit.cohort import Cohort, CohortError
+
+__all__ = ["cohort", "cohort_option", "fail", "open_cohort"]
+
+#: ``--cohort DIR`` (default: the current folder) for every cohort command.
+cohort_option: Callable[[Any], Any] = click.option(
+    "--cohort",
+    "cohort_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default="当前目录 current folder",
+    help="培训班目录。Cohort directory.",
+)
+
+
+def fail(error: Exception) -> NoReturn:
+    """Print a user error (no traceback) and exit 2: nothing was changed."""
+    click.echo(str(error), err=True)
+    sys.exit(2)
+
+
+def open_cohort(directory: Path) -> Cohort:
+    """`Cohort.open`, or exit 2 with a clear message."""
+    try:
+        return Cohort.open(directory)
+    except CohortError as error:
+        fail(error)
+
+
+@click.group()
+def cohort() -> None:
+    """管理培训班目录。Manage cohort directories."""
+
+
+@cohort.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", required=True, help="课程编号（字母数字）。nbgrader course id.")
+@click.option("--title", default="", help="中文班名。Display title.")
+@click.option("--db", "db_url", default=None, help="成绩库 URL（默认 SQLite）。Gradebook URL.")
+@click.option("--exchange", default=None, help="交换目录（默认在培训班内）。Exchange root.")
+@click.option("--exercises", default=None, help="练习来源目录。Source assignments folder.")
+def init(
+    directory: Path,
+    name: str,
+    title: str,
+    db_url: str | None,
+    exchange: str | None,
+    exercises: str | None,
+) -> None:
+    """新建培训班目录（nbgrader 课程、成绩库、交换目录）。Create a cohort."""
+    try:
+        created = Cohort.init(
+            directory, name=name, title=title, db_url=db_url, exchange=exchange, exercises=exercises
+        )
+    except CohortError as error:
+        fail(error)
+    click.echo(f"已创建培训班 {created.name}：{created.root}")
+    click.echo(f"练习 assignments: {', '.join(created.assignments())}")
+    click.echo(f"成绩库 gradebook: {created.db_url}")
+    click.echo(f"交换目录 exchange: {created.exchange}")
