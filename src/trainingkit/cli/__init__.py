@@ -16,6 +16,11 @@ __all__ = ["COMMANDS", "main"]
 
 # name -> "module:attribute" of a click command or group, in help order.
 COMMANDS: dict[str, str] = {
+    "cohort": "trainingkit.cli.cohort:cohort",
+    "roster": "trainingkit.cli.roster:roster",
+    "release": "trainingkit.cli.assignments:release",
+    "collect": "trainingkit.cli.assignments:collect",
+    "grade": "trainingkit.cli.grade:grade",
     "review": "trainingkit.cli.review:review",
     "hub": "trainingkit.cli.hub:hub",
 }
