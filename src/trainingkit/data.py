@@ -4,7 +4,8 @@
 years of duty records. Everything is drawn from ``numpy.random.default_rng`` with
 the given seed (one stream for the roster, one per year), so the same seed gives
 identical frames, and adding later years leaves the earlier years' frames as they
-were. The first year is the first of the members' term (新任委员 start slower). The city, its sectors, units, topics and every proportion come from
+were. The first year is the first of the members' term (新任委员 start slower).
+The city, its sectors, units, topics and every proportion come from
 ``facts/synthetic_city.toml``: they are invented parameters, not statistics.
 
 Each frame's columns and their Chinese labels are listed in ``COLUMNS``;
