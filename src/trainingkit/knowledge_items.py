@@ -103,7 +103,6 @@ class Fact(Item):
     working_days: int | None = None
     direction: str = ""
     core: bool = False
-    collective: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
