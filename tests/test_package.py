@@ -19,7 +19,8 @@ HEAVY = ("pandas", "matplotlib", "nbgrader", "ipywidgets", "numpy", "jupyterhub"
 def _modules() -> list[str]:
     names = ["trainingkit"]
     for info in pkgutil.walk_packages(trainingkit.__path__, "trainingkit."):
-        names.append(info.name)
+        if info.name != "trainingkit.__main__":  # importing it runs the CLI
+            names.append(info.name)
     return sorted(names)
 
 
