@@ -63,10 +63,15 @@ class LabServer:
     root: Path
     pid: int
 
-    def lab_url(self, path: str = "") -> str:
-        """The Lab URL opening ``path`` (relative to the root), token included."""
+    def lab_url(self, path: str = "", workspace: str = "") -> str:
+        """The Lab URL opening ``path`` (relative to the root), token included.
+
+        A named ``workspace`` starts empty, so tabs opened by an earlier test are
+        not restored beside ``path``.
+        """
+        space = f"/workspaces/{workspace}" if workspace else ""
         tree = f"/tree/{path}" if path else ""
-        return f"{self.url}lab{tree}?token={self.token}"
+        return f"{self.url}lab{space}{tree}?token={self.token}"
 
 
 def _free_port() -> int:

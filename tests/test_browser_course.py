@@ -1,0 +1,202 @@
+"""Every course module in a real JupyterLab and Chromium, used as a trainee would.
+
+For each module: open the notebook, run all cells, wait for the kernel to go
+idle, check that no error or stderr output and no broken widget appears, use one
+widget, check that Chinese text is drawn with a CJK font, and save a screenshot to
+``artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from lab_server import LabServer
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+NOTEBOOKS = {
+    "00": "course/00-getting-started/getting_started.ipynb",
+    "01": "course/01-duties/duties.ipynb",
+    "02": "course/02-proposals/proposals.ipynb",
+    "03": "course/03-consultation/consultation.ipynb",
+    "04": "course/04-sheqing-minyi/sheqing_minyi.ipynb",
+}
+TIMEOUT_MS = 90_000
+BROKEN_WIDGET = ("Error displaying widget", "Failed to load model class", "Error creating widget")
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_and_run(page: Page, lab: LabServer, path: str) -> None:
+    """Open a notebook, wait for its kernel, run all cells and wait until all ran."""
+    page.goto(lab.lab_url(path, workspace=Path(path).stem))
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for()
+    wait_idle(page)
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+    page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).first.click()
+    code_cells = page.locator(".jp-Notebook .jp-CodeCell")
+    count = code_cells.count()
+    assert count > 0
+    page.wait_for_function(
+        """(n) => {
+            const sel = '.jp-Notebook .jp-CodeCell .jp-InputPrompt';
+            const prompts = [...document.querySelectorAll(sel)];
+            return prompts.length === n && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+        }""",
+        arg=count,
+        timeout=TIMEOUT_MS,
+    )
+    wait_idle(page)
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until the notebook's kernel reports idle in the status bar."""
+    page.wait_for_function(
+        """() => {
+            const bar = document.querySelector('#jp-main-statusbar');
+            return bar && /Python 3[^|]*\\|\\s*Idle/.test(bar.textContent);
+        }""",
+        timeout=TIMEOUT_MS,
+    )
+
+
+def assert_clean_outputs(page: Page) -> None:
+    """No error or stderr output and no widget that failed to render."""
+    errors = page.locator(
+        '.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+    )
+    assert errors.count() == 0, errors.all_inner_texts()
+    text = page.locator(".jp-Notebook").inner_text()
+    for marker in BROKEN_WIDGET:
+        assert marker not in text
+
+
+def assert_chinese_rendered(page: Page, element: Locator) -> None:
+    """The element's Chinese text is drawn with a CJK font, not boxes.
+
+    Chromium's DevTools protocol reports which platform fonts rendered a node's
+    glyphs; at least one of them must be a CJK family.
+    """
+    element.scroll_into_view_if_needed()
+    handle = element.element_handle()
+    assert handle is not None
+    marker = "tk-cjk-probe"
+    # The protocol reports fonts for a node's own text: mark the first element
+    # under ``element`` that directly holds Chinese characters.
+    probed = handle.evaluate(
+        """(el, m) => {
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (/[\u4e00-\u9fff]/.test(node.textContent)) {
+                    node.parentElement.setAttribute('data-probe', m);
+                    return node.textContent;
+                }
+            }
+            return null;
+        }""",
+        marker,
+    )
+    assert probed, "no Chinese text in the element"
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument", {"depth": -1, "pierce": True})
+    found = session.send(
+        "DOM.querySelector",
+        {"nodeId": root["root"]["nodeId"], "selector": f"[data-probe={marker}]"},
+    )
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": found["nodeId"]})["fonts"]
+    session.detach()
+    families = {font["familyName"]: font["glyphCount"] for font in fonts}
+    cjk = {name: n for name, n in families.items() if "CJK" in name or "Hei" in name}
+    assert cjk and sum(cjk.values()) > 0, f"no CJK font drew the text: {families}"
+
+
+def screenshot(page: Page, folder: Path, name: str) -> None:
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    assert path.stat().st_size > 10_000  # a blank page compresses to a few KB
+
+
+def test_00_getting_started_hello_widget(
+    page: Page, course_lab: LabServer, screenshot_dir: Path
+) -> None:
+    open_and_run(page, course_lab, NOTEBOOKS["00"])
+    assert_clean_outputs(page)
+    widget = page.locator(".tk-hello")
+    widget.locator(".tk-hello-input input").fill("李委员")
+    output = widget.locator(".tk-hello-output")
+    output.get_by_text("欢迎你，李委员").wait_for()
+    assert_chinese_rendered(page, output.locator(".tk-hello-greeting"))
+    screenshot(page, screenshot_dir, "00-getting-started")
+
+
+def test_01_duties_planner(page: Page, course_lab: LabServer, screenshot_dir: Path) -> None:
+    open_and_run(page, course_lab, NOTEBOOKS["01"])
+    assert_clean_outputs(page)
+    planner = page.locator(".tk-duty-planner").first
+    planner.scroll_into_view_if_needed()
+    output = planner.locator(".tk-duty-planner-output")
+    before = output.inner_text()
+    planner.locator(".tk-duty-planner-input input[type=number]").first.fill("1")
+    planner.locator(".tk-duty-planner-input input[type=number]").first.press("Enter")
+    page.wait_for_function("([el, b]) => el.innerText !== b", arg=[output.element_handle(), before])
+    assert_chinese_rendered(page, output)
+    screenshot(page, screenshot_dir, "01-duties")
+
+
+def test_02_proposals_review_finds_a_problem(
+    page: Page, course_lab: LabServer, screenshot_dir: Path
+) -> None:
+    open_and_run(page, course_lab, NOTEBOOKS["02"])
+    assert_clean_outputs(page)
+    review = page.locator(".tk-proposal-review").first
+    review.scroll_into_view_if_needed()
+    box = review.locator(".tk-proposal-review-input textarea")
+    box.fill("关于加强和改进各方面工作的建议\n建议有关部门高度重视，加强领导，进一步提高认识。")
+    box.press("Tab")
+    output = review.locator(".tk-proposal-review-output")
+    output.get_by_text(re.compile("建议|情况|分析")).first.wait_for()
+    assert_chinese_rendered(page, output)
+    screenshot(page, screenshot_dir, "02-proposals")
+
+
+def test_03_consultation_timeline(page: Page, course_lab: LabServer, screenshot_dir: Path) -> None:
+    open_and_run(page, course_lab, NOTEBOOKS["03"])
+    assert_clean_outputs(page)
+    timeline = page.locator(".tk-timeline").first
+    timeline.scroll_into_view_if_needed()
+    timeline.locator(".tk-timeline-input input[type=date]").fill("2026-06-19")
+    output = timeline.locator(".tk-timeline-output")
+    output.get_by_text("2026-05-29").wait_for()
+    assert "2026-06-30" in output.inner_text()
+    assert_chinese_rendered(page, output.locator("table"))
+    screenshot(page, screenshot_dir, "03-consultation")
+
+
+def test_04_sheqing_checker(page: Page, course_lab: LabServer, screenshot_dir: Path) -> None:
+    open_and_run(page, course_lab, NOTEBOOKS["04"])
+    assert_clean_outputs(page)
+    checker = page.locator(".tk-sheqing-check").first
+    checker.scroll_into_view_if_needed()
+    box = checker.locator(".tk-sheqing-check-input textarea")
+    box.fill("关于某事的情况反映\n建议有关部门高度重视。")
+    box.press("Tab")
+    output = checker.locator(".tk-sheqing-check-output")
+    output.locator(".tk-finding, li").first.wait_for()
+    assert_chinese_rendered(page, output)
+    screenshot(page, screenshot_dir, "04-sheqing-minyi")
