@@ -28,6 +28,7 @@ from typing import Any
 import nbformat
 from nbconvert.exporters import NotebookExporter
 from nbconvert.writers import FilesWriter
+from nbformat.warnings import MissingIDFieldWarning
 from nbgrader.converters import Autograde
 from nbgrader.converters.base import BaseConverter
 from sqlalchemy.exc import SAWarning
@@ -37,7 +38,7 @@ from trainingkit.cohort import Cohort
 from trainingkit.grading.execute import split_preprocessors
 from trainingkit.grading.status import Reason, reason
 
-__all__ = ["Prepared", "SubmissionGrader"]
+__all__ = ["Prepared", "SubmissionGrader", "quiet_third_party"]
 
 
 @dataclass
@@ -70,7 +71,7 @@ class SubmissionGrader:
 
     def prepare(self, assignment: str, student: str) -> Prepared:
         """Steps 1–2. Raises what nbgrader raises for a broken submission."""
-        with _quiet_sqlalchemy():
+        with quiet_third_party():
             return self._prepare(assignment, student)
 
     def _prepare(self, assignment: str, student: str) -> Prepared:
@@ -99,7 +100,7 @@ class SubmissionGrader:
 
     def finish(self, prepared: Prepared, executed: dict[str, str]) -> None:
         """Step 4: save the scores of the executed notebooks and write them."""
-        with _quiet_sqlalchemy():
+        with quiet_third_party():
             self._finish(prepared, executed)
 
     def _finish(self, prepared: Prepared, executed: dict[str, str]) -> None:
@@ -130,10 +131,15 @@ class SubmissionGrader:
 
 
 @contextmanager
-def _quiet_sqlalchemy() -> Iterator[None]:
-    """nbgrader's gradebook triggers SQLAlchemy autoflush warnings (not ours to fix)."""
+def quiet_third_party() -> Iterator[None]:
+    """Warnings nbgrader causes and ``nbgrader autograde`` only logs, silenced.
+
+    SQLAlchemy autoflush warnings from nbgrader's gradebook, and nbformat's
+    missing-cell-id warning on cells that ``OverwriteCells`` restores.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SAWarning)
+        warnings.simplefilter("ignore", MissingIDFieldWarning)
         yield
 
 

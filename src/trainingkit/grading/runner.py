@@ -20,7 +20,7 @@ from typing import Any, cast
 from trainingkit.cohort import Cohort, CohortError
 from trainingkit.grading.execute import WorkerResult, run_in_sandbox
 from trainingkit.grading.outcome import failure_reasons, output_reasons, prepare_failure
-from trainingkit.grading.pipeline import Prepared, SubmissionGrader
+from trainingkit.grading.pipeline import Prepared, SubmissionGrader, quiet_third_party
 from trainingkit.grading.sandbox import Limits, Sandbox, die_with_parent
 from trainingkit.grading.status import (
     SubmissionStatus,
@@ -188,9 +188,10 @@ def _select(
 def _worker(send: Connection, sandbox: Sandbox, prepared: Prepared, config: Any, pps: list) -> None:
     die_with_parent()
     try:
-        result = run_in_sandbox(
-            sandbox, prepared.folder, prepared.notebooks, config=config, preprocessors=pps
-        )
+        with quiet_third_party():
+            result = run_in_sandbox(
+                sandbox, prepared.folder, prepared.notebooks, config=config, preprocessors=pps
+            )
         send.send(result)
     finally:
         os._exit(0)  # skip the parent's atexit handlers inherited through fork
