@@ -43,6 +43,84 @@ WRONG: dict[str, list[dict[str, Any]]] = {
             "duties_quarterly_contact": "C",
         },
     ],
+    "02-proposals": [
+        {
+            "proposal_registrable": {
+                **{"甲": "register", "乙": "personal", "丙": "advertising"},
+                **{"丁": "register", "戊": "register", "己": "vague"},
+            },
+            "proposal_title_format": "C",
+            "proposal_one_matter": "A",
+            "proposal_lifecycle_order": [
+                *("draft", "submit", "assign", "review", "handle", "reply", "evaluate"),
+            ],
+            "proposal_draft": (
+                "老旧小区加装电梯问题\n\n我市老旧小区很多没有电梯，老年人上下楼很不方便，"
+                "群众意见很大，这个问题已经存在很多年了，社会各界都很关心，媒体也多次报道过。"
+                "各级各部门要高度重视，切实加大工作力度，进一步提高认识，加强领导，"
+                "形成合力，努力让群众满意，为建设美好城市作出新的更大贡献。" * 2
+            ),
+        },
+        {
+            "proposal_registrable": {
+                **{"甲": "register", "乙": "personal", "丙": "whistleblowing"},
+                **{"丁": "litigation", "戊": "academic", "己": "register"},
+            },
+            "proposal_title_format": "D",
+            "proposal_one_matter": "C",
+            "proposal_lifecycle_order": [
+                *("draft", "review", "submit", "assign", "handle", "evaluate", "reply"),
+            ],
+        },
+    ],
+    "03-consultation": [
+        {
+            "consultation_procedure_order": [
+                *("plan", "research", "topic", "meeting", "report", "followup"),
+            ],
+            "consultation_form_match": {
+                **{"甲": "biweekly", "乙": "remote", "丙": "proposal"},
+                **{"丁": "expert", "戊": "plenary"},
+            },
+            "consultation_hierarchy": "A",
+            "consultation_notice_date": "2026-07-01",  # 15 calendar days
+            "consultation_report_date": "2026-07-23",  # 7 calendar days
+            "consultation_work_plan": "协商议题：养老服务。协商形式：专题协商会。"
+            + "时间安排：7月16日。"
+            + "会议由县政协组织，邀请有关部门参加，委员发言，形成建议。" * 8,
+        },
+        {
+            "consultation_procedure_order": [
+                *("topic", "plan", "research", "meeting", "followup", "report"),
+            ],
+            "consultation_form_match": {
+                **{"甲": "sector", "乙": "remote", "丙": "proposal"},
+                **{"丁": "sector", "戊": "standing"},
+            },
+            "consultation_hierarchy": "B",
+            "consultation_notice_date": "2026-06-24",  # the 16th working day
+            "consultation_report_date": "2026-07-24",  # counting the meeting day
+            "consultation_work_plan": "一、成果报送\n二、协商议题\n三、协商形式\n四、时间安排\n"
+            + "五、参加人员\n六、调研安排\n"
+            + "会议由县政协组织，邀请有关部门参加。" * 10,
+        },
+    ],
+    "04-sheqing-minyi": [
+        {
+            "sheqing_good_traits": ["A", "C", "D"],
+            "sheqing_one_matter": "A",
+            "sheqing_length_limit": 2000,
+            "sheqing_urgent": "D",
+            "sheqing_draft": "关于留守老人用药安全的反映\n\n"
+            + "留守老人用药有困难，情况很多。" * 110,
+        },
+        {
+            "sheqing_good_traits": ["A", "B", "C", "D", "F"],
+            "sheqing_one_matter": "C",
+            "sheqing_length_limit": 3000,
+            "sheqing_urgent": "A",
+        },
+    ],
 }
 
 
@@ -52,14 +130,24 @@ def source_notebook(aid: str) -> Path:
 
 
 def presets(aid: str) -> dict[str, Any]:
-    """The model answers: the ``preset=`` line of each answer cell's solution region."""
+    """The model answers: the ``preset=`` keyword in each answer cell's solution region."""
     answers = {}
     for cell in nbformat.read(source_notebook(aid), as_version=4).cells:
-        match = re.search(r"^\s*preset=(.*),\s*$", cell.source, flags=re.MULTILINE)
-        if match:
+        region = re.search(
+            r"BEGIN SOLUTION[^\n]*\n(.*?)\n[^\n]*END SOLUTION", cell.source, flags=re.DOTALL
+        )
+        if region:
+            call = ast.parse(f"f(\n{region.group(1)}\n)", mode="eval").body
+            assert isinstance(call, ast.Call)
+            (keyword,) = [k for k in call.keywords if k.arg == "preset"]
             qid = cell.metadata["nbgrader"]["grade_id"].removesuffix("_answer")
-            answers[qid] = ast.literal_eval(match.group(1))
+            answers[qid] = ast.literal_eval(keyword.value)
     return answers
+
+
+def grade_id(qid: str, scores: dict[str, Any]) -> str:
+    """The grade cell of a question: its own id, or ``<id>_structure`` for a draft."""
+    return qid if qid in scores else f"{qid}_structure"
 
 
 def autograded_points(scores: dict[str, Any]) -> tuple[float, float]:
@@ -121,12 +209,14 @@ def test_plausible_wrong_answers_fail_the_hidden_tests(
     answers = {**presets(aid), **wrong}
     student = submit_as(course, aid, f"wrong{index}", course.notebook(aid, "release"), answers)
     scores = course.autograde(aid, student)
-    assert all(scores[qid].auto == 0 for qid in wrong), scores
-    assert all(scores[qid].auto == scores[qid].max for qid in answers if qid not in wrong)
+    failing = {grade_id(qid, scores) for qid in wrong}
+    assert all(scores[name].auto == 0 for name in failing), scores
+    passing = {grade_id(qid, scores) for qid in answers} - failing
+    assert all(scores[name].auto == scores[name].max for name in passing), scores
     # The visible check passed: each failure is the hidden comparison's message.
     graded = nbformat.read(course.autograded(aid, student), as_version=4)
     for cell in graded.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade_id") in wrong:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") in failing:
             (error,) = [o for o in cell.outputs if o.output_type == "error"]
             assert error.ename == "AssertionError" and "第「" not in error.evalue
 
@@ -153,9 +243,16 @@ def test_release_holds_no_solution_hidden_test_or_mark_scheme(course: Course, ai
     files = [p for p in (course.root / "release" / aid).rglob("*") if p.is_file()]
     assert [p.name for p in files] == [source_notebook(aid).name]
     for path in files:
-        text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+        # A short line (a heading such as "一、情况") may rightly appear in a task's text:
+        # it leaks only as a whole line; a longer one leaks anywhere in the file.
         raw = path.read_text(encoding="utf-8")
-        leaked = [line for line in lines if line in text or json.dumps(line)[1:-1] in raw]
+        text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+        shown = {line.strip() for line in text.splitlines()}
+        leaked = [
+            line
+            for line in lines
+            if line in shown or (len(line) >= 12 and (line in text or line in raw))
+        ]
         assert not leaked
 
 

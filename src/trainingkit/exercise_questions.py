@@ -141,7 +141,11 @@ def describe(question: Question, value: Any) -> str:
 
 
 def _draft_notes(question: Question, text: str) -> tuple[list[str], list[str]]:
-    """(problems, remarks) about a draft: length, missing sections, review findings."""
+    """(problems, remarks) about a draft: length, missing sections, review findings.
+
+    Blocking findings and warnings are problems (the structure test counts them);
+    hints are remarks.
+    """
     problems: list[str] = []
     remarks = [f"共 {len(text.strip())} 字。"]
     if question.max_chars is not None and len(text.strip()) > question.max_chars:
@@ -155,7 +159,7 @@ def _draft_notes(question: Question, text: str) -> tuple[list[str], list[str]]:
         result = getattr(review, f"review_{question.review}")(text)
         for finding in result.findings:
             line = str(getattr(finding, "message", finding.code))
-            (problems if finding.severity == "error" else remarks).append(line)
+            (remarks if finding.severity == "hint" else problems).append(line)
     return problems, remarks
 
 
