@@ -198,3 +198,12 @@ def test_facts_table_keeps_source_and_year() -> None:
     table = facts_table(member_functions())
     assert {"来源", "年份"} <= set(table.columns)
     assert "nan" not in table.to_string()
+
+
+@pytest.mark.parametrize("module", ["duties", "compliance", "facts_view"])
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"trainingkit.widgets.{module}"))
+    assert result.attempted > 0 and result.failed == 0

@@ -136,3 +136,12 @@ def test_statistics_table_and_chart_carry_the_source() -> None:
     assert caption.startswith("来源：") and table.attrs["source"] in caption
     # three stacked series, one bar per session
     assert len(ax.patches) == 3 * len(table)
+
+
+@pytest.mark.parametrize("module", ["proposals", "register_game"])
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"trainingkit.widgets.{module}"))
+    assert result.attempted > 0 and result.failed == 0
