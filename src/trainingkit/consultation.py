@@ -60,7 +60,9 @@ class TimelineRule:
         for name in ("notice_days", "materials_days", "report_days"):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 0:
-                raise ValueError(f"{name} 必须是非负整数 / must be a non-negative integer: {value!r}")
+                raise ValueError(
+                    f"{name} 必须是非负整数 / must be a non-negative integer: {value!r}"
+                )
 
 
 @cache

@@ -61,9 +61,12 @@ class Facts:
         True
     """
 
-    def __init__(self, items: Iterable[Item], title: str = "", *, numbered: bool = False) -> None:
+    def __init__(
+        self, items: Iterable[Item], title: str = "", *, note: str = "", numbered: bool = False
+    ) -> None:
         self.items: tuple[Item, ...] = tuple(items)
         self.title = title
+        self.note = note
         self.numbered = numbered
 
     def sources(self) -> list[str]:
@@ -83,6 +86,7 @@ class Facts:
         return render_template(
             "fact_list.html.j2",
             title=self.title,
+            note=self.note,
             items=rows,
             numbered=self.numbered,
             sources=self.sources(),

@@ -1,0 +1,98 @@
+"""The 社情民意 checker of module 04: write or paste a draft, see the findings.
+
+A thin front-end over :func:`trainingkit.review.review_sheqing` and
+:func:`trainingkit.review.render_html`. The draft is checked when the trainee
+leaves the text box or clicks "开始体检" (not on every key: a long draft takes a
+noticeable moment to review). CSS classes: ``tk-sheqing-check`` with ``-input``,
+``-run`` and ``-output``.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from trainingkit.templating import render_template
+from trainingkit.widgets.common import output_area, tag
+
+__all__ = ["SheqingChecker", "check_sheqing_html", "default_max_chars"]
+
+
+def default_max_chars() -> int:
+    """The example length limit from the facts (Guangzhou's practice, about 1,500 chars).
+
+    Example:
+        >>> default_max_chars()
+        1500
+    """
+    from trainingkit import knowledge
+
+    length = next(fact for fact in knowledge.sheqing_practice() if fact.id == "length")
+    return int(length.value or 0)
+
+
+def check_sheqing_html(text: str, max_chars: int | None = None) -> str:
+    """Review ``text`` as 社情民意信息 and return the highlighted HTML view.
+
+    Example:
+        >>> "missing_suggestions" in check_sheqing_html("")
+        True
+    """
+    from trainingkit.review import render_html, review_sheqing
+
+    max_chars = max_chars or default_max_chars()
+    review = review_sheqing(text, config={"limits": {"max_chars": max_chars}})
+    summary = render_template(
+        "sheqing_summary.html.j2",
+        chars=len(text.strip()),
+        max_chars=max_chars,
+        problems=len(review.findings),
+    )
+    return summary + render_html(text, review)
+
+
+class SheqingChecker(widgets.VBox):
+    """A text box for a draft, a length limit, a button, and the review.
+
+    Example:
+        >>> w = SheqingChecker()
+        >>> w.draft.value = "关于某事的情况反映"
+        >>> "missing_suggestions" in w.output.value
+        True
+    """
+
+    def __init__(self, text: str = "", max_chars: int | None = None) -> None:
+        self.draft = tag(
+            widgets.Textarea(
+                value=text,
+                placeholder="在这里写或粘贴一篇社情民意信息（标题、情况、分析、建议）……",
+                continuous_update=False,
+                layout=widgets.Layout(width="100%", height="14em"),
+            ),
+            "tk-sheqing-check-input",
+        )
+        self.max_chars = widgets.BoundedIntText(
+            value=max_chars or default_max_chars(),
+            min=100,
+            max=20000,
+            step=100,
+            description="字数上限",
+            style={"description_width": "initial"},
+        )
+        self.run = tag(
+            widgets.Button(description="开始体检", button_style="primary"), "tk-sheqing-check-run"
+        )
+        self.output = output_area("sheqing-check")
+        super().__init__([self.draft, widgets.HBox([self.max_chars, self.run]), self.output])
+        self.add_class("tk-sheqing-check")
+        self.draft.observe(self._update, names="value")
+        self.max_chars.observe(self._update, names="value")
+        self.run.on_click(self._update)
+        self._update()
+
+    def _update(self, _change: object = None) -> None:
+        if not self.draft.value.strip():
+            self.output.value = render_template(
+                "sheqing_summary.html.j2", chars=0, max_chars=self.max_chars.value, problems=None
+            )
+            return
+        self.output.value = check_sheqing_html(self.draft.value, self.max_chars.value)

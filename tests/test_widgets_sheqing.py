@@ -1,0 +1,70 @@
+"""The 社情民意 checker of module 04, driven without a browser."""
+
+from __future__ import annotations
+
+from trainingkit import knowledge
+from trainingkit.widgets.sheqing import SheqingChecker, check_sheqing_html, default_max_chars
+
+GOOD = (
+    "关于外卖骑手工伤保障缺口的情况反映\n\n"
+    "一、基本情况\n据某市（虚构示例）调查，全市约有3万名外卖骑手，其中约六成没有参加工伤保险。"
+    "今年上半年发生涉及骑手的交通事故120余起。\n\n"
+    "二、原因分析\n骑手多通过第三方劳务公司与平台合作，劳动关系认定难；按月缴纳的工伤保险"
+    "与灵活就业的特点不匹配。\n\n"
+    "三、建议\n一是建议市人社局推行按单计费、平台代缴的职业伤害保障办法；"
+    "二是建议市交通运输局督促平台在骑手注册时提示参保。"
+)
+TWO_MATTERS = (
+    "关于加强公园厕所建设和规范课后服务收费的情况反映\n"
+    "最近群众反映很多：公园厕所太少，节假日排长队；中小学课后服务收费各校不统一，"
+    "家长意见较大。这些问题影响群众的获得感，有关部门要高度重视。"
+)
+
+
+def test_default_limit_is_the_labelled_local_fact() -> None:
+    length = next(f for f in knowledge.sheqing_practice() if f.id == "length")
+    assert default_max_chars() == length.value
+    assert length.is_local
+
+
+def test_empty_checker_explains_what_to_do() -> None:
+    widget = SheqingChecker()
+    assert "tk-sheqing-check" in widget._dom_classes
+    assert "开始体检" in widget.output.value
+    assert "tk-review" not in widget.output.value
+
+
+def test_a_complete_draft_has_no_findings() -> None:
+    widget = SheqingChecker(GOOD)
+    assert "没有发现问题" in widget.output.value
+    assert "tk-review-findings" not in widget.output.value
+
+
+def test_a_two_matter_draft_without_suggestions_is_flagged_and_highlighted() -> None:
+    widget = SheqingChecker()
+    widget.draft.value = TWO_MATTERS
+    html = widget.output.value
+    assert "multiple_matters" in html and "missing_suggestions" in html
+    assert "<mark" in html  # the offending passage is highlighted
+    assert "发现 3 处需要注意" in html
+
+
+def test_lowering_the_limit_adds_a_length_finding() -> None:
+    widget = SheqingChecker(GOOD)
+    assert "too_long" not in widget.output.value
+    widget.max_chars.value = 100
+    assert "too_long" in widget.output.value
+    assert "上限 100 字" in widget.output.value
+
+
+def test_the_button_rechecks_the_current_text() -> None:
+    widget = SheqingChecker()
+    widget.draft.value = GOOD
+    widget.output.value = ""
+    widget.run.click()
+    assert "没有发现问题" in widget.output.value
+
+
+def test_draft_text_is_escaped() -> None:
+    html = check_sheqing_html("<script>alert(1)</script>")
+    assert "<script>" not in html and "&lt;script&gt;" in html
