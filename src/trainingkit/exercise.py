@@ -109,6 +109,7 @@ class AnswerSheet:
         self.store = AnswerStore(path)
         self.questions: dict[str, Question] = {}
         self.inputs: dict[str, Any] = {}
+        self.views: dict[str, Any] = {}
         self._current: dict[str, Any] = dict(self.store.values)
         self._model_answers: set[str] = set()
         self._widgets = not os.environ.get("NBGRADER_EXECUTION") if widgets is None else widgets
@@ -135,14 +136,14 @@ class AnswerSheet:
 
             from trainingkit.exercise_widgets import answer_widget
 
-            root, self.inputs[qid] = answer_widget(
+            self.views[qid], self.inputs[qid] = answer_widget(
                 question,
                 value,
                 on_change=lambda new: self.record(qid, new),
                 on_check=lambda: self.self_check(qid),
                 saving=qid not in self._model_answers,
             )
-            display(root)
+            display(self.views[qid])
 
     def record(self, qid: str, value: Any) -> None:
         """Take a new answer and save it (a model answer of the instructor version is not saved)."""

@@ -59,6 +59,16 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str | list | dict) and not value)
 
 
+def _is_key(value: Any, keys: Mapping[str, str]) -> bool:
+    return isinstance(value, str) and value in keys
+
+
+def _range(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"应在 {low:g} 到 {high:g} 之间"
+    return f"应不小于 {low:g}" if low is not None else f"应不大于 {high:g}"
+
+
 def problem(question: Question, value: Any) -> str | None:
     """Why ``value`` is not a complete, well-formed answer to ``question`` (None if it is).
 
@@ -75,19 +85,21 @@ def problem(question: Question, value: Any) -> str | None:
         return "还没有作答。"
     kind, options = question.kind, question.options
     if kind == "single":
-        return None if value in options else f"所选的「{value}」不是本题的选项。"
+        return None if _is_key(value, options) else f"所选的「{value}」不是本题的选项。"
     if kind == "multi":
-        if not isinstance(value, list) or any(v not in options for v in value):
+        if not isinstance(value, list) or not all(_is_key(v, options) for v in value):
             return "答案中有不属于本题的选项。"
         return None if len(set(value)) == len(value) else "同一个选项选了两次。"
     if kind == "order":
-        if not isinstance(value, list) or any(v not in options for v in value if v):
+        if not isinstance(value, list) or not all(v == "" or _is_key(v, options) for v in value):
             return "排序中有不属于本题的步骤。"
         if len(value) != len(options) or "" in value:
             return f"还有步骤没有排：共 {len(options)} 步，每一步都要选。"
         return None if len(set(value)) == len(value) else "有步骤重复了：每个步骤只能用一次。"
     if kind == "match":
-        if not isinstance(value, dict) or any(v not in question.choices for v in value.values()):
+        if not isinstance(value, dict) or not all(
+            is_blank(v) or _is_key(v, question.choices) for v in value.values()
+        ):
             return "归类中有不属于本题的类别。"
         missing = [item for item in options if is_blank(value.get(item))]
         return f"还有 {len(missing)} 项没有选择。" if missing else None
@@ -96,7 +108,7 @@ def problem(question: Question, value: Any) -> str | None:
             return "请填写一个数字（只写阿拉伯数字，例如 85）。"
         low, high = question.minimum, question.maximum
         if (low is not None and value < low) or (high is not None and value > high):
-            return f"这个数不在合理范围内（应在 {low:g} 到 {high:g} 之间）。"
+            return f"这个数不在合理范围内（{_range(low, high)}）。"
         return None
     if kind == "date":
         try:
@@ -121,16 +133,17 @@ def describe(question: Question, value: Any) -> str:
     if is_blank(value):
         return "（未作答）"
     labels = {**question.options, **question.choices}
-    if question.kind == "single":
+    if question.kind == "single" and isinstance(value, str):
         return f"{value}. {labels.get(value, '?')}"
     if question.kind in ("multi", "order") and isinstance(value, list):
+        value = [v if isinstance(v, str) else str(v) for v in value]
         return (
             " → ".join(v or "（空）" for v in value)
             if question.kind == "order"
             else "、".join(value)
         )
     if question.kind == "match" and isinstance(value, dict):
-        return "；".join(f"{k}：{labels.get(v, v)}" for k, v in value.items())
+        return "；".join(f"{k}：{labels.get(str(v), v)}" for k, v in value.items())
     if question.kind == "date":
         try:
             day = date.fromisoformat(str(value))

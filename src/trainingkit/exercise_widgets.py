@@ -32,11 +32,11 @@ def _inputs(question: Question, value: Any) -> tuple[Any, list[widgets.Widget], 
     kind = question.kind
     if kind == "single":
         radio = widgets.RadioButtons(
-            options=labels, value=value if value in question.options else None, layout=_WIDE
+            options=labels, value=_key(value, question.options), layout=_WIDE
         )
         return radio, [radio], lambda: radio.value
     if kind == "multi":
-        chosen = set(value) if isinstance(value, list) else set()
+        chosen = {_key(v, question.options) for v in value} if isinstance(value, list) else set()
         boxes = {
             key: widgets.Checkbox(value=key in chosen, description=text, indent=False, layout=_WIDE)
             for text, key in labels
@@ -47,7 +47,7 @@ def _inputs(question: Question, value: Any) -> tuple[Any, list[widgets.Widget], 
         steps = [
             widgets.Dropdown(
                 options=[_BLANK, *labels],
-                value=saved[i] if i < len(saved) and saved[i] in question.options else "",
+                value=_key(saved[i], question.options, "") if i < len(saved) else "",
                 description=f"第 {i + 1} 步",
                 layout=_WIDE,
             )
@@ -60,7 +60,7 @@ def _inputs(question: Question, value: Any) -> tuple[Any, list[widgets.Widget], 
         menus = {
             key: widgets.Dropdown(
                 options=choices,
-                value=saved_map.get(key) if saved_map.get(key) in question.choices else "",
+                value=_key(saved_map.get(key), question.choices, ""),
                 layout=widgets.Layout(width="16em"),
             )
             for key in question.options
@@ -84,6 +84,11 @@ def _inputs(question: Question, value: Any) -> tuple[Any, list[widgets.Widget], 
         layout=widgets.Layout(width="100%", height="22em"),
     )
     return area, [area], lambda: area.value
+
+
+def _key(value: Any, keys: Any, default: str | None = None) -> str | None:
+    """``value`` when it is one of ``keys``, else ``default`` (a saved answer may be malformed)."""
+    return value if isinstance(value, str) and value in keys else default
 
 
 def _number(text: str) -> float | int | str | None:
