@@ -27,6 +27,7 @@ _HOMES: dict[str, str] = {
     "FormChooserWidget": "consultation",
     "ProcedureOrderWidget": "consultation",
     "TimelineWidget": "consultation",
+    "SheqingChecker": "sheqing",
     "Question": "quiz",
     "QuizWidget": "quiz",
     "facts_table": "facts_view",
