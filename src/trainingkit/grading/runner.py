@@ -21,7 +21,7 @@ from trainingkit.cohort import Cohort, CohortError
 from trainingkit.grading.execute import WorkerResult, run_in_sandbox
 from trainingkit.grading.outcome import failure_reasons, output_reasons, prepare_failure
 from trainingkit.grading.pipeline import Prepared, SubmissionGrader, quiet_third_party
-from trainingkit.grading.sandbox import Limits, Sandbox, die_with_parent
+from trainingkit.grading.sandbox import Limits, Sandbox, die_with_parent, remove_stale_scratch
 from trainingkit.grading.status import (
     SubmissionStatus,
     read_status,
@@ -95,6 +95,7 @@ def grade(
     limits = limits or Limits()
     jobs = max(1, jobs or os.cpu_count() or 1)
     run.isolation = Sandbox(0, limits).isolation
+    remove_stale_scratch()
     cell_timeout = int(config.Execute.timeout)
     hidden = (cohort.root, cohort.exchange)
     free, running = list(range(jobs)), {}  # type: tuple[list[int], dict[Connection, _Running]]

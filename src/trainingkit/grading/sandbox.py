@@ -37,10 +37,12 @@ __all__ = [
     "die_with_parent",
     "ensure_user",
     "kill_user_processes",
+    "remove_stale_scratch",
 ]
 
 USER_PREFIX = "trainingkit-sb"
 _PR_SET_PDEATHSIG = 1
+_SCRATCH_PREFIX = "trainingkit-grade-"
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,18 @@ def die_with_parent() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
         pass
+
+
+def remove_stale_scratch() -> int:
+    """Remove scratch folders left by grading runs that were killed; return how many."""
+    removed = 0
+    for folder in Path(tempfile.gettempdir()).glob(f"{_SCRATCH_PREFIX}*-*"):
+        pid = folder.name[len(_SCRATCH_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit() or Path("/proc", pid).exists():
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += 1
+    return removed
 
 
 def kill_user_processes(uid: int) -> int:
@@ -161,7 +175,7 @@ class Sandbox:
         )
 
     def __enter__(self) -> Sandbox:
-        self.base = Path(tempfile.mkdtemp(prefix="trainingkit-grade-"))
+        self.base = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH_PREFIX}{os.getpid()}-"))
         self.base.chmod(0o711)
         self.work = self.base / "work"
         self.work.mkdir(mode=0o700)
