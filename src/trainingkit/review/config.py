@@ -40,9 +40,10 @@ class CodeSpec:
 
 @dataclass(frozen=True)
 class ContentRule:
-    """A content pattern: ``pattern`` matches, and within the same sentence at least
-    one ``near`` pattern matches (if any), no ``unless`` pattern matches, and somewhere
-    in the text at least one ``in_text`` pattern matches (if any)."""
+    """A content pattern: ``pattern`` matches, and within the same sentence every
+    ``near`` pattern matches and no ``unless`` pattern matches, and somewhere in the
+    text at least one ``in_text`` pattern matches (if any). ``trigger``, a cheap
+    word list, narrows the search to the sentences that contain it."""
 
     code: str
     pattern: re.Pattern[str]
@@ -50,6 +51,7 @@ class ContentRule:
     unless: tuple[re.Pattern[str], ...]
     in_text: tuple[re.Pattern[str], ...]
     note: str
+    trigger: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
             unless=tuple(compile_(p) for p in rule.get("unless", [])),
             in_text=tuple(compile_(p) for p in rule.get("in_text", [])),
             note=rule.get("note", ""),
+            trigger=compile_(rule["trigger"]) if "trigger" in rule else None,
         )
         for code, rules in data.get("content", {}).items()
         if code in codes

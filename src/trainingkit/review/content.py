@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from trainingkit.review.config import ContentRule, RuleSet
 from trainingkit.review.findings import Finding
@@ -27,9 +28,8 @@ def check_content(text: str, norm: str, rules: RuleSet) -> list[Finding]:
     for rule in rules.content:
         if rule.in_text and not any(p.search(norm) for p in rule.in_text):
             continue
-        for match in rule.pattern.finditer(norm):
-            sentence = _sentence_of(spans, starts, match.start())
-            if sentence is None or (rule.code, sentence.start) in seen:
+        for sentence, match in _hits(rule, norm, spans, starts):
+            if (rule.code, sentence.start) in seen:
                 continue
             words = _accept(rule, norm, sentence, match)
             if words is None:
@@ -37,6 +37,31 @@ def check_content(text: str, norm: str, rules: RuleSet) -> list[Finding]:
             seen.add((rule.code, sentence.start))
             findings.append(_finding(text, rules, rule, sentence, words))
     return findings
+
+
+def _hits(
+    rule: ContentRule, norm: str, spans: list[Segment], starts: list[int]
+) -> Iterator[tuple[Segment, re.Match[str]]]:
+    """Yield (sentence, match) for each hit of ``rule.pattern``.
+
+    With a ``trigger``, only the sentences that contain it are searched: a cheap
+    word list narrows the text before the costlier pattern runs.
+    """
+    if rule.trigger is None:
+        for match in rule.pattern.finditer(norm):
+            sentence = _sentence_of(spans, starts, match.start())
+            if sentence is not None:
+                yield sentence, match
+        return
+    candidates: dict[int, Segment] = {}
+    for trigger in rule.trigger.finditer(norm):
+        sentence = _sentence_of(spans, starts, trigger.start())
+        if sentence is not None:
+            candidates.setdefault(sentence.start, sentence)
+    for sentence in candidates.values():
+        found = rule.pattern.search(norm, sentence.start, sentence.end)
+        if found:
+            yield sentence, found
 
 
 def _sentence_of(spans: list[Segment], starts: list[int], offset: int) -> Segment | None:
@@ -53,10 +78,9 @@ def _accept(
     words = [match.group()]
     if rule.near:
         near = [p.search(norm, sentence.start, sentence.end) for p in rule.near]
-        found = [m.group() for m in near if m]
-        if not found:
+        if not all(near):
             return None
-        words.extend(found)
+        words.extend(m.group() for m in near if m)
     for pattern in rule.unless:
         if pattern.search(norm, sentence.start, sentence.end):
             return None

@@ -117,11 +117,15 @@ def _suggestion_start(norm: str, units: list[Unit], rules: RuleSet) -> int:
         return next(i for i, u in enumerate(units) if u.heading == "suggestions")
     directive = rules.patterns["directive_start"]
     for i, unit in enumerate(units):
-        if _suggestion_cue(norm, unit.start, unit.end, rules):
+        if _suggestion_cue(norm, unit.start, unit.end, rules) or _request(norm, unit, rules):
             return i
     for i, unit in enumerate(units):
         content = strip_enumerator(norm, unit.start, unit.end)
         if i and unit.new_line and unit.enumerated and directive.match(norm, content, unit.end):
+            return i
+    modal = rules.patterns["modal_start"]
+    for i, unit in enumerate(units):
+        if i and unit.new_line and modal.match(norm, unit.start, unit.end):
             return i
     return len(units)
 
@@ -133,6 +137,16 @@ def _suggestion_cue(norm: str, start: int, end: int, rules: RuleSet) -> re.Match
     return lead or rules.patterns["cue_suggestions_any"].search(norm, start, end)
 
 
+def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
+    """A request (恳请、希望 …) that asks for an action, not only for attention."""
+    p = rules.patterns
+    content = strip_enumerator(norm, unit.start, unit.end)
+    if not p["cue_request"].match(norm, content, unit.end):
+        return False
+    plea = p["cue_plea"].search(norm, unit.start, unit.end)
+    return not plea or bool(p["vague_concrete"].search(norm, unit.start, unit.end))
+
+
 def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
     p = rules.patterns
     split = _suggestion_start(norm, units, rules)
@@ -140,14 +154,17 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
     tagged: list[Unit] = []
     previous: frozenset[str] = frozenset()
     for i, unit in enumerate(units):
-        analysis = bool(p["cue_analysis"].search(norm, unit.start, unit.end))
+        causal = bool(p["cue_analysis"].search(norm, unit.start, unit.end))
+        diagnostic = bool(p["cue_analysis_weak"].search(norm, unit.start, unit.end))
         strong = bool(p["cue_situation_strong"].search(norm, unit.start, unit.end))
         if unit.heading == "suggestions" if headed else i >= split:
             tags = frozenset({"suggestions"})
-        elif unit.heading == "analysis" or analysis:
+        elif unit.heading == "analysis" or causal:
             tags = frozenset({"analysis", "situation"} if strong else {"analysis"})
         elif unit.enumerated and "analysis" in previous:
             tags = previous  # 一是……二是…… continuing a list of causes
+        elif diagnostic:
+            tags = frozenset({"analysis", "situation"})
         else:
             tags = frozenset({"situation"})
         tagged.append(

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
+from itertools import islice
 
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.parse import Draft
-from trainingkit.review.text import Segment
+from trainingkit.review.text import Segment, strip_enumerator
 
 __all__ = ["check_structure"]
 
+_SPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S")
 _PART_NAMES = {"situation": "情况", "analysis": "分析", "suggestions": "建议"}
 
 
@@ -73,7 +78,7 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
         return []
     items = items or list(draft.items)
     concrete, slogan = rules.patterns["vague_concrete"], rules.patterns["vague_slogan"]
-    solid = [i for i in items if concrete.search(draft.norm, i.start, i.end)]
+    solid = [i for i in items if concrete.search(draft.norm, _content(draft, i), i.end)]
     if len(solid) / len(items) >= rules.number("vague", "min_concrete_share"):
         return []
     words = []
@@ -87,8 +92,56 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
     return [_make(rules, "vague_suggestions", text, part, *dict.fromkeys(words))]
 
 
+def _content(draft: Draft, item: Segment) -> int:
+    """Offset of the item's text after its enumerator (一、 1. ① …)."""
+    return strip_enumerator(draft.norm, item.start, item.end)
+
+
 def _domains(rules: RuleSet, norm: str, start: int, end: int) -> set[str]:
-    return {name for name, p in rules.domains.items() if p.search(norm, start, end)}
+    return _index(rules, norm).domains(start, end)
+
+
+class _DomainIndex:
+    """Every domain word of the text, found once, queried by span."""
+
+    def __init__(self, rules: RuleSet, norm: str) -> None:
+        hits = [
+            (m.start(), m.end(), name, m.group())
+            for name, pattern in rules.domains.items()
+            for m in pattern.finditer(norm)
+        ]
+        hits.sort()
+        self.hits = hits
+        self.starts = [h[0] for h in hits]
+
+    def _within(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        return [h for h in self.hits[first:last] if h[1] <= end]
+
+    def domains(self, start: int, end: int) -> set[str]:
+        return {h[2] for h in self._within(start, end)}
+
+    def words(self, name: str, start: int, end: int) -> set[str]:
+        return {h[3] for h in self._within(start, end) if h[2] == name}
+
+
+_LAST: list[tuple[str, int, _DomainIndex]] = []
+
+
+def _index(rules: RuleSet, norm: str) -> _DomainIndex:
+    """The domain index of ``norm``, kept for the review in progress."""
+    if _LAST and _LAST[0][0] is norm and _LAST[0][1] == id(rules):
+        return _LAST[0][2]
+    index = _DomainIndex(rules, norm)
+    _LAST[:] = [(norm, id(rules), index)]
+    return index
+
+
+def _hits(rules: RuleSet, norm: str, item: Segment, domains: set[str]) -> int:
+    """The most distinct words of any one of ``domains`` found in ``item``."""
+    index = _index(rules, norm)
+    return max(len(index.words(name, item.start, item.end)) for name in domains)
 
 
 def _multiple(draft: Draft, rules: RuleSet) -> list[Finding]:
@@ -100,7 +153,7 @@ def _multiple(draft: Draft, rules: RuleSet) -> list[Finding]:
     )
     main = set(title_domains)
     if not main:
-        counts = {n: len(p.findall(norm)) for n, p in rules.domains.items()}
+        counts = Counter(h[2] for h in _index(rules, norm).hits)
         best = max(counts.values(), default=0)
         main = {n for n, c in counts.items() if c == best and c > 0}
     if not main:
@@ -111,7 +164,8 @@ def _multiple(draft: Draft, rules: RuleSet) -> list[Finding]:
             context |= _domains(rules, norm, unit.start, unit.end)
     tagged = [(i, _domains(rules, norm, i.start, i.end)) for i in draft.items]
     tagged = [(i, d) for i, d in tagged if d]
-    off = [(i, d) for i, d in tagged if not d & main]
+    least = rules.number("multiple", "min_stray_words")
+    off = [(i, d) for i, d in tagged if not d & main and _hits(rules, norm, i, d) >= least]
     stray = [(i, d) for i, d in off if not d & context]
     spread = len(off) >= rules.number("multiple", "min_off_items") and len(off) / len(
         tagged
@@ -128,43 +182,54 @@ def _multiple(draft: Draft, rules: RuleSet) -> list[Finding]:
 
 
 def _multiple_in_title(draft: Draft, rules: RuleSet) -> Finding | None:
+    """Two matters joined in the title, or a list of three or more domains."""
     if draft.title is None:
         return None
-    title = draft.title
+    norm, title = draft.norm, draft.title
+    start = title.start + (2 if norm.startswith("关于", title.start) else 0)
+    end = norm.rfind("的", start, title.end)
+    end = end if end > start else title.end
     joiners = rules.patterns["multiple_title_joiners"]
-    cuts = [title.start, *(m.end() for m in joiners.finditer(draft.norm, title.start, title.end))]
-    segments = [Segment(a, b) for a, b in zip(cuts, [*cuts[1:], title.end], strict=True)]
-    domains = [_domains(rules, draft.norm, s.start, s.end) for s in segments]
-    directive = rules.patterns["directive_start"]
-    for k in range(1, len(segments)):
-        later = segments[k]
-        if not domains[k] or not directive.match(draft.norm, later.start, later.end):
-            continue
-        for j in range(k):
-            if domains[j] and not domains[j] & domains[k]:
-                return _title_finding(draft, rules, domains[j] | domains[k])
+    cuts = [(m.start(), m.end()) for m in joiners.finditer(norm, start, end)]
+    bounds = [start, *(b for _, b in cuts)]
+    stops = [*(a for a, _ in cuts), end]
+    segments = [Segment(a, b) for a, b in zip(bounds, stops, strict=True) if b - a >= 2]
+    domains = [_domains(rules, norm, s.start, s.end) for s in segments]
+    clause = rules.patterns["title_clause"]
+    whole = [
+        k
+        for k, s in enumerate(segments)
+        if s.end - s.start >= 4 and clause.search(norm[s.start : s.end])
+    ]
+    for x, k in enumerate(whole):
+        for j in whole[:x]:
+            shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
+            if not shared and not domains[j] & domains[k]:
+                return _title_finding(draft, rules, segments[j], segments[k])
     listed = set().union(*domains) if domains else set()
-    enumerates = re.search(r"等|几点|若干|多个|几个|多项", draft.norm[title.start : title.end])
+    enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
     if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
-        return _title_finding(draft, rules, listed)
+        return _title_finding(draft, rules, *segments)
     return None
 
 
-def _title_finding(draft: Draft, rules: RuleSet, domains: set[str]) -> Finding:
+def _bigrams(norm: str, segment: Segment) -> set[str]:
+    text = norm[segment.start : segment.end]
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _title_finding(draft: Draft, rules: RuleSet, *segments: Segment) -> Finding:
     assert draft.title is not None
-    names = "、".join(sorted(domains))
-    text = f"标题把不相关的几件事放在一起（涉及：{names}）。"
-    return _make(rules, "multiple_matters", text, draft.title, *sorted(domains))
+    parts = [draft.text[s.start : s.end] for s in segments]
+    text = f"标题把几件不同的事放在一起（“{'”“'.join(parts)}”）。"
+    return _make(rules, "multiple_matters", text, draft.title, *parts)
 
 
 def _too_long(draft: Draft, rules: RuleSet) -> list[Finding]:
     limit = rules.max_chars
-    count = 0
-    for offset, char in enumerate(draft.text):
-        if not char.isspace():
-            count += 1
-            if count == limit + 1:
-                total = count + sum(1 for c in draft.text[offset + 1 :] if not c.isspace())
-                text = f"全文约{total}字，超过{limit}字的上限。"
-                return [_make(rules, "too_long", text, Segment(offset, len(draft.text)))]
-    return []
+    total = len(draft.text) - len(_SPACE.findall(draft.text))
+    if total <= limit:
+        return []
+    over = next(islice(_NON_SPACE.finditer(draft.text), limit, None))
+    text = f"全文约{total}字，超过{limit}字的上限。"
+    return [_make(rules, "too_long", text, Segment(over.start(), len(draft.text)))]
