@@ -145,17 +145,25 @@ def test_00_getting_started_hello_widget(
     screenshot(page, screenshot_dir, "00-getting-started")
 
 
-def test_01_duties_planner(page: Page, course_lab: LabServer, screenshot_dir: Path) -> None:
+def test_01_duties_planner_task_becomes_met(
+    page: Page, course_lab: LabServer, screenshot_dir: Path
+) -> None:
     open_and_run(page, course_lab, NOTEBOOKS["01"])
     assert_clean_outputs(page)
     planner = page.locator(".tk-duty-planner").first
     planner.scroll_into_view_if_needed()
-    output = planner.locator(".tk-duty-planner-output")
-    before = output.inner_text()
-    planner.locator(".tk-duty-planner-input input[type=number]").first.fill("1")
-    planner.locator(".tk-duty-planner-input input[type=number]").first.press("Enter")
-    page.wait_for_function("([el, b]) => el.innerText !== b", arg=[output.element_handle(), before])
-    assert_chinese_rendered(page, output)
+    met = planner.locator(".tk-duty-planner-output .tk-duty-task-met")
+    before = met.count()
+    # The first box of the month grid: 全体会议 in January.
+    box = planner.locator(".tk-duty-planner-input input[type=number]").first
+    box.fill("1")
+    box.press("Tab")
+    page.wait_for_function(
+        "([root, n]) => root.querySelectorAll('.tk-duty-planner-output .tk-duty-task-met')"
+        ".length > n",
+        arg=[planner.element_handle(), before],
+    )
+    assert_chinese_rendered(page, planner.locator(".tk-duty-planner-output"))
     screenshot(page, screenshot_dir, "01-duties")
 
 
@@ -168,10 +176,12 @@ def test_02_proposals_review_finds_a_problem(
     review.scroll_into_view_if_needed()
     box = review.locator(".tk-proposal-review-input textarea")
     box.fill("关于加强和改进各方面工作的建议\n建议有关部门高度重视，加强领导，进一步提高认识。")
-    box.press("Tab")
+    review.locator(".tk-proposal-review-button").click()
     output = review.locator(".tk-proposal-review-output")
-    output.get_by_text(re.compile("建议|情况|分析")).first.wait_for()
-    assert_chinese_rendered(page, output)
+    # The first review widget may start with an example draft: wait for *our* finding.
+    output.locator(".tk-review-findings li", has_text="missing_situation").wait_for()
+    assert "关于加强和改进各方面工作的建议" in output.inner_text()  # our draft, highlighted
+    assert_chinese_rendered(page, output.locator(".tk-review-findings"))
     screenshot(page, screenshot_dir, "02-proposals")
 
 
@@ -188,15 +198,17 @@ def test_03_consultation_timeline(page: Page, course_lab: LabServer, screenshot_
     screenshot(page, screenshot_dir, "03-consultation")
 
 
-def test_04_sheqing_checker(page: Page, course_lab: LabServer, screenshot_dir: Path) -> None:
+def test_04_sheqing_checker_flags_a_draft(
+    page: Page, course_lab: LabServer, screenshot_dir: Path
+) -> None:
     open_and_run(page, course_lab, NOTEBOOKS["04"])
     assert_clean_outputs(page)
-    checker = page.locator(".tk-sheqing-check").first
+    checker = page.locator(".tk-sheqing-check").last  # the empty one, for the trainee's draft
     checker.scroll_into_view_if_needed()
     box = checker.locator(".tk-sheqing-check-input textarea")
-    box.fill("关于某事的情况反映\n建议有关部门高度重视。")
-    box.press("Tab")
+    box.fill("关于公园厕所不足的情况反映\n公园厕所太少，节假日排长队。")
+    checker.locator(".tk-sheqing-check-run").click()
     output = checker.locator(".tk-sheqing-check-output")
-    output.locator(".tk-finding, li").first.wait_for()
-    assert_chinese_rendered(page, output)
+    output.locator(".tk-review-findings li", has_text="missing_suggestions").wait_for()
+    assert_chinese_rendered(page, output.locator(".tk-review-findings"))
     screenshot(page, screenshot_dir, "04-sheqing-minyi")
