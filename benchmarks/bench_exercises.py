@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             notebooks[path.parent.name] = (nbformat.read(path, as_version=4), folder)
 
         times: dict[str, list[float]] = {name: [] for name in notebooks}
-        for name, (notebook, cwd) in notebooks.items():  # warm-up: caches, bytecode
+        for notebook, cwd in notebooks.values():  # warm-up: caches, bytecode
             run_once(notebook, cwd)
         for _ in range(args.runs):
             for name, (notebook, cwd) in notebooks.items():
