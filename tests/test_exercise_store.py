@@ -329,3 +329,34 @@ def test_under_nbgrader_no_widget_library_is_imported(tmp_path: Path) -> None:
 def test_docstring_examples_run(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+def status_of(sheet: AnswerSheet, qid: str) -> str:
+    import ipywidgets
+
+    (status,) = [
+        w
+        for w in walk(sheet.views[qid])
+        if isinstance(w, ipywidgets.HTML) and w.value.startswith("当前答案")
+    ]
+    return str(status.value)
+
+
+def test_the_widget_shows_the_current_answer_and_whether_it_is_saved(tmp_path: Path) -> None:
+    sheet = sheet_in(tmp_path, widgets=True)
+    sheet.single_choice("q1", OPTIONS)
+    sheet.draft("t")
+    sheet.single_choice("q2", OPTIONS, preset="A")
+    assert status_of(sheet, "q1") == "当前答案：（未作答） （自动保存）"
+    drive(sheet, "q1", "B")
+    drive(sheet, "t", "  草稿<b>十个字</b>  ")
+    assert status_of(sheet, "q1") == "当前答案：B. 乙 （自动保存）"
+    assert status_of(sheet, "t").startswith("当前答案：已写 12 字")  # a draft: its length only
+    assert "教师版" in status_of(sheet, "q2") and "A. 甲" in status_of(sheet, "q2")
+
+
+def test_the_widget_escapes_what_it_shows(tmp_path: Path) -> None:
+    sheet = sheet_in(tmp_path, widgets=True)
+    sheet.single_choice("q1", {"A": "<script>x</script>"})
+    drive(sheet, "q1", "A")
+    assert "<script>" not in status_of(sheet, "q1") and "&lt;script&gt;" in status_of(sheet, "q1")
