@@ -6,7 +6,9 @@ can build one, set control values and read what it shows, without a browser.
 Root widgets carry a stable CSS class ``tk-<name>`` for browser tests.
 
 Names are resolved lazily: ``from trainingkit.widgets import DutyPlanner`` imports
-ipywidgets and the duties module only then.
+ipywidgets and the duties module only then. The lesson widgets of modules 00, 03
+and 04 (``intro``, ``consultation``, ``sheqing``, ``quiz``) are imported from their
+submodules.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from typing import Any
 
 # Public name -> submodule that defines it.
 _HOMES: dict[str, str] = {
-    "HelloWidget": "intro",
     "AssessmentCalculator": "assessment",
     "DutyPlanner": "duties",
     "compliance_by_sector": "compliance",
@@ -24,12 +25,6 @@ _HOMES: dict[str, str] = {
     "ProposalReview": "proposals",
     "proposal_examples": "proposals",
     "RegisterGame": "register_game",
-    "FormChooserWidget": "consultation",
-    "ProcedureOrderWidget": "consultation",
-    "TimelineWidget": "consultation",
-    "SheqingChecker": "sheqing",
-    "Question": "quiz",
-    "QuizWidget": "quiz",
     "facts_table": "facts_view",
 }
 
