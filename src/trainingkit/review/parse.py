@@ -100,6 +100,8 @@ def _units(norm: str, body: list[Segment], rules: RuleSet) -> list[Unit]:
     for line in body:
         start = line.start
         found = _heading(norm, line, rules)
+        if found and section == "suggestions" and found[0] != "suggestions":
+            found = None  # sub-headings inside the suggestions (（二）资金问题) stay there
         if found:
             section, start = found
         for i, sentence in enumerate(sentences(norm, start, line.end)):
@@ -174,6 +176,12 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
     return tagged
 
 
+def _caption(norm: str, item: Segment) -> bool:
+    """A short numbered line without a full stop, like ``（一）完善补贴政策``."""
+    text = norm[item.start : item.end]
+    return len(text) <= 24 and not text.endswith(("。", ";", ".")) and "\n" not in text
+
+
 def _items(norm: str, units: list[Unit], rules: RuleSet) -> list[Segment]:
     """Group the suggestion units into items (one per enumerator, else per sentence)."""
     p = rules.patterns
@@ -187,6 +195,8 @@ def _items(norm: str, units: list[Unit], rules: RuleSet) -> list[Segment]:
             continue
         if items and numbered and not unit.enumerated and not unit.new_line:
             items[-1] = Segment(items[-1].start, unit.end)
+        elif items and unit.new_line and not unit.enumerated and _caption(norm, items[-1]):
+            items[-1] = Segment(items[-1].start, unit.end)  # 一、完善制度 + its paragraph
         else:
             items.append(Segment(unit.start, unit.end))
     return items
