@@ -179,8 +179,9 @@ class Cohort:
             )
         exchange_path.mkdir(parents=True, exist_ok=True)
         exchange_path.chmod(0o777)  # nbgrader insists; the cohort root stays 0700
+        _create_gradebook(cohort.db_url)
         with cohort.gradebook():
-            pass  # creates the tables
+            pass  # checks the course row
         return cohort
 
     # -------------------------------------------------------------------- paths
@@ -277,6 +278,32 @@ class Cohort:
             "db_url": self.db_url,
             "exchange": str(self.exchange),
         }
+
+
+def _create_gradebook(db_url: str) -> None:
+    """Create nbgrader's tables and stamp the alembic head, in this process.
+
+    nbgrader does the same on first use, but asks a separate ``alembic`` command
+    for the head revision, which costs several seconds per new gradebook.
+    """
+    import nbgrader
+    from alembic.script import ScriptDirectory
+    from nbgrader.api import Base
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(db_url, future=True)
+    try:
+        if inspect(engine).get_table_names():
+            return
+        head = ScriptDirectory(str(Path(nbgrader.__file__).parent / "alembic")).get_current_head()
+        Base.metadata.create_all(bind=engine)
+        with engine.begin() as connection:
+            connection.execute(
+                text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+            )
+            connection.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": head})
+    finally:
+        engine.dispose()
 
 
 def _alembic_on_path() -> None:

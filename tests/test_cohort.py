@@ -1,0 +1,62 @@
+"""The cohort directory: what init creates, side-by-side cohorts, usage errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from trainingkit.cli import main
+from trainingkit.cohort import Cohort, kit_exercises_dir
+
+FIXTURES = Path(__file__).parent / "fixtures" / "assignments"
+
+
+def test_init_creates_an_nbgrader_course(tmp_path):
+    cohort = Cohort.init(
+        tmp_path / "c", name="spring-2026", title="2026年春季班", exercises=FIXTURES
+    )
+    assert cohort.assignments() == ["ps1"]
+    assert (cohort.source("ps1") / "problem.ipynb").is_file()
+    assert cohort.root.stat().st_mode & 0o077 == 0  # trainee code cannot enter
+    config = cohort.nbgrader_config()
+    assert config.CourseDirectory.course_id == "spring-2026"
+    assert config.OverwriteCells.add_missing_cells is True
+    assert config.Execute.timeout == 30
+    assert config.Exchange.root == str(cohort.exchange)
+    assert "请" in config.ClearSolutions.text_stub
+    with cohort.gradebook() as gradebook:
+        assert gradebook.students == []
+    assert Cohort.open(cohort.root) == cohort
+
+
+def test_cohorts_live_side_by_side(tmp_path):
+    first = Cohort.init(tmp_path / "a", name="a", exercises=FIXTURES)
+    second = Cohort.init(tmp_path / "b", name="b", exercises=FIXTURES)
+    assert first.db_url != second.db_url and first.exchange != second.exchange
+    assert first.submitted("zhang", "ps1") == tmp_path / "a" / "submitted" / "zhang" / "ps1"
+
+
+def test_paths_follow_nbgrader_steps(tmp_path):
+    cohort = Cohort.init(tmp_path / "c", name="c", exercises=FIXTURES)
+    assert cohort.autograded("s", "ps1") == cohort.root / "autograded" / "s" / "ps1"
+    assert cohort.status_file("ps1", "s").is_relative_to(cohort.state_dir)
+
+
+def test_kit_exercises_are_found_from_a_checkout():
+    assert kit_exercises_dir().name == "exercises"
+
+
+def test_cli_init_and_usage_errors_exit_2_without_changes(tmp_path):
+    runner = CliRunner()
+    target = tmp_path / "c"
+    ok = runner.invoke(
+        main, ["cohort", "init", str(target), "--name", "c", "--exercises", str(FIXTURES)]
+    )
+    assert ok.exit_code == 0, ok.output
+    again = runner.invoke(main, ["cohort", "init", str(target), "--name", "c"])
+    assert again.exit_code == 2 and "不为空" in again.output and "Traceback" not in again.output
+    bad_name = runner.invoke(main, ["cohort", "init", str(tmp_path / "d"), "--name", "第一期"])
+    assert bad_name.exit_code == 2 and not (tmp_path / "d").exists()
+    not_cohort = runner.invoke(main, ["grade", "--cohort", str(tmp_path)])
+    assert not_cohort.exit_code == 2 and "cohort init" in not_cohort.output
