@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib
 import pytest
 
@@ -207,3 +209,25 @@ def test_docstring_examples_run(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(f"trainingkit.widgets.{module}"))
     assert result.attempted > 0 and result.failed == 0
+
+
+EXAMPLE_RULES = Path(__file__).resolve().parent.parent / "docs" / "examples" / "my_committee.toml"
+
+
+def test_planner_takes_an_organizers_rule_file() -> None:
+    from trainingkit.rules import load_rule_set
+
+    planner = DutyPlanner(rule_set=EXAMPLE_RULES, contact_rule=EXAMPLE_RULES)
+    own = load_rule_set(EXAMPLE_RULES)
+    assert planner.rule_set.value == own.id
+    assert own.name in planner.output.value
+    assert "jinan_2015" in [key for _, key in planner.rule_set.options]  # built-ins stay
+
+
+def test_calculator_takes_an_organizers_scheme_and_rejects_a_missing_file() -> None:
+    from trainingkit.rules import RuleFileError, load_scheme
+
+    calculator = AssessmentCalculator(scheme=EXAMPLE_RULES)
+    assert calculator.scheme.value == load_scheme(EXAMPLE_RULES).id
+    with pytest.raises(RuleFileError):
+        AssessmentCalculator(scheme="no_such_scheme.toml")

@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
 from trainingkit.records import COUNT_LABELS, summary_from_counts
 from trainingkit.templating import render_template
-from trainingkit.widgets.duties import rule_label
+from trainingkit.widgets.duties import rule_label, with_rule
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from trainingkit.rules import AssessmentScheme
 
 __all__ = ["ASSESSMENT_FIELDS", "AssessmentCalculator"]
 
@@ -58,16 +61,18 @@ class AssessmentCalculator:
         widget: The root widget.
 
     Args:
-        scheme: Id of the scheme shown first.
+        scheme: The scheme shown first: a built-in id, an organizer's rule file
+            (see ``docs/examples/``) or a :class:`trainingkit.rules.AssessmentScheme`.
     """
 
-    def __init__(self, scheme: str = "tongcheng_2019") -> None:
-        from trainingkit.rules import builtin_schemes
+    def __init__(self, scheme: str | Path | AssessmentScheme = "tongcheng_2019") -> None:
+        from trainingkit.rules import builtin_schemes, load_scheme
 
         self._schemes = builtin_schemes()
+        first = with_rule(self._schemes, scheme, load_scheme)
         self.scheme = widgets.Dropdown(
             options=[(rule_label(s), key) for key, s in self._schemes.items()],
-            value=scheme,
+            value=first,
             description="考核办法",
             layout=widgets.Layout(width="460px"),
         )

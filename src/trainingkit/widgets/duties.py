@@ -13,8 +13,9 @@ CSS classes for browser tests: ``tk-duty-planner`` (root), ``tk-duty-planner-inp
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import ipywidgets as widgets
 
@@ -24,7 +25,17 @@ from trainingkit.templating import render_template
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PLAN_KINDS", "DutyPlanner", "plan_counts", "rule_label"]
+    from trainingkit.rules import ContactRule, DutyRuleSet
+
+__all__ = ["PLAN_KINDS", "DutyPlanner", "plan_counts", "rule_label", "with_rule"]
+
+
+class _Rule(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Rule)
 
 # Rows of the planner: (label, summary column). "contacts" is spread over the
 # quarter columns contacts_q1..q4 by month.
@@ -79,6 +90,25 @@ def rule_label(rule: Any) -> str:
     return f"{rule.name}（{rule.locality}，{year}）"
 
 
+def with_rule(rules: dict[str, R], rule: str | Path | R, load: Callable[[str | Path], R]) -> str:
+    """Make ``rule`` one of ``rules`` and return its id.
+
+    ``rule`` is a built-in id, an organizer's rule file (loaded with ``load``) or a
+    rule object; a rule that is not built in is added to ``rules`` (first in line).
+
+    Example:
+        >>> from trainingkit.rules import builtin_rule_sets, load_rule_set
+        >>> rules = builtin_rule_sets()
+        >>> with_rule(rules, "jinan_2015", load_rule_set)
+        'jinan_2015'
+    """
+    if isinstance(rule, str) and rule in rules:
+        return rule
+    loaded = load(rule) if isinstance(rule, str | Path) else rule
+    rules[loaded.id] = loaded
+    return loaded.id
+
+
 def _count_box(tooltip: str = "") -> widgets.BoundedIntText:
     layout = widgets.Layout(width="52px")
     return widgets.BoundedIntText(value=0, min=0, max=999, tooltip=tooltip, layout=layout)
@@ -96,23 +126,43 @@ class DutyPlanner:
         output: Where tasks met / missing are shown.
         result: The last one-row result of :func:`trainingkit.duties.evaluate_compliance`.
         widget: The root widget.
+
+    Args:
+        rule_set: The rule set shown first: a built-in id, an organizer's rule file
+            (see ``docs/examples/``) or a :class:`trainingkit.rules.DutyRuleSet`.
+        contact_rule: Likewise for the contact rule; ``None`` checks no contacts.
     """
 
-    def __init__(self, rule_set: str = "inner_mongolia_six", contact_rule: str | None = "tianshui"):
-        from trainingkit.rules import builtin_contact_rules, builtin_rule_sets
+    def __init__(
+        self,
+        rule_set: str | Path | DutyRuleSet = "inner_mongolia_six",
+        contact_rule: str | Path | ContactRule | None = "tianshui",
+    ) -> None:
+        from trainingkit.rules import (
+            builtin_contact_rules,
+            builtin_rule_sets,
+            load_contact_rule,
+            load_rule_set,
+        )
 
         self._rule_sets = builtin_rule_sets()
+        first = with_rule(self._rule_sets, rule_set, load_rule_set)
         self._contact_rules = builtin_contact_rules()
+        first_contact = (
+            None
+            if contact_rule is None
+            else with_rule(self._contact_rules, contact_rule, load_contact_rule)
+        )
         self.rule_set = widgets.Dropdown(
             options=[(rule_label(r), key) for key, r in self._rule_sets.items()],
-            value=rule_set,
+            value=first,
             description="年度任务",
             layout=widgets.Layout(width="420px"),
         )
         self.contact_rule = widgets.Dropdown(
             options=[("（不检查联系群众）", None)]
             + [(rule_label(r), key) for key, r in self._contact_rules.items()],
-            value=contact_rule,
+            value=first_contact,
             description="联系群众",
             layout=widgets.Layout(width="420px"),
         )
