@@ -1,0 +1,115 @@
+"""``trainingkit grade`` against plain ``nbgrader autograde`` on the same 40 submissions.
+
+Builds one cohort on a kit exercise (default ``01-duties``), writes 40 synthetic
+submissions (虚构示例: every second one is the instructor version, i.e. full
+marks, the others the released version, i.e. no answers), copies the cohort, then
+in one run:
+
+* the floor: an empty one-cell notebook in a fresh kernel (median of 3);
+* ``nbgrader autograde ASSIGNMENT`` in one copy (serial, one command);
+* ``trainingkit grade ASSIGNMENT`` in the other (jobs = cores, sandboxed);
+
+and compares every grade cell's score in the two gradebooks. Prints each
+submission's wall time (from the status files) against the floor; the last line
+is ``speedup_vs_nbgrader=X.XX scores_identical=true|false``. Goal: ≥ 2 on 2 cores.
+
+    python benchmarks/bench_grading.py [--assignment 01-duties] [--submissions 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
+
+from trainingkit.assignments import release
+from trainingkit.cohort import Cohort
+
+BIN = Path(sys.executable).parent
+
+
+def floor_seconds(workdir: Path) -> float:
+    """Median wall time of an empty notebook in a fresh kernel."""
+    times = []
+    for _ in range(3):
+        nb = new_notebook(cells=[new_code_cell("pass")])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+        started = time.perf_counter()
+        NotebookClient(nb, resources={"metadata": {"path": str(workdir)}}).execute()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def build(root: Path, assignment: str, count: int) -> Cohort:
+    """A cohort with ``count`` collected submissions of ``assignment``."""
+    cohort = Cohort.init(root, name="bench")
+    release(cohort, [assignment])
+    source, released = cohort.source(assignment), cohort.release(assignment)
+    for index in range(count):
+        folder = cohort.submitted(f"b{index:02d}", assignment)
+        shutil.copytree(source if index % 2 == 0 else released, folder)
+        (folder / "timestamp.txt").write_text("2026-11-28 09:00:00.000000 UTC")
+    return cohort
+
+
+def scores(cohort: Cohort, assignment: str) -> dict[str, float | None]:
+    """``student/notebook/grade_id`` → auto score."""
+    result: dict[str, float | None] = {}
+    with cohort.gradebook() as gradebook:
+        for submission in gradebook.assignment_submissions(assignment):
+            for notebook in submission.notebooks:
+                for grade in notebook.grades:
+                    key = f"{submission.student.id}/{notebook.name}/{grade.name}"
+                    result[key] = grade.auto_score
+    return result
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=False, capture_output=True)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--assignment", default="01-duties")
+    parser.add_argument("--submissions", type=int, default=40)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
+        base = Path(tmp)
+        ours = build(base / "ours", args.assignment, args.submissions)
+        shutil.copytree(ours.root, base / "theirs")
+        theirs = Cohort.open(base / "theirs")
+        floor = floor_seconds(base)
+        nbgrader_s = timed([str(BIN / "nbgrader"), "autograde", args.assignment], theirs.root)
+        command = [str(BIN / "trainingkit"), "grade", args.assignment, "--cohort", str(ours.root)]
+        ours_s = timed(command, base)
+        ours_scores, their_scores = scores(ours, args.assignment), scores(theirs, args.assignment)
+        identical = bool(ours_scores) and ours_scores == their_scores
+        print(f"floor (empty notebook, fresh kernel): {floor:.2f} s")
+        for path in sorted((ours.state_dir / "grading" / args.assignment).glob("*.json")):
+            status = json.loads(path.read_text(encoding="utf-8"))
+            seconds = status["seconds"]
+            print(f"  {status['student']}: {seconds:.2f} s = {seconds / floor:.2f}× floor "
+                  f"({status['status']})")  # fmt: skip
+        print(f"nbgrader autograde (serial): {nbgrader_s:.1f} s "
+              f"({nbgrader_s / args.submissions:.2f} s per submission)")  # fmt: skip
+        print(f"trainingkit grade (jobs={os.cpu_count()}): {ours_s:.1f} s")
+        print(f"grade cells compared: {len(ours_scores)}")
+        flag = str(identical).lower()
+        print(f"speedup_vs_nbgrader={nbgrader_s / ours_s:.2f} scores_identical={flag}")
+
+
+if __name__ == "__main__":
+    main()
