@@ -21,6 +21,11 @@ COMMANDS: dict[str, str] = {
     "release": "trainingkit.cli.assignments:release",
     "collect": "trainingkit.cli.assignments:collect",
     "grade": "trainingkit.cli.grade:grade",
+    "feedback": "trainingkit.cli.feedback:feedback",
+    "export": "trainingkit.cli.export:export",
+    "report": "trainingkit.cli.report:report",
+    "progress": "trainingkit.cli.progress:progress",
+    "demo": "trainingkit.cli.demo:demo",
     "review": "trainingkit.cli.review:review",
     "hub": "trainingkit.cli.hub:hub",
 }

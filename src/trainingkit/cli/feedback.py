@@ -1,0 +1,59 @@
+"""``trainingkit feedback``: Chinese feedback without hidden tests, released to trainees."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from trainingkit.cli.cohort import cohort_option, fail, open_cohort
+from trainingkit.cohort import CohortError
+
+__all__ = ["feedback", "progress_bar"]
+
+
+def progress_bar(console: Console) -> Progress:
+    """The progress bar the cohort commands share (description, bar, n/m, time left)."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("剩余"), TimeRemainingColumn())  # fmt: skip
+    return Progress(*columns, console=console, transient=False)
+
+
+@click.command()
+@click.argument("assignments", nargs=-1)
+@click.option("--trainee", "trainees", multiple=True, help="只处理这些学员（可重复）。Only these.")
+@click.option("--no-release", is_flag=True, help="只生成，不发布给学员。Generate only.")
+@cohort_option
+def feedback(
+    assignments: tuple[str, ...], trainees: tuple[str, ...], no_release: bool, cohort_dir: Path
+) -> None:
+    """生成中文反馈（不含隐藏测试）并发布给学员。Generate and release feedback."""
+    cohort = open_cohort(cohort_dir)
+    from trainingkit.feedback import generate_feedback
+
+    console = Console()
+    with progress_bar(console) as bar:
+        task = bar.add_task("反馈 feedback", total=None)
+
+        def progress(label: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=f"反馈 {label}")
+
+        try:
+            run = generate_feedback(
+                cohort,
+                list(assignments) or None,
+                trainees=list(trainees) or None,
+                release=not no_release,
+                progress=progress,
+            )
+        except CohortError as error:
+            fail(error)
+    verb = "已生成" if no_release else "已发布"
+    done = [r for r in run.results if r.status != "missing"]
+    console.print(f"{verb}反馈 {len(done)} 份，位置：{cohort.root / 'feedback'}", markup=False)
+    for result in run.missing:
+        console.print(f"{result.assignment}/{result.student}：{result.reason}", markup=False)
+    sys.exit(run.exit_code)
