@@ -9,34 +9,34 @@ import pytest
 from trainingkit import knowledge
 from trainingkit.consultation import TimelineRule
 from trainingkit.widgets.consultation import (
-    FormChooserWidget,
-    ProcedureOrderWidget,
-    TimelineWidget,
+    FormChooser,
+    ProcedureOrder,
+    TimelinePlanner,
 )
-from trainingkit.widgets.intro import HelloWidget, study_days
+from trainingkit.widgets.intro import HelloDemo, study_days
 from trainingkit.widgets.quiz import Question, QuizWidget
 
 STEPS = [step.name for step in knowledge.procedure_steps()]
 
 
 def test_procedure_order_starts_shuffled_and_empty() -> None:
-    widget = ProcedureOrderWidget()
+    widget = ProcedureOrder()
     assert widget.expected == STEPS
     assert list(widget.slots[0].options) != STEPS  # shuffled, so order is not given away
     assert sorted(widget.slots[0].options) == sorted(STEPS)
     assert all(slot.value is None for slot in widget.slots)
-    assert "tk-procedure-order" in widget._dom_classes
+    assert "tk-procedure-order" in widget.widget._dom_classes
 
 
 def test_procedure_order_asks_for_empty_positions() -> None:
-    widget = ProcedureOrderWidget()
+    widget = ProcedureOrder()
     widget.slots[0].value = STEPS[0]
     widget.check.click()
     assert "第 2 步还没有选择" in widget.output.value
 
 
 def test_procedure_order_praises_the_right_order() -> None:
-    widget = ProcedureOrderWidget()
+    widget = ProcedureOrder()
     for slot, step in zip(widget.slots, STEPS, strict=True):
         slot.value = step
     widget.check.click()
@@ -45,7 +45,7 @@ def test_procedure_order_praises_the_right_order() -> None:
 
 
 def test_procedure_order_marks_misplaced_steps() -> None:
-    widget = ProcedureOrderWidget()
+    widget = ProcedureOrder()
     order = [STEPS[0], STEPS[2], STEPS[1], *STEPS[3:]]
     for slot, step in zip(widget.slots, order, strict=True):
         slot.value = step
@@ -57,7 +57,7 @@ def test_procedure_order_marks_misplaced_steps() -> None:
 
 
 def test_form_chooser_counts_right_answers_and_moves_on() -> None:
-    widget = FormChooserWidget()
+    widget = FormChooser()
     forms = {form.name for form in knowledge.consultation_forms()}
     assert set(widget.choice.options) == forms
     first = widget.current
@@ -76,13 +76,13 @@ def test_form_chooser_counts_right_answers_and_moves_on() -> None:
 
 
 def test_form_chooser_without_a_choice_asks_for_one() -> None:
-    widget = FormChooserWidget()
+    widget = FormChooser()
     widget.check.click()
     assert "请先选择" in widget.output.value
 
 
 def test_timeline_waits_for_a_date_then_shows_due_dates() -> None:
-    widget = TimelineWidget()
+    widget = TimelinePlanner()
     assert "请先选择会议日期" in widget.output.value
     widget.meeting.value = date(2026, 6, 19)
     html = widget.output.value
@@ -92,7 +92,7 @@ def test_timeline_waits_for_a_date_then_shows_due_dates() -> None:
 
 
 def test_timeline_follows_changed_numbers_and_holidays() -> None:
-    widget = TimelineWidget()
+    widget = TimelinePlanner()
     widget.meeting.value = date(2026, 10, 12)
     widget.notice_days.value = 5
     widget.materials_days.value = 3
@@ -105,20 +105,20 @@ def test_timeline_follows_changed_numbers_and_holidays() -> None:
 
 
 def test_timeline_accepts_an_organizers_rule() -> None:
-    widget = TimelineWidget(TimelineRule(20, 5, 10, label="某区2024年规则"))
+    widget = TimelinePlanner(TimelineRule(20, 5, 10, label="某区2024年规则"))
     widget.meeting.value = date(2026, 6, 19)
     assert "某区2024年规则" in widget.output.value
     assert widget.notice_days.value == 20
 
 
 def test_timeline_warns_about_a_weekend_meeting() -> None:
-    widget = TimelineWidget()
+    widget = TimelinePlanner()
     widget.meeting.value = date(2026, 6, 21)
     assert "不是工作日" in widget.output.value
 
 
 def test_hello_widget_greets_by_name_and_escapes_it() -> None:
-    widget = HelloWidget()
+    widget = HelloDemo()
     assert "请在上面的框里输入" in widget.output.value
     widget.name.value = "<b>李委员</b>"
     assert "&lt;b&gt;李委员" in widget.output.value

@@ -29,7 +29,7 @@ def test_default_limit_is_the_labelled_local_fact() -> None:
 
 def test_empty_checker_explains_what_to_do() -> None:
     widget = SheqingChecker()
-    assert "tk-sheqing-check" in widget._dom_classes
+    assert "tk-sheqing-check" in widget.widget._dom_classes
     assert "开始体检" in widget.output.value
     assert "tk-review" not in widget.output.value
 

@@ -18,7 +18,7 @@ from trainingkit.templating import render_template
 if TYPE_CHECKING:
     from trainingkit.knowledge import Item
 
-__all__ = ["Facts", "feedback_html", "output_area", "tag"]
+__all__ = ["CourseWidget", "Facts", "feedback_html", "output_area", "tag"]
 
 W = TypeVar("W", bound=widgets.DOMWidget)
 
@@ -91,3 +91,22 @@ class Facts:
             numbered=self.numbered,
             sources=self.sources(),
         )
+
+
+class CourseWidget:
+    """Base of the course widgets: a root ``widget`` tagged ``tk-<name>``, shown by display.
+
+    Same shape as the other widgets of the kit (:class:`trainingkit.widgets.DutyPlanner`):
+    controls are attributes, ``widget`` is the root, a notebook cell can end with the
+    object itself.
+    """
+
+    widget: widgets.VBox
+
+    def _root(self, name: str, children: Sequence[widgets.Widget]) -> None:
+        self.widget = tag(widgets.VBox(list(children)), f"tk-{name}")
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)

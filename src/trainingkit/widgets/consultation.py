@@ -15,19 +15,19 @@ import ipywidgets as widgets
 
 from trainingkit import consultation
 from trainingkit.templating import render_template
-from trainingkit.widgets.common import feedback_html, output_area, tag
+from trainingkit.widgets.common import CourseWidget, feedback_html, output_area, tag
 
-__all__ = ["FormChooserWidget", "ProcedureOrderWidget", "TimelineWidget"]
+__all__ = ["FormChooser", "ProcedureOrder", "TimelinePlanner"]
 
 _WIDE = widgets.Layout(width="auto")
 _LABEL = {"description_width": "initial"}
 
 
-class ProcedureOrderWidget(widgets.VBox):
+class ProcedureOrder(CourseWidget):
     """One drop-down per position; "检查顺序" compares with the expected order.
 
     Example:
-        >>> w = ProcedureOrderWidget(["甲", "乙", "丙"])
+        >>> w = ProcedureOrder(["甲", "乙", "丙"])
         >>> for box, step in zip(w.slots, ["甲", "乙", "丙"]):
         ...     box.value = step
         >>> w.check.click()
@@ -48,8 +48,7 @@ class ProcedureOrderWidget(widgets.VBox):
             "tk-procedure-order-check",
         )
         self.output = output_area("procedure-order")
-        super().__init__([inputs, self.check, self.output])
-        self.add_class("tk-procedure-order")
+        self._root("procedure-order", [inputs, self.check, self.output])
         self.check.on_click(self._check)
 
     @property
@@ -68,11 +67,11 @@ class ProcedureOrderWidget(widgets.VBox):
         self.output.value = feedback_html(result.correct, result.message, marks)
 
 
-class FormChooserWidget(widgets.VBox):
+class FormChooser(CourseWidget):
     """Read a (fictional) scenario, pick a consultation form, get feedback.
 
     Example:
-        >>> w = FormChooserWidget()
+        >>> w = FormChooser()
         >>> w.choice.value = w.current.form
         >>> w.check.click()
         >>> "正确" in w.output.value
@@ -98,10 +97,10 @@ class FormChooserWidget(widgets.VBox):
         )
         self.next = tag(widgets.Button(description="下一个情境"), "tk-form-chooser-next")
         self.output = output_area("form-chooser")
-        super().__init__(
-            [self.situation, self.choice, widgets.HBox([self.check, self.next]), self.output]
+        self._root(
+            "form-chooser",
+            [self.situation, self.choice, widgets.HBox([self.check, self.next]), self.output],
         )
-        self.add_class("tk-form-chooser")
         self.check.on_click(self._check)
         self.next.on_click(self._next)
         self._show()
@@ -133,12 +132,12 @@ class FormChooserWidget(widgets.VBox):
         self._show()
 
 
-class TimelineWidget(widgets.VBox):
+class TimelinePlanner(CourseWidget):
     """Pick a meeting date (and the rule's numbers); see the due dates.
 
     Example:
         >>> from datetime import date
-        >>> w = TimelineWidget()
+        >>> w = TimelinePlanner()
         >>> w.meeting.value = date(2026, 6, 19)
         >>> "2026-05-29" in w.output.value
         True
@@ -165,7 +164,8 @@ class TimelineWidget(widgets.VBox):
             layout=widgets.Layout(width="30em"),
         )
         self.output = output_area("timeline")
-        super().__init__(
+        self._root(
+            "timeline",
             [
                 self.meeting,
                 self.notice_days,
@@ -173,9 +173,8 @@ class TimelineWidget(widgets.VBox):
                 self.report_days,
                 self.holidays,
                 self.output,
-            ]
+            ],
         )
-        self.add_class("tk-timeline")
         for control in (
             self.meeting,
             self.notice_days,

@@ -11,9 +11,9 @@ import math
 import ipywidgets as widgets
 
 from trainingkit.templating import render_template
-from trainingkit.widgets.common import output_area, tag
+from trainingkit.widgets.common import CourseWidget, output_area, tag
 
-__all__ = ["HelloWidget", "greeting", "study_days"]
+__all__ = ["HelloDemo", "greeting", "study_days"]
 
 MODULES = 5
 MINUTES_PER_MODULE = 40
@@ -44,11 +44,11 @@ def greeting(name: str, minutes_per_day: int) -> str:
     )
 
 
-class HelloWidget(widgets.VBox):
+class HelloDemo(CourseWidget):
     """A text box and a slider wired to :func:`greeting`.
 
     Example:
-        >>> w = HelloWidget()
+        >>> w = HelloDemo()
         >>> w.name.value = "李委员"
         >>> "欢迎你，李委员" in w.output.value
         True
@@ -67,8 +67,7 @@ class HelloWidget(widgets.VBox):
             style={"description_width": "initial"},
         )
         self.output = output_area("hello")
-        super().__init__([self.name, self.minutes, self.output])
-        self.add_class("tk-hello")
+        self._root("hello", [self.name, self.minutes, self.output])
         for control in (self.name, self.minutes):
             control.observe(self._update, names="value")
         self._update()

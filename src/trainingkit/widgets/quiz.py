@@ -16,7 +16,7 @@ import ipywidgets as widgets
 
 from trainingkit.checks import CheckResult, check_choice, check_multi
 from trainingkit.templating import render_template
-from trainingkit.widgets.common import output_area, tag
+from trainingkit.widgets.common import CourseWidget, output_area, tag
 
 __all__ = ["Question", "QuizWidget", "mark"]
 
@@ -64,7 +64,7 @@ def mark(question: Question, chosen: str | Sequence[str] | None) -> CheckResult:
     return check_multi(list(chosen or []), question.answer)
 
 
-class QuizWidget(widgets.VBox):
+class QuizWidget(CourseWidget):
     """All questions of a quiz, one "检查答案" button, per-question feedback.
 
     Example:
@@ -96,8 +96,7 @@ class QuizWidget(widgets.VBox):
             widgets.Button(description="检查答案", button_style="primary"), "tk-quiz-check"
         )
         self.output = output_area("quiz")
-        super().__init__([tag(widgets.VBox(rows), "tk-quiz-input"), self.check, self.output])
-        self.add_class("tk-quiz")
+        self._root("quiz", [tag(widgets.VBox(rows), "tk-quiz-input"), self.check, self.output])
         self.check.on_click(self._check)
 
     def answers(self) -> list[str | list[str] | None]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from trainingkit.templating import render_template
-from trainingkit.widgets.common import output_area, tag
+from trainingkit.widgets.common import CourseWidget, output_area, tag
 
 __all__ = ["SheqingChecker", "check_sheqing_html", "default_max_chars"]
 
@@ -50,7 +50,7 @@ def check_sheqing_html(text: str, max_chars: int | None = None) -> str:
     return summary + render_html(text, review)
 
 
-class SheqingChecker(widgets.VBox):
+class SheqingChecker(CourseWidget):
     """A text box for a draft, a length limit, a button, and the review.
 
     Example:
@@ -82,8 +82,9 @@ class SheqingChecker(widgets.VBox):
             widgets.Button(description="开始体检", button_style="primary"), "tk-sheqing-check-run"
         )
         self.output = output_area("sheqing-check")
-        super().__init__([self.draft, widgets.HBox([self.max_chars, self.run]), self.output])
-        self.add_class("tk-sheqing-check")
+        self._root(
+            "sheqing-check", [self.draft, widgets.HBox([self.max_chars, self.run]), self.output]
+        )
         self.draft.observe(self._update, names="value")
         self.max_chars.observe(self._update, names="value")
         self.run.on_click(self._update)
