@@ -41,8 +41,8 @@ class CodeSpec:
 @dataclass(frozen=True)
 class ContentRule:
     """A content pattern: ``pattern`` matches, and within the same sentence every
-    ``near`` pattern matches and no ``unless`` pattern matches, and somewhere in the
-    text at least one ``in_text`` pattern matches (if any). ``trigger``, a cheap
+    ``near`` pattern matches and no ``unless`` pattern matches, and every ``in_text``
+    pattern matches somewhere in the text. ``trigger``, a cheap
     word list, narrows the search to the sentences that contain it."""
 
     code: str

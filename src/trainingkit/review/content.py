@@ -2,8 +2,9 @@
 
 Each rule in the rule file's ``[[content.CODE]]`` tables is applied to the whole
 normalised text; a hit counts when its sentence also satisfies the rule's ``near``
-and ``unless`` patterns and the draft satisfies ``in_text``. One finding is made
-per code and sentence, naming the rule and the words that matched.
+and ``unless`` patterns and every ``in_text`` pattern occurs somewhere in the
+draft. One finding is made per code and sentence, naming the rule and the words
+that matched.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def check_content(text: str, norm: str, rules: RuleSet) -> list[Finding]:
     seen: set[tuple[str, int]] = set()
     findings: list[Finding] = []
     for rule in rules.content:
-        if rule.in_text and not any(p.search(norm) for p in rule.in_text):
+        if not all(p.search(norm) for p in rule.in_text):
             continue
         for sentence, match in _hits(rule, norm, spans, starts):
             if (rule.code, sentence.start) in seen:

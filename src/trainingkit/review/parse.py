@@ -157,7 +157,6 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
     previous: frozenset[str] = frozenset()
     for i, unit in enumerate(units):
         causal = bool(p["cue_analysis"].search(norm, unit.start, unit.end))
-        diagnostic = bool(p["cue_analysis_weak"].search(norm, unit.start, unit.end))
         strong = bool(p["cue_situation_strong"].search(norm, unit.start, unit.end))
         if unit.heading == "suggestions" if headed else i >= split:
             tags = frozenset({"suggestions"})
@@ -165,8 +164,6 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
             tags = frozenset({"analysis", "situation"} if strong else {"analysis"})
         elif unit.enumerated and "analysis" in previous:
             tags = previous  # 一是……二是…… continuing a list of causes
-        elif diagnostic:
-            tags = frozenset({"analysis", "situation"})
         else:
             tags = frozenset({"situation"})
         tagged.append(

@@ -72,22 +72,29 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
 
 
 def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
-    items = [i for i in draft.items if i.end - i.start >= rules.number("vague", "min_chars")]
+    """Most suggestion items are slogans: no concrete marker, and slogan words."""
     part = draft.part("suggestions")
     if not draft.items or part is None:
         return []
+    items = [i for i in draft.items if i.end - i.start >= rules.number("vague", "min_chars")]
     items = items or list(draft.items)
     concrete, slogan = rules.patterns["vague_concrete"], rules.patterns["vague_slogan"]
-    solid = [i for i in items if concrete.search(draft.norm, _content(draft, i), i.end)]
-    if len(solid) / len(items) >= rules.number("vague", "min_concrete_share"):
-        return []
-    words = []
+    empty: list[Segment] = []
+    words: list[str] = []
     for item in items:
-        words += [m.group() for m in slogan.finditer(draft.norm, item.start, item.end)]
-    shown = "、".join(dict.fromkeys(words[:6])) or "（没有措施）"
+        if concrete.search(draft.norm, _content(draft, item), item.end):
+            continue
+        found = [m.group() for m in slogan.finditer(draft.norm, item.start, item.end)]
+        if found:
+            empty.append(item)
+            words += found
+    solid = len(items) - len(empty)
+    if solid / len(items) >= rules.number("vague", "min_concrete_share"):
+        return []
+    shown = "、".join(list(dict.fromkeys(words))[:6])
     text = (
-        f"建议部分共{len(items)}条，其中只有{len(solid)}条写明了由谁做、做什么或做到什么程度；"
-        f"其余多是“{shown}”一类的表态。"
+        f"建议部分共{len(items)}条，其中{len(empty)}条只是“{shown}”一类的表态，"
+        "没有写明由谁做、做什么或做到什么程度。"
     )
     return [_make(rules, "vague_suggestions", text, part, *dict.fromkeys(words))]
 
