@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import shutil
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -156,12 +159,14 @@ def autograded_points(scores: dict[str, Any]) -> tuple[float, float]:
 
 
 @pytest.fixture(scope="module")
-def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
-    course = Course(tmp_path_factory.mktemp("course"))
-    for aid in EXERCISE_IDS:
-        if (EXERCISES / aid).is_dir():
+def course(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Course]:
+    # nbgrader's gradebook runs the `alembic` command: it must be on PATH, as in test.sh.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+        course = Course(tmp_path_factory.mktemp("course"))
+        for aid in EXERCISE_IDS:
             course.generate(aid)
-    return course
+        yield course
 
 
 def test_config_text_and_config_function_agree() -> None:
@@ -330,3 +335,50 @@ def test_widget_answers_survive_a_restart_and_are_graded(
     course.submit_folder(aid, "widget-user", work)
     got, total = autograded_points(course.autograde(aid, "widget-user"))
     assert got == total
+
+
+@pytest.mark.parametrize("aid", EXERCISE_IDS)
+def test_nbgrader_validate_passes_the_instructor_version_and_fails_the_release(
+    course: Course, aid: str, tmp_path: Path
+) -> None:
+    from nbgrader.validator import Validator
+
+    name = source_notebook(aid).name
+    shutil.copytree(EXERCISES / aid, tmp_path / "source")
+    shutil.copytree(course.root / "release" / aid, tmp_path / "release")
+    assert Validator().validate(str(tmp_path / "source" / name)) == {}
+    assert Validator(invert=True).validate(str(tmp_path / "release" / name)) == {}
+
+
+@pytest.mark.parametrize("aid", EXERCISE_IDS)
+def test_exercise_notebook_is_stored_clean_with_valid_nbgrader_metadata(aid: str) -> None:
+    from nbgrader.nbgraderformat import MetadataValidator
+
+    path = source_notebook(aid)
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no answers.json beside it
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    MetadataValidator().validate_nb(nb)
+    assert nb.metadata.kernelspec.name == "python3"
+    graded = [c for c in nb.cells if "nbgrader" in c.metadata]
+    ids = [c.metadata.nbgrader["grade_id"] for c in graded]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9_]+", i) for i in ids), ids
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+    for cell in graded:
+        meta = cell.metadata.nbgrader
+        assert meta["schema_version"] == 3
+        assert ("points" in meta) == (meta["grade"] or meta["task"])
+        if meta["grade"]:
+            assert meta["locked"] and not meta["solution"]
+            assert cell.source.startswith("# 检查：")
+            assert "### BEGIN HIDDEN TESTS" in cell.source
+        if meta["solution"]:
+            assert meta["grade_id"].endswith("_answer") and "preset=" in cell.source
+        if meta["task"]:
+            assert cell.cell_type == "markdown" and "=== BEGIN MARK SCHEME ===" in cell.source
+    answered = {i.removesuffix("_answer") for i in ids if i.endswith("_answer")}
+    assert {grade_id(q, dict.fromkeys(ids)) for q in answered} <= set(ids)
+    assert any(c.metadata.nbgrader["task"] for c in graded) == (aid != "01-duties")
