@@ -1,10 +1,8 @@
-"""Module 03 widgets, module 00's hello widget and the quiz, driven without a browser."""
+"""Module 03 widgets (procedure order, form chooser, timeline), driven without a browser."""
 
 from __future__ import annotations
 
 from datetime import date
-
-import pytest
 
 from trainingkit import knowledge
 from trainingkit.consultation import TimelineRule
@@ -13,8 +11,6 @@ from trainingkit.widgets.consultation import (
     ProcedureOrder,
     TimelinePlanner,
 )
-from trainingkit.widgets.intro import HelloDemo, study_days
-from trainingkit.widgets.quiz import Question, QuizWidget
 
 STEPS = [step.name for step in knowledge.procedure_steps()]
 
@@ -115,42 +111,3 @@ def test_timeline_warns_about_a_weekend_meeting() -> None:
     widget = TimelinePlanner()
     widget.meeting.value = date(2026, 6, 21)
     assert "不是工作日" in widget.output.value
-
-
-def test_hello_widget_greets_by_name_and_escapes_it() -> None:
-    widget = HelloDemo()
-    assert "请在上面的框里输入" in widget.output.value
-    widget.name.value = "<b>李委员</b>"
-    assert "&lt;b&gt;李委员" in widget.output.value
-    widget.minutes.value = 20
-    assert f"{study_days(20)} 天" in widget.output.value
-
-
-def test_study_days_rejects_zero() -> None:
-    with pytest.raises(ValueError):
-        study_days(0)
-
-
-def test_quiz_marks_single_and_multiple_choice() -> None:
-    quiz = QuizWidget(
-        [
-            Question("一？", ["甲", "乙"], "甲", explanation="甲对", hint="看第1节"),
-            Question("二？", ["丙", "丁", "戊"], ("丙", "戊"), explanation="丙戊", hint="看第2节"),
-        ]
-    )
-    quiz.inputs[0].value = "乙"
-    quiz.check.click()
-    assert "看第1节" in quiz.results[0].value and "甲对" not in quiz.results[0].value
-    assert "答对 0/2" in quiz.output.value
-    quiz.inputs[0].value = "甲"
-    boxes = quiz.inputs[1].children
-    boxes[0].value = True
-    boxes[2].value = True
-    quiz.check.click()
-    assert "甲对" in quiz.results[0].value and "丙戊" in quiz.results[1].value
-    assert "答对 2/2" in quiz.output.value
-
-
-def test_quiz_question_must_have_its_answer_among_options() -> None:
-    with pytest.raises(ValueError):
-        Question("？", ["甲"], "乙")

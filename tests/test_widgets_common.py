@@ -1,0 +1,50 @@
+"""Shared display helpers: the Facts card and the widget base."""
+
+from __future__ import annotations
+
+from trainingkit import knowledge
+from trainingkit.knowledge import Item
+from trainingkit.widgets.common import CourseWidget, Facts, feedback_html
+
+
+def test_facts_card_lists_items_with_each_source_once() -> None:
+    forms = knowledge.consultation_forms()
+    card = Facts(forms, "协商形式")
+    html = card._repr_html_()
+    for form in forms:
+        assert form.name in html
+    assert card.sources() == [f"{forms[0].source}（{forms[0].year}年）"]
+    assert html.count("来源：") == 1
+
+
+def test_facts_card_marks_local_rules() -> None:
+    html = Facts(knowledge.procedure_timing())._repr_html_()
+    assert "［某市做法］" in html
+    national = Facts(knowledge.consultation_forms())._repr_html_()
+    assert "做法］" not in national
+
+
+def test_facts_card_shows_a_note_and_numbers_steps() -> None:
+    html = Facts(knowledge.annual_plan_steps(), note="要点", numbered=True)._repr_html_()
+    assert "<ol" in html and "要点" in html
+
+
+def test_facts_card_escapes_text_and_omits_missing_years() -> None:
+    item = Item(id="x", name="<i>甲</i>", source="某来源")
+    card = Facts([item])
+    assert "&lt;i&gt;" in card._repr_html_()
+    assert card.sources() == ["某来源"]
+
+
+def test_feedback_marks_each_item() -> None:
+    html = feedback_html(False, "有错", [("第 1 步", True), ("第 2 步", False)])
+    assert "tk-feedback-failed" in html
+    assert "✔ 第 1 步" in html and "✘ 第 2 步" in html
+
+
+def test_course_widget_root_is_tagged() -> None:
+    class Demo(CourseWidget):
+        def __init__(self) -> None:
+            self._root("demo", [])
+
+    assert "tk-demo" in Demo().widget._dom_classes
