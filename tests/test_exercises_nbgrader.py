@@ -382,3 +382,45 @@ def test_exercise_notebook_is_stored_clean_with_valid_nbgrader_metadata(aid: str
     answered = {i.removesuffix("_answer") for i in ids if i.endswith("_answer")}
     assert {grade_id(q, dict.fromkeys(ids)) for q in answered} <= set(ids)
     assert any(c.metadata.nbgrader["task"] for c in graded) == (aid != "01-duties")
+
+
+def test_hidden_answers_agree_with_the_kits_own_rules() -> None:
+    """The numbers and verdicts in the exercises are what the kit's rule functions give."""
+    from datetime import date
+
+    from trainingkit.consultation import plan_timeline
+    from trainingkit.duties import assess, evaluate_compliance
+    from trainingkit.records import summary_from_counts
+    from trainingkit.rules import load_contact_rule, load_rule_set, load_scheme
+
+    duties = presets("01-duties")
+    six = load_rule_set("inner_mongolia_six")
+    records = {  # the table of question duties_six_ones
+        "甲": (1, 0, 2, 1, 1, 1, 1),
+        "乙": (1, 0, 1, 0, 2, 1, 1),
+        "丙": (0, 1, 3, 2, 1, 1, 1),
+        "丁": (1, 0, 1, 1, 1, 1, 2),
+    }
+    columns = ("plenary_attended", "plenary_excused", "proposals_submitted")
+    columns += ("sheqing_submitted", "research", "training", "sector_activities")
+    verdicts = {}
+    for member, counts in records.items():
+        row = evaluate_compliance(summary_from_counts(dict(zip(columns, counts, strict=True))), six)
+        verdicts[member] = "met" if bool(row.loc[0, "all_met"]) else "missing"
+    assert verdicts == duties["duties_six_ones"]
+
+    record = {"plenary_excused": 1, "proposals_submitted": 1, "research": 2, "inspection": 2}
+    record |= {"sheqing_submitted": 1, "sheqing_adopted": 1}
+    scored = assess(summary_from_counts(record), load_scheme("tongcheng_2019"))
+    assert scored.loc[0, "score"] == duties["duties_assessment_score"]
+
+    contacts = {"contacts_q1": 2, "contacts_q2": 0, "contacts_q3": 1, "contacts_q4": 3}
+    contact = summary_from_counts({**contacts, "contact_people": 45, "plenary_attended": 1})
+    row = evaluate_compliance(contact, six, load_contact_rule("tianshui"))
+    assert not bool(row.loc[0, "contact_quarters_ok"]) and bool(row.loc[0, "contact_people_ok"])
+    assert duties["duties_quarterly_contact"] == "B"  # "第二季度没有联系活动"
+
+    consultation = presets("03-consultation")
+    timeline = plan_timeline(date(2026, 7, 16))
+    assert timeline.notice_by.isoformat() == consultation["consultation_notice_date"]
+    assert timeline.report_by.isoformat() == consultation["consultation_report_date"]
