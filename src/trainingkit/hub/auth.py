@@ -6,6 +6,11 @@ When the hub starts, `CohortAuthenticator` copies new accounts into
 NativeAuthenticator's table and marks disabled ones unauthorised. It never
 overwrites a stored password, so a trainee's own change (``/hub/change-password``)
 survives reruns and restarts. Signing up is off: only roster people exist.
+
+Of NativeAuthenticator's pages only ``/hub/change-password`` is served. Its own
+login page (1.3.0) fails on JupyterHub 6 (it uses the removed ``statsd``), so the
+hub's standard login form is used; it calls the same `authenticate`, with the
+same lock-out after repeated failures.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from nativeauthenticator import NativeAuthenticator
+from nativeauthenticator.handlers import ChangePasswordHandler
 from nativeauthenticator.orm import UserInfo
 from traitlets import Unicode
 
@@ -35,6 +41,10 @@ class CohortAuthenticator(NativeAuthenticator):
         if self.accounts_file:
             added, disabled = sync_accounts(self.db, Path(self.accounts_file))
             self.log.info("cohort accounts: %d added, %d disabled", added, disabled)
+
+    def get_handlers(self, app: Any) -> list[tuple[str, type]]:
+        """Only the change-password page (no sign-up, no admin approval pages)."""
+        return [(r"/change-password", ChangePasswordHandler)]
 
 
 def sync_accounts(db: Any, accounts_file: Path) -> tuple[int, int]:

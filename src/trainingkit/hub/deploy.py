@@ -85,6 +85,7 @@ def apply_setup(plan: HubPlan, roster: Path, *, hub_url: str) -> SetupResult:
             "hub setup 需要 root 权限（会创建系统账户）。\n"
             "hub setup must run as root (it creates system accounts)."
         )
+    _check_runtime(plan.options.venv)
     layout = plan.layout
     for directory, mode in (
         (layout.base, 0o755),
@@ -100,6 +101,19 @@ def apply_setup(plan: HubPlan, roster: Path, *, hub_url: str) -> SetupResult:
         _refresh_course_copy(plan.options.course_source or kit_course_dir(), layout.course_copy)
     _setup_grader(plan, roster)
     return _sync_people(plan, hub_url=hub_url)
+
+
+def _check_runtime(venv: Path) -> None:
+    """Every account runs ``venv``'s interpreter: it must not sit in a private home."""
+    python = (venv / "bin" / "python").resolve()
+    blocked = [p for p in (python, *python.parents) if not p.stat().st_mode & 0o001]
+    if blocked:
+        raise HubPlanError(
+            f"学员账户无法运行 {python}：{blocked[0]} 对其他用户不可进入。"
+            "请把本课程包装在 /opt 之类的公共位置（python3 -m venv /opt/trainingkit）。\n"
+            f"Trainee accounts cannot run {python}: {blocked[0]} is not accessible to "
+            "other users. Install the kit in a shared place such as /opt/trainingkit."
+        )
 
 
 def _refresh_course_copy(source: Path, target: Path) -> None:

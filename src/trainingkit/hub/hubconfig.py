@@ -62,7 +62,7 @@ c.JupyterHub.spawner_class = "trainingkit.hub.spawner.CohortSpawner"
 c.CohortSpawner.account_prefix = {prefix!r}
 c.CohortSpawner.course_copy = {course_copy!r}
 c.CohortSpawner.course_folder = {course_folder!r}
-c.Spawner.cmd = [{singleuser!r}]
+c.Spawner.cmd = {singleuser!r}
 c.Spawner.default_url = {default_url!r}
 c.Spawner.mem_limit = {mem_limit!r}
 c.Spawner.environment = {environment}
@@ -83,7 +83,7 @@ def service_definitions(plan: HubPlan) -> list[dict[str, Any]]:
             "name": plan.course,
             "url": f"http://127.0.0.1:{port}",
             "command": [
-                str(options.venv / "bin" / "jupyterhub-singleuser"),
+                *_singleuser(plan),
                 f"--ServerApp.root_dir={layout.cohort}",
             ],
             "user": plan.grader,
@@ -153,7 +153,7 @@ def render_hub_config(plan: HubPlan) -> str:
         prefix=options.prefix,
         course_copy="" if options.gitpuller_repo else str(layout.course_copy),
         course_folder=plan.course,
-        singleuser=str(options.venv / "bin" / "jupyterhub-singleuser"),
+        singleuser=_singleuser(plan),
         default_url=default_url(plan),
         mem_limit=options.mem_limit,
         environment=_py(environment),
@@ -167,7 +167,10 @@ def render_files(plan: HubPlan) -> dict[str, str]:
     exchange = str(layout.exchange)
     trainee_nbgrader = (
         "# nbgrader settings of every user server on the cohort hub (trainingkit).\n"
+        "import os\n\n"
         "c = get_config()  # noqa: F821\n"
+        "# student id = hub login name (nbgrader would take the system account name)\n"
+        'c.CourseDirectory.student_id = os.environ.get("JUPYTERHUB_USER", "*")\n'
         f"c.Exchange.root = {exchange!r}\n"
         "c.Exchange.path_includes_course = True\n"
         'c.Exchange.timezone = "Asia/Shanghai"\n'
@@ -205,6 +208,10 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         str(layout.systemd_unit.relative_to(layout.base)): _systemd_unit(plan),
         str(etc / "accounts-plan.tsv"): _accounts_table(plan),
     }
+
+
+def _singleuser(plan: HubPlan) -> list[str]:
+    return [str(plan.options.venv / "bin" / "python"), "-m", "jupyterhub.singleuser"]
 
 
 def _systemd_unit(plan: HubPlan) -> str:

@@ -67,7 +67,8 @@ class HubOptions:
         exercises: Folder of nbgrader source assignments (default: the kit's).
         gitpuller_repo: If set, trainees get the course through this nbgitpuller
             repository instead of a copy.
-        venv: The Python environment that runs hub, servers and services.
+        venv: The Python environment of the user servers and the course service;
+            every account must be able to run its interpreter.
         proxy_command: configurable-http-proxy executable.
     """
 

@@ -1,0 +1,395 @@
+"""A real cohort hub on 127.0.0.1 for the hub tests, and its clean-up.
+
+`running_hub` runs ``trainingkit hub setup`` (the library call) for a small
+roster, starts JupyterHub with the generated configuration, and on exit stops
+the hub by pid and removes every system account, home, group and cgroup it
+created — all named with a random ``tkt…-`` prefix, so no existing account is
+ever touched. Everything listens on 127.0.0.1 on free ports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import requests
+from openpyxl import load_workbook
+
+from trainingkit.hub.accounts import remove_user
+from trainingkit.hub.deploy import SetupResult, apply_setup
+from trainingkit.hub.plan import HubOptions, HubPlan, build_plan
+from trainingkit.roster import read_roster
+
+__all__ = [
+    "COURSE",
+    "EXERCISE",
+    "INSTRUCTOR",
+    "TRAINEES",
+    "Hub",
+    "api_token",
+    "free_port",
+    "login",
+    "running_hub",
+    "start_server",
+    "terminal_run",
+    "wait_for",
+]
+
+REPO = Path(__file__).resolve().parents[1]
+VENV = Path(sys.prefix)
+PROXY = REPO / "node_modules" / ".bin" / "configurable-http-proxy"
+COURSE = "tkcourse"
+EXERCISE = "ex01"
+TRAINEES = ("t001", "t002", "t003")
+INSTRUCTOR = "teacher1"
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(check: Callable[[], Any], *, timeout: float, what: str) -> Any:
+    """Poll ``check`` until it returns something truthy; fail after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+        time.sleep(0.25)
+
+
+def write_exercise(folder: Path) -> None:
+    """A one-question nbgrader source assignment (instructor version)."""
+    nb = nbformat.v4.new_notebook()
+    meta = {"schema_version": 3, "task": False}
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 练习（虚构示例）\n\n全国政协共有多少个界别？"),
+        nbformat.v4.new_code_cell(
+            "### BEGIN SOLUTION\nsectors = 34\n### END SOLUTION",
+            metadata={
+                "nbgrader": {
+                    **meta,
+                    "grade_id": "sectors_answer",
+                    "grade": False,
+                    "solution": True,
+                    "locked": False,
+                }
+            },
+        ),
+        nbformat.v4.new_code_cell(
+            "# 检查界别数\nassert sectors == 34, '界别数不对'",
+            metadata={
+                "nbgrader": {
+                    **meta,
+                    "grade_id": "sectors_check",
+                    "grade": True,
+                    "solution": False,
+                    "locked": True,
+                    "points": 2,
+                }
+            },
+        ),
+    ]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    (folder / EXERCISE).mkdir(parents=True)
+    nbformat.write(nb, folder / EXERCISE / f"{EXERCISE}.ipynb")
+
+
+@dataclass
+class Hub:
+    """A running cohort hub."""
+
+    url: str
+    plan: HubPlan
+    setup: SetupResult
+    passwords: dict[str, str]
+    roster: Path
+    process: subprocess.Popen[bytes]
+    log: Path
+    created_users: list[str] = field(default_factory=list)
+
+    def api(self, path: str) -> str:
+        """URL of the hub's REST API ``path``."""
+        return f"{self.url}hub/api{path}"
+
+
+def login(hub: Hub, name: str, password: str | None = None) -> requests.Session:
+    """A browser-like session after the hub's login form; raises if login failed."""
+    session = requests.Session()
+    session.get(f"{hub.url}hub/login", timeout=30)
+    response = session.post(
+        f"{hub.url}hub/login?next=",
+        data={
+            "username": name,
+            "password": password if password is not None else hub.passwords[name],
+            "_xsrf": session.cookies.get("_xsrf", ""),
+        },
+        allow_redirects=False,
+        timeout=30,
+    )
+    if response.status_code != 302:
+        raise PermissionError(f"login of {name} failed: HTTP {response.status_code}")
+    return session
+
+
+def shared_runtime(base: Path) -> Path:
+    """A Python environment every test account can run.
+
+    When this venv's interpreter sits in a private home (pyenv under ``/root``),
+    trainee accounts cannot start it. Then the same interpreter (binary, shared
+    library, standard library) is copied below ``base``, with a ``.pth`` that loads
+    this venv's packages and links to its Jupyter data and configuration
+    (extensions, Lab, kernels); ``bin/python`` is a wrapper that finds the copied
+    ``libpython``. Nothing outside ``base`` changes.
+    """
+    python = Path(sys.executable).resolve()
+    if all(p.stat().st_mode & 0o001 for p in (python, *python.parents)):
+        return VENV
+    home = Path(sys.base_prefix).resolve()
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    runtime = base / "python"
+    (runtime / "bin").mkdir(parents=True)
+    shutil.copy2(python, runtime / "bin" / version)
+    (runtime / "lib").mkdir()
+    for library in (home / "lib").glob("libpython*.so*"):
+        shutil.copy2(library, runtime / "lib" / library.name)
+    skip = shutil.ignore_patterns("site-packages", "test", "__pycache__", "idlelib", "tkinter")
+    shutil.copytree(home / "lib" / version, runtime / "lib" / version, ignore=skip)
+    site_packages = runtime / "lib" / version / "site-packages"
+    site_packages.mkdir()
+    venv_packages = VENV / "lib" / version / "site-packages"
+    (site_packages / "trainingkit-tests.pth").write_text(
+        f"import site; site.addsitedir({str(venv_packages)!r})\n"
+    )
+    wrapper = runtime / "bin" / "python"
+    wrapper.write_text(
+        f'#!/bin/sh\nexport LD_LIBRARY_PATH="{runtime / "lib"}"\n'
+        f'exec "{runtime / "bin" / version}" "$@"\n'
+    )
+    wrapper.chmod(0o755)
+    for shared in ("etc/jupyter", "share/jupyter"):  # server extensions, Lab, kernels
+        (runtime / shared).parent.mkdir(parents=True, exist_ok=True)
+        (runtime / shared).symlink_to(VENV / shared)
+    return runtime
+
+
+def _setup(base: Path, prefix: str, ports: dict[str, int], mem_limit: str) -> tuple[HubPlan, Path]:
+    roster = base / "roster.csv"
+    rows = ["账号,姓名,界别,单位,角色"]
+    rows += [f"{t},学员{t}（虚构示例）,经济界,某公司,学员" for t in TRAINEES]
+    rows.append(f"{INSTRUCTOR},陈老师（虚构示例）,,培训中心,教师")
+    roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    write_exercise(base / "exercises")
+    options = HubOptions(
+        course=COURSE,
+        base=base / "hub",
+        home_root=base / "home",
+        prefix=prefix,
+        ip="127.0.0.1",
+        port=ports["public"],
+        hub_port=ports["hub"],
+        proxy_api_port=ports["proxy"],
+        service_port=ports["service"],
+        mem_limit=mem_limit,
+        course_source=REPO / "course",
+        exercises=base / "exercises",
+        proxy_command=str(PROXY),
+        venv=shared_runtime(base),
+    )
+    return build_plan(read_roster(roster), options), roster
+
+
+def read_passwords(path: Path) -> dict[str, str]:
+    """Login → initial password, read from the printable account list."""
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    return {str(r[1]): str(r[2]) for r in sheet.iter_rows(min_row=3, values_only=True)}
+
+
+@contextlib.contextmanager
+def running_hub(*, mem_limit: str = "1G") -> Iterator[Hub]:
+    """Set up and start a cohort hub; stop it and remove everything afterwards."""
+    base = Path(tempfile.mkdtemp(prefix="tkhub-", dir="/tmp"))
+    base.chmod(0o755)  # trainees' servers must reach the exchange below it
+    prefix = f"tkt{secrets.token_hex(2)}-"
+    ports = {name: free_port() for name in ("public", "hub", "proxy", "service")}
+    plan, roster = _setup(base, prefix, ports, mem_limit)
+    users = [plan.grader, *(a.system_name for a in plan.accounts)]
+    process: subprocess.Popen[bytes] | None = None
+    log = base / "jupyterhub.log"
+    try:
+        url = f"http://127.0.0.1:{ports['public']}/"
+        result = apply_setup(plan, roster, hub_url=url)
+        assert result.account_list is not None
+        env = {**os.environ, "PATH": f"{VENV / 'bin'}:{PROXY.parent}:{os.environ['PATH']}"}
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [str(VENV / "bin" / "jupyterhub"), "-f", str(plan.layout.hub_config)],
+                cwd=plan.layout.state,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        hub = Hub(url, plan, result, read_passwords(result.account_list), roster, process, log)
+        hub.created_users = users
+
+        def up() -> bool:
+            assert process is not None and process.poll() is None, log.read_text()[-3000:]
+            try:
+                return requests.get(hub.api("/"), timeout=5).status_code == 200
+            except requests.ConnectionError:
+                return False
+
+        wait_for(up, timeout=90, what="the hub to answer")
+        yield hub
+    finally:
+        if process is not None:
+            _stop(process)
+        _cleanup(users, plan)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    # SIGTERM: the hub stops the user servers, the services and the proxy it started.
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=45)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+
+def _cleanup(users: list[str], plan: HubPlan) -> None:
+    import pwd
+
+    for name in users:
+        try:
+            uid = pwd.getpwnam(name).pw_uid
+        except KeyError:
+            continue
+        _kill_processes_of(uid)
+    for name in users:
+        remove_user(name)
+        for cgroup in (
+            Path("/sys/fs/cgroup/trainingkit") / name,
+            Path("/sys/fs/cgroup/memory/trainingkit") / name,
+        ):
+            with contextlib.suppress(OSError):
+                cgroup.rmdir()
+
+
+def _kill_processes_of(uid: int) -> None:
+    """SIGKILL every process whose real uid is ``uid`` (a test account's leftovers)."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            if entry.stat().st_uid == uid:
+                os.kill(int(entry.name), signal.SIGKILL)
+
+
+def hub_json(session: requests.Session, url: str) -> Any:
+    """GET a hub or server API URL as JSON (raises on HTTP errors)."""
+    response = session.get(url, timeout=30)
+    response.raise_for_status()
+    return json.loads(response.text)
+
+
+def api_token(hub: Hub, name: str) -> str:
+    """Log in with the form, then ask the hub for an API token of ``name``."""
+    session = login(hub, name)
+    response = session.post(
+        hub.api(f"/users/{name}/tokens"),
+        json={"note": "hub test", "expires_in": 3600},
+        headers={"X-XSRFToken": session.cookies.get("_xsrf", "")},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return str(response.json()["token"])
+
+
+def start_server(hub: Hub, name: str, token: str) -> None:
+    """Start ``name``'s server (if needed) and wait until the hub says it is ready."""
+    headers = {"Authorization": f"token {token}"}
+    model = requests.get(hub.api(f"/users/{name}"), headers=headers, timeout=30).json()
+    if not model.get("servers", {}).get(""):
+        response = requests.post(hub.api(f"/users/{name}/server"), headers=headers, timeout=120)
+        assert response.status_code in (201, 202), response.text
+
+    def ready() -> bool:
+        user = requests.get(hub.api(f"/users/{name}"), headers=headers, timeout=30).json()
+        return bool(user.get("servers", {}).get("", {}).get("ready"))
+
+    wait_for(ready, timeout=120, what=f"the server of {name}")
+
+
+def terminal_run(base_url: str, token: str, command: str, *, timeout: float = 180) -> str:
+    """Run ``command`` in a new terminal of the Jupyter server at ``base_url``.
+
+    Goes through the server's REST and websocket APIs, as the Lab terminal does.
+    Returns the output; raises if the exit status is not 0.
+    """
+    import asyncio
+    import re
+
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    headers = {"Authorization": f"token {token}"}
+    response = requests.post(f"{base_url}api/terminals", headers=headers, timeout=30)
+    response.raise_for_status()
+    name = response.json()["name"]
+    ws_url = base_url.replace("http://", "ws://") + f"terminals/websocket/{name}"
+    done = re.compile(r"__TK_DONE__(\d+)")
+
+    async def talk() -> str:
+        connection = await websocket_connect(HTTPRequest(ws_url, headers=headers))
+        connection.write_message(json.dumps(["stdin", f"{command}; echo __TK_DONE__$?\r"]))
+        output = ""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not done.search(output):
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise AssertionError(f"terminal command timed out: {command}\n{output[-3000:]}")
+            message = await asyncio.wait_for(connection.read_message(), remaining)
+            if message is None:
+                break
+            kind, *rest = json.loads(message)
+            if kind == "stdout":
+                output += rest[0]
+        connection.close()
+        return output
+
+    try:
+        output = asyncio.run(talk())
+    finally:
+        requests.delete(f"{base_url}api/terminals/{name}", headers=headers, timeout=30)
+    match = done.search(output)
+    assert match is not None and match.group(1) == "0", f"{command} failed:\n{output[-4000:]}"
+    return output

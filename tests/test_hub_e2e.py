@@ -1,0 +1,271 @@
+"""A real cohort hub, end to end: roster → accounts → course → exercise → grade → feedback.
+
+One hub (``trainingkit hub setup`` + JupyterHub with the generated configuration)
+serves the whole module; every step goes through the hub's REST API, the user
+servers' REST/websocket APIs and nbgrader's exchange, as real people would.
+Grading runs as root (the organizer), so trainee code runs in the sandbox and
+never as the grader account that owns the gradebook.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from hub_fixtures import (
+    COURSE,
+    EXERCISE,
+    INSTRUCTOR,
+    TRAINEES,
+    Hub,
+    api_token,
+    login,
+    running_hub,
+    start_server,
+    terminal_run,
+)
+
+pytestmark = [pytest.mark.hub, pytest.mark.slow, pytest.mark.timeout(600)]
+
+
+@pytest.fixture(scope="module")
+def hub() -> Iterator[Hub]:
+    with running_hub() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def tokens(hub: Hub) -> dict[str, str]:
+    """One API token per person, each obtained after a real form login."""
+    return {name: api_token(hub, name) for name in (*TRAINEES, INSTRUCTOR)}
+
+
+def _auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"token {token}"}
+
+
+def _server(hub: Hub, name: str) -> str:
+    return f"{hub.url}user/{name}/"
+
+
+def _service(hub: Hub) -> str:
+    return f"{hub.url}services/{COURSE}/"
+
+
+def _python(hub: Hub) -> str:
+    return str(hub.plan.options.venv / "bin" / "python")
+
+
+def _answer(hub: Hub, name: str, token: str, value: int) -> None:
+    """Write ``sectors = value`` into the fetched notebook through the contents API."""
+    url = f"{_server(hub, name)}api/contents/{COURSE}/{EXERCISE}/{EXERCISE}.ipynb"
+    model = requests.get(url, headers=_auth(token), timeout=30).json()
+    for cell in model["content"]["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "sectors_answer":
+            cell["source"] = f"sectors = {value}"
+    body = {"type": "notebook", "format": "json", "content": model["content"]}
+    response = requests.put(url, json=body, headers=_auth(token), timeout=30)
+    assert response.status_code == 200, response.text
+
+
+def _action(hub: Hub, name: str, token: str, action: str) -> None:
+    response = requests.post(
+        f"{_server(hub, name)}assignments/{action}",
+        data={"course_id": COURSE, "assignment_id": EXERCISE},
+        headers=_auth(token),
+        timeout=120,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["success"], response.json()["value"]
+
+
+def test_each_trainee_logs_in_and_finds_the_course_in_their_home(
+    hub: Hub, tokens: dict[str, str]
+) -> None:
+    for name in TRAINEES:
+        start_server(hub, name, tokens[name])
+        listing = requests.get(
+            f"{_server(hub, name)}api/contents/{COURSE}", headers=_auth(tokens[name]), timeout=30
+        )
+        assert listing.status_code == 200, listing.text
+        assert "00-getting-started" in {item["name"] for item in listing.json()["content"]}
+    home = requests.get(_server(hub, TRAINEES[0]), headers=_auth(tokens[TRAINEES[0]]),
+                        allow_redirects=False, timeout=30)  # fmt: skip
+    assert home.status_code == 302
+    assert home.headers["Location"].split("?")[0].endswith(f"/lab/tree/{COURSE}")
+
+
+def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
+    hub: Hub, tokens: dict[str, str]
+) -> None:
+    cohort, python = hub.plan.layout.cohort, _python(hub)
+    teacher = tokens[INSTRUCTOR]
+    # The instructor releases the exercise from the course service's terminal (as the grader).
+    terminal_run(_service(hub), teacher,
+                 f"{python} -m trainingkit release {EXERCISE} --cohort {cohort}")  # fmt: skip
+    right, wrong = TRAINEES[0], TRAINEES[1]
+    for name, value in ((right, 34), (wrong, 30)):
+        start_server(hub, name, tokens[name])
+        listed = requests.get(f"{_server(hub, name)}assignments", params={"course_id": COURSE},
+                              headers=_auth(tokens[name]), timeout=60).json()  # fmt: skip
+        assert listed["success"], listed
+        assert [a["assignment_id"] for a in listed["value"]] == [EXERCISE]
+        _action(hub, name, tokens[name], "fetch")
+        _answer(hub, name, tokens[name], value)
+        _action(hub, name, tokens[name], "submit")
+    terminal_run(_service(hub), teacher,
+                 f"{python} -m trainingkit collect {EXERCISE} --cohort {cohort}")  # fmt: skip
+    # Grading as root: trainee code runs as a sandbox user, not as the gradebook's owner.
+    graded = subprocess.run(
+        [sys.executable, "-m", "trainingkit", "grade", EXERCISE, "--cohort", str(cohort)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    terminal_run(
+        _service(hub), teacher,
+        f"cd {cohort} && {python} -m nbgrader generate_feedback {EXERCISE} "
+        f"&& {python} -m nbgrader release_feedback {EXERCISE}",
+    )  # fmt: skip
+    for name, score in ((right, "Score: 2.0 / 2.0"), (wrong, "Score: 0.0 / 2.0")):
+        _action(hub, name, tokens[name], "fetch_feedback")
+        folder = f"{_server(hub, name)}api/contents/{COURSE}/{EXERCISE}/feedback"
+        runs = requests.get(folder, headers=_auth(tokens[name]), timeout=30).json()["content"]
+        assert len(runs) == 1
+        page = requests.get(f"{folder}/{runs[0]['name']}/{EXERCISE}.html",
+                            headers=_auth(tokens[name]), timeout=30).json()  # fmt: skip
+        assert score in page["content"]
+
+
+def test_a_trainee_reaches_neither_another_trainee_nor_the_grading(
+    hub: Hub, tokens: dict[str, str]
+) -> None:
+    a, b = TRAINEES[0], TRAINEES[2]
+    for name in (a, b):
+        start_server(hub, name, tokens[name])
+    other = requests.get(f"{_server(hub, b)}api/contents", headers=_auth(tokens[a]), timeout=30)
+    assert other.status_code == 403
+    formgrader = requests.get(f"{_service(hub)}formgrader", headers=_auth(tokens[a]),
+                              allow_redirects=False, timeout=30)  # fmt: skip
+    assert formgrader.status_code == 403
+    own_formgrader = requests.get(f"{_server(hub, a)}formgrader", headers=_auth(tokens[a]),
+                                  allow_redirects=False, timeout=30)  # fmt: skip
+    assert own_formgrader.status_code == 404
+    layout = hub.plan.layout
+    home_b = hub.plan.accounts[2].home
+    # From trainee A's own terminal: Unix permissions stop every path to B and the gradebook.
+    for target in (home_b / COURSE, layout.cohort / "gradebook.db", layout.cohort / "source",
+                   layout.exchange / COURSE / "inbound"):  # fmt: skip
+        output = terminal_run(_server(hub, a), tokens[a], f"ls {target} || true")
+        assert "Permission denied" in output, output
+
+
+def test_the_instructor_has_formgrader_and_read_only_trainee_views_but_is_not_admin(
+    hub: Hub, tokens: dict[str, str]
+) -> None:
+    teacher = _auth(tokens[INSTRUCTOR])
+    page = requests.get(f"{_service(hub)}formgrader", headers=teacher, timeout=60)
+    assert page.status_code == 200
+    assignments = requests.get(f"{_service(hub)}formgrader/api/assignments", headers=teacher,
+                               timeout=60).json()  # fmt: skip
+    assert EXERCISE in {a["name"] for a in assignments}
+    users = requests.get(hub.api("/users"), headers=teacher, timeout=30).json()
+    assert {u["name"] for u in users} == set(TRAINEES)
+    assert all("last_activity" in u for u in users)
+    trainee = TRAINEES[0]
+    start = requests.post(hub.api(f"/users/{trainee}/server"), headers=teacher, timeout=30)
+    assert start.status_code in (403, 404)  # the hub hides what one may not act on
+    files = requests.get(f"{_server(hub, trainee)}api/contents", headers=teacher, timeout=30)
+    assert files.status_code == 403
+    assert requests.get(hub.api("/groups"), headers=teacher, timeout=30).status_code in (200, 403)
+    me = requests.get(hub.api("/user"), headers=teacher, timeout=30).json()
+    assert me["admin"] is False
+
+
+def test_a_wrong_password_is_rejected_and_a_trainee_can_change_theirs(hub: Hub) -> None:
+    name = TRAINEES[2]
+    with pytest.raises(PermissionError):
+        login(hub, name, "not-the-password")
+    with pytest.raises(PermissionError):
+        login(hub, "stranger", "whatever123")
+    session = login(hub, name)
+    new = "Neuer-Pass-2026"
+    response = session.post(
+        f"{hub.url}hub/change-password",
+        data={
+            "old_password": hub.passwords[name],
+            "new_password": new,
+            "new_password_confirmation": new,
+            "_xsrf": session.cookies.get("_xsrf", ""),
+        },
+        timeout=30,
+    )
+    assert response.status_code == 200
+    login(hub, name, new)
+    with pytest.raises(PermissionError):
+        login(hub, name)  # the initial password no longer works
+    hub.passwords[name] = new
+
+
+def test_only_bcrypt_hashes_are_kept_and_the_account_list_is_root_only(hub: Hub) -> None:
+    layout = hub.plan.layout
+    accounts = json.loads(layout.accounts_file.read_text(encoding="utf-8"))["accounts"]
+    assert set(accounts) == {*TRAINEES, INSTRUCTOR}
+    assert all(a["hash"].startswith("$2b$") for a in accounts.values())
+    initial = [p for p in hub.passwords.values()]
+    for path in layout.base.rglob("*"):
+        if path.is_file() and path.suffix != ".xlsx" and path.stat().st_size < 5_000_000:
+            data = path.read_bytes()
+            assert not any(p.encode() in data for p in initial), path
+    assert oct(layout.private.stat().st_mode & 0o777) == "0o700"
+    assert oct(layout.state.stat().st_mode & 0o777) == "0o700"
+
+
+def test_each_server_runs_as_its_own_account_inside_its_memory_limit(
+    hub: Hub, tokens: dict[str, str]
+) -> None:
+    name = TRAINEES[0]
+    start_server(hub, name, tokens[name])
+    account = hub.plan.accounts[0]
+    cgroups = [Path("/sys/fs/cgroup/trainingkit") / account.system_name,
+               Path("/sys/fs/cgroup/memory/trainingkit") / account.system_name]  # fmt: skip
+    group = next(p for p in cgroups if p.is_dir())
+    limit_file = group / (
+        "memory.max" if group.parts[3] == "trainingkit" else "memory.limit_in_bytes"
+    )
+    assert int(limit_file.read_text()) == 1024**3
+    pids = [int(p) for p in (group / "cgroup.procs").read_text().split()]
+    assert pids
+    import pwd
+
+    uid = pwd.getpwnam(account.system_name).pw_uid
+    assert all(Path(f"/proc/{pid}").stat().st_uid == uid for pid in pids)
+
+
+def test_a_rerun_with_a_changed_roster_adds_and_disables_without_touching_work(hub: Hub) -> None:
+    from trainingkit.hub.deploy import apply_setup
+    from trainingkit.hub.plan import build_plan
+    from trainingkit.roster import read_roster
+
+    gone, new = TRAINEES[2], "t004"
+    text = hub.roster.read_text(encoding="utf-8").replace(f"{gone},", f"{new},")
+    hub.roster.write_text(text, encoding="utf-8")
+    work = hub.plan.accounts[2].home / COURSE
+    before = sorted(p.name for p in work.iterdir())
+    plan = build_plan(read_roster(hub.roster), hub.plan.options)
+    result = apply_setup(plan, hub.roster, hub_url=hub.url)
+    hub.created_users.append(f"{hub.plan.options.prefix}{new}")
+    assert result.added == (new,)
+    assert result.disabled == (gone,)
+    assert sorted(p.name for p in work.iterdir()) == before
+    status = subprocess.run(["passwd", "--status", f"{hub.plan.options.prefix}{gone}"],
+                            capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
+    assert status[1] == "L"
+    accounts = json.loads(hub.plan.layout.accounts_file.read_text(encoding="utf-8"))["accounts"]
+    assert accounts[gone]["enabled"] is False and accounts[new]["enabled"] is True
+    again = apply_setup(plan, hub.roster, hub_url=hub.url)
+    assert (again.added, again.disabled, again.account_list) == ((), (), None)
