@@ -44,3 +44,9 @@ def test_multiple_choice_needs_every_right_option_and_no_wrong_one() -> None:
     assert mark(question, ["乙", "甲"]).passed
     assert not mark(question, ["甲"]).passed
     assert not mark(question, ["甲", "乙", "丙"]).passed
+
+
+def test_unanswered_questions_get_no_hint() -> None:
+    quiz = QuizWidget([Question("一？", ["甲", "乙"], "甲", hint="看第1节")])
+    quiz.check.click()
+    assert "还没有作答" in quiz.results[0].value and "看第1节" not in quiz.results[0].value

@@ -116,7 +116,8 @@ class QuizWidget(CourseWidget):
         ):
             result = mark(question, answer)
             right += result.passed
-            note = question.explanation if result.passed else question.hint
+            answered = bool(answer)
+            note = question.explanation if result.passed else (question.hint if answered else "")
             area.value = render_template(
                 "quiz_result.html.j2", passed=result.passed, message=result.message, note=note
             )
