@@ -96,6 +96,8 @@ def test_review_of_a_litigation_draft_highlights_the_passage() -> None:
     finding = next(f for f in review.result.findings if f.code == "litigation")
     passage = LITIGATION_DRAFT[finding.start : finding.end]
     assert passage and passage in review.output.value
+    marked = review.output.value.split('<mark class="tk-review-blocking"', 1)[1].split("</mark>")[0]
+    assert passage in marked or marked.split(">", 1)[1] in passage
     assert "不予立案" in review.output.value
 
 
