@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from trainingkit.consultation import (
     check_procedure_order,
     example_rule,
     is_working_day,
+    load_timeline_rule,
     parse_holidays,
     plan_timeline,
     scenarios,
@@ -139,3 +141,33 @@ def test_module_docstring_examples_hold() -> None:
     import doctest
 
     assert doctest.testmod(consultation).failed == 0
+
+
+def test_an_organizer_rule_file_is_loaded(tmp_path: Path) -> None:
+    path = tmp_path / "rule.toml"
+    path.write_text(
+        'label = "某区2024年规则"\nnotice_days = 10\nmaterials_days = 5\nreport_days = 10\n',
+        encoding="utf-8",
+    )
+    rule = load_timeline_rule(path)
+    assert rule == TimelineRule(10, 5, 10, label="某区2024年规则")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("notice_days = 10\n", "缺少"),
+        ("label = 'x'\nnotice_days = -1\nmaterials_days = 5\nreport_days = 1\n", "非负整数"),
+        ("not toml [", "无法读取"),
+    ],
+)
+def test_a_bad_rule_file_gives_a_bilingual_error(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "rule.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_timeline_rule(path)
+
+
+def test_a_missing_rule_file_gives_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="cannot read"):
+        load_timeline_rule(tmp_path / "nope.toml")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 __all__ = [
     "WEEKDAY_NAMES",
@@ -32,6 +33,7 @@ __all__ = [
     "check_procedure_order",
     "example_rule",
     "is_working_day",
+    "load_timeline_rule",
     "parse_holidays",
     "plan_timeline",
     "scenarios",
@@ -81,6 +83,34 @@ def example_rule() -> TimelineRule:
     steps = "、".join(timing[key].text for key in ("notice", "materials", "results"))
     label = f"示例：{first.source}（{first.locality}的做法，仅作示例）：{steps}"
     return TimelineRule(days["notice"], days["materials"], days["results"], label=label)
+
+
+def load_timeline_rule(path: str | Path) -> TimelineRule:
+    """Read an organizer's rule from a TOML file.
+
+    The file holds ``notice_days``, ``materials_days``, ``report_days`` and a
+    ``label`` saying whose rule it is, e.g.::
+
+        label = "某区政协2024年协商工作规则"
+        notice_days = 10
+        materials_days = 5
+        report_days = 10
+
+    Raises:
+        ValueError: with a Chinese + English message when the file is not usable.
+    """
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ValueError(
+            f"无法读取协商时限规则文件 / cannot read timeline rule {path}: {error}"
+        ) from error
+    keys = ("notice_days", "materials_days", "report_days")
+    missing = [key for key in (*keys, "label") if key not in data]
+    if missing:
+        raise ValueError(f"规则文件缺少 / timeline rule lacks: {', '.join(missing)} ({path})")
+    notice, materials, report = (data[key] for key in keys)
+    return TimelineRule(notice, materials, report, label=str(data["label"]))
 
 
 def is_working_day(day: date, holidays: Iterable[date] = (), workdays: Iterable[date] = ()) -> bool:
