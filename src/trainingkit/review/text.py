@@ -60,7 +60,7 @@ class Segment:
     end: int
 
 
-#: An enumerator at the start of a line or item: 一、 (一) 1. 1、 (1) ① 一是 第一, 首先.
+#: An enumerator at the start of a line or item: 一、 (一) 1. 1、 (1) ① 一是 一要 第一, 首先.
 ENUMERATOR = re.compile(
     r"\s*(?:"
     r"[(\[【]\s*[一二三四五六七八九十\d]{1,3}\s*[)\]】]\s*[、.,]?"
@@ -68,7 +68,7 @@ ENUMERATOR = re.compile(
     r"|\d{1,2}\s*(?:[、)]|\.(?!\d))"
     r"|[\u2460-\u2473\u2776-\u277f]"
     r"|第[一二三四五六七八九十]{1,3}\s*(?:[,、:是]|条|点|方面)?"
-    r"|[一二三四五六七八九十]{1,2}是\s*(?:要\s*)?[,:]?"
+    r"|[一二三四五六七八九十]{1,2}(?:是|要)\s*(?:要\s*)?[,:]?"
     r"|(?:首先|其次|再次|最后|此外|另外)\s*,?"
     r")\s*"
 )
