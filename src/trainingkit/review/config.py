@@ -21,7 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from trainingkit.review.findings import CODES, SEVERITIES, Severity
+from trainingkit.review.findings import CODES, SEVERITIES, Finding, Severity
+from trainingkit.review.text import Segment
 
 __all__ = ["CodeSpec", "ContentRule", "RuleSet", "load_rules", "raw_rules"]
 
@@ -69,6 +70,18 @@ class RuleSet:
     def max_chars(self) -> int:
         """The length limit, in characters other than whitespace."""
         return int(self.data["limits"]["max_chars"])
+
+    def finding(self, code: str, text: str, span: Segment, *words: str) -> Finding:
+        """Make a finding of ``code`` whose message names its rule and gives advice.
+
+        A code that is switched off gives a ``hint`` with no message; the checks
+        drop findings of codes not in :attr:`codes`.
+        """
+        spec = self.codes.get(code)
+        if spec is None:
+            return Finding(code, "hint", "", span.start, span.end)
+        message = f"依据{spec.rule}。{text}{spec.advice}"
+        return Finding(code, spec.severity, message, span.start, span.end, spec.rule, words)
 
     def number(self, section: str, key: str) -> float:
         """Return a numeric setting such as ``("vague", "min_concrete_share")``."""

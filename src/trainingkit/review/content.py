@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from trainingkit.review.config import ContentRule, RuleSet
 from trainingkit.review.findings import Finding
-from trainingkit.review.text import Segment, sentences
+from trainingkit.review.text import Segment, normalise, sentences
 
 __all__ = ["check_content"]
 
@@ -110,8 +110,6 @@ def _finding(
 
 def text_of(text: str, words: tuple[str, ...], sentence: Segment) -> list[str]:
     """Return the matched words as written in the original text (not normalised)."""
-    from trainingkit.review.text import normalise
-
     window = normalise(text[sentence.start : sentence.end])
     result = []
     for word in words:

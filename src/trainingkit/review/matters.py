@@ -1,0 +1,139 @@
+"""``multiple_matters``: one proposal (or 社情民意) should deal with one matter.
+
+Signals, all from the rule file's ``[multiple]`` table:
+
+* the title joins two clauses that are each a matter on their own (a directive
+  verb or a problem word) and share no word and no policy domain
+  (``关于加快老旧小区改造和规范网约车管理的建议``), or lists three or more domains
+  with 等/几点 (``关于解决看病难、上学难、行路难等问题的建议``);
+* suggestion items that belong to a domain the title and the rest of the draft do
+  not touch, or that spread over unrelated domains.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from trainingkit.review.config import RuleSet
+from trainingkit.review.findings import Finding
+from trainingkit.review.parse import Draft
+from trainingkit.review.text import Segment
+
+__all__ = ["check_matters"]
+
+
+class DomainIndex:
+    """Every domain word of a text, found once, then queried by span."""
+
+    def __init__(self, rules: RuleSet, norm: str) -> None:
+        self.hits = sorted(
+            (m.start(), m.end(), name, m.group())
+            for name, pattern in rules.domains.items()
+            for m in pattern.finditer(norm)
+        )
+        self.starts = [hit[0] for hit in self.hits]
+
+    def _within(self, span: Segment) -> list[tuple[int, int, str, str]]:
+        first = bisect.bisect_left(self.starts, span.start)
+        last = bisect.bisect_left(self.starts, span.end)
+        return [hit for hit in self.hits[first:last] if hit[1] <= span.end]
+
+    def domains(self, span: Segment) -> set[str]:
+        """The domains with a word inside ``span``."""
+        return {hit[2] for hit in self._within(span)}
+
+    def words(self, name: str, span: Segment) -> set[str]:
+        """The distinct words of domain ``name`` inside ``span``."""
+        return {hit[3] for hit in self._within(span) if hit[2] == name}
+
+    def busiest(self) -> set[str]:
+        """The domain(s) with the most words in the whole text."""
+        counts = Counter(hit[2] for hit in self.hits)
+        best = max(counts.values(), default=0)
+        return {name for name, count in counts.items() if count == best and best}
+
+
+def check_matters(draft: Draft, rules: RuleSet) -> list[Finding]:
+    """Return a ``multiple_matters`` finding when the draft deals with several matters."""
+    index = DomainIndex(rules, draft.norm)
+    found = _in_title(draft, rules, index)
+    return [found] if found else _in_items(draft, rules, index)
+
+
+def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]:
+    title_domains = index.domains(draft.title) if draft.title else set()
+    main = title_domains or index.busiest()
+    if not main:
+        return []
+    context = set(title_domains)
+    for unit in draft.units:
+        if "suggestions" not in unit.tags:
+            context |= index.domains(Segment(unit.start, unit.end))
+    tagged = [(item, index.domains(item)) for item in draft.items]
+    tagged = [(item, domains) for item, domains in tagged if domains]
+    least = rules.number("multiple", "min_stray_words")
+    off = [
+        (item, domains)
+        for item, domains in tagged
+        if not domains & main and max(len(index.words(n, item)) for n in domains) >= least
+    ]
+    stray = [(item, domains) for item, domains in off if not domains & context]
+    spread = len(off) >= rules.number("multiple", "min_off_items") and len(off) / len(
+        tagged
+    ) >= rules.number("multiple", "min_off_share")
+    if not (stray or spread):
+        return []
+    item, domains = (stray or off)[0]
+    names = "、".join(sorted(domains))
+    text = (
+        f"这件提案主要谈“{'、'.join(sorted(main))}”，但有建议涉及“{names}”等另外的事项"
+        f"（{len(off)}条建议与主题领域不同）。"
+    )
+    return [rules.finding("multiple_matters", text, item, *sorted(domains))]
+
+
+def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | None:
+    if draft.title is None:
+        return None
+    norm, title = draft.norm, draft.title
+    start = title.start + (2 if norm.startswith("关于", title.start) else 0)
+    end = norm.rfind("的", start, title.end)
+    end = end if end > start else title.end
+    cuts = [
+        (m.start(), m.end())
+        for m in rules.patterns["multiple_title_joiners"].finditer(norm, start, end)
+    ]
+    bounds = [start, *(b for _, b in cuts)]
+    stops = [*(a for a, _ in cuts), end]
+    segments = [Segment(a, b) for a, b in zip(bounds, stops, strict=True) if b - a >= 2]
+    domains = [index.domains(segment) for segment in segments]
+    clause = rules.patterns["title_clause"]
+    whole = [
+        k
+        for k, s in enumerate(segments)
+        if s.end - s.start >= 4 and clause.search(norm[s.start : s.end])
+    ]
+    for x, k in enumerate(whole):
+        for j in whole[:x]:
+            shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
+            if not shared and not domains[j] & domains[k]:
+                return _title_finding(draft, rules, segments[j], segments[k])
+    listed = set().union(*domains) if domains else set()
+    enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
+    if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
+        return _title_finding(draft, rules, *segments)
+    return None
+
+
+def _bigrams(norm: str, segment: Segment) -> set[str]:
+    text = norm[segment.start : segment.end]
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _title_finding(draft: Draft, rules: RuleSet, *segments: Segment) -> Finding:
+    assert draft.title is not None
+    parts = [draft.text[s.start : s.end] for s in segments]
+    text = f"标题把几件不同的事放在一起（“{'”“'.join(parts)}”）。"
+    return rules.finding("multiple_matters", text, draft.title, *parts)
