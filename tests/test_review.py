@@ -178,6 +178,23 @@ def test_numbered_items_in_several_styles_are_suggestions() -> None:
         assert "vague_suggestions" not in review.codes, name
 
 
+def test_windows_line_endings_give_the_same_review() -> None:
+    text = _draft("ma_headings.txt")
+    unix, windows = review_proposal(text), review_proposal(text.replace("\n", "\r\n"))
+    assert unix.codes == windows.codes == ("missing_analysis",)
+
+
+def test_pathological_input_is_reviewed_quickly_enough_to_finish() -> None:
+    for text in ("建议" * 5000, "\n" * 20000, "1." * 10000, "，".join(["我市"] * 5000)):
+        review = review_proposal(text)
+        assert "title_format" in review.codes
+
+
+def test_an_unknown_code_in_the_configuration_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown finding code"):
+        review_proposal("x", config={"codes": {"too_short": {"severity": "hint", "rule": "r"}}})
+
+
 def test_review_rejects_non_text_input() -> None:
     with pytest.raises(TypeError):
         review_proposal(b"bytes")  # type: ignore[arg-type]
