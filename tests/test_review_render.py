@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trainingkit.review import render_html, review_proposal
+from trainingkit.review import render_html, review_proposal, review_sheqing
 
 DRAFTS = Path(__file__).parent / "drafts"
 
@@ -46,3 +46,9 @@ def test_a_clean_draft_says_so() -> None:
     text = (DRAFTS / "good_circled.txt").read_text(encoding="utf-8")
     html = render_html(text, review_proposal(text))
     assert "未发现不予立案的问题" in html and "<ol" not in html
+
+
+def test_sheqing_view_speaks_of_fixes_not_registration() -> None:
+    html = render_html("", review_sheqing(""))
+    assert "立案" not in html
+    assert "必须修改" in html

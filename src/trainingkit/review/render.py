@@ -7,17 +7,22 @@ show it live, and :meth:`Review._repr_html_` uses it in notebooks.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from trainingkit.review.findings import SEVERITIES, Finding, Review
-
-if TYPE_CHECKING:
-    import jinja2
+from trainingkit.templating import render_template
 
 __all__ = ["render_html"]
 
-_LABELS = {"blocking": "不予立案", "warning": "需要修改", "hint": "提示"}
+# A blocking finding means "would not be registered" for a proposal; a 社情民意
+# report has no 立案 step, so its blocking findings are simply "must fix".
+_PHRASES = {
+    "proposal": {"clean": "不予立案", "blocking": "可能导致不予立案"},
+    "sheqing": {"clean": "必须修改", "blocking": "必须修改"},
+}
+_LABELS = {
+    "proposal": {"blocking": "不予立案", "warning": "需要修改", "hint": "提示"},
+    "sheqing": {"blocking": "必须修改", "warning": "建议修改", "hint": "提示"},
+}
 _COLOURS = {"blocking": "#f8d0d0", "warning": "#fbe7b5", "hint": "#d8e8f8"}
 
 
@@ -41,12 +46,13 @@ def render_html(text: str, review: Review) -> str:
     Returns:
         A self-contained HTML fragment; the same input always gives the same output.
     """
-    blocking = len(review.by_severity("blocking"))
-    return _template().render(
+    return render_template(
+        "review_highlight.html.j2",
         review=review,
         pieces=_pieces(text, review.findings),
-        blocking=blocking,
-        labels=_LABELS,
+        blocking=len(review.by_severity("blocking")),
+        phrases=_PHRASES[review.kind],
+        labels=_LABELS[review.kind],
         colours=_COLOURS,
     )
 
@@ -79,14 +85,3 @@ def _marker(markers: list[tuple[int, Finding]]) -> _Piece:
     title = "\n".join(f"[{n}] {f.message}" for n, f in markers)
     numbers = ",".join(str(n) for n, _ in markers)
     return _Piece("", severity, _COLOURS[severity], title, marker=True, numbers=numbers)
-
-
-@lru_cache(maxsize=1)
-def _template() -> jinja2.Template:
-    from importlib import resources
-
-    import jinja2
-
-    source = resources.files("trainingkit.review").joinpath("highlight.html.j2").read_text("utf-8")
-    environment = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
-    return environment.from_string(source)
