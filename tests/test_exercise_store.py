@@ -355,6 +355,13 @@ def test_the_widget_shows_the_current_answer_and_whether_it_is_saved(tmp_path: P
     assert "教师版" in status_of(sheet, "q2") and "A. 甲" in status_of(sheet, "q2")
 
 
+def test_with_widgets_no_stale_answer_line_is_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet_in(tmp_path, widgets=True).single_choice("q1", OPTIONS)
+    assert "【q1】" not in capsys.readouterr().out
+
+
 def test_the_widget_escapes_what_it_shows(tmp_path: Path) -> None:
     sheet = sheet_in(tmp_path, widgets=True)
     sheet.single_choice("q1", {"A": "<script>x</script>"})

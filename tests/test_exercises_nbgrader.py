@@ -190,6 +190,17 @@ def test_instructor_version_gets_full_marks(course: Course, aid: str) -> None:
     assert (got, total) == (total, total), scores
     manual = [name for name, s in scores.items() if s.needs_manual]
     assert all(name.endswith("_quality") for name in manual), manual
+    # Without widget state, the graded notebook still shows every answer in plain text
+    # (a draft in full, for the manual grader in formgrader).
+    model = presets(aid)
+    for cell in nbformat.read(course.autograded(aid, "instructor"), as_version=4).cells:
+        name = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        qid = name.removesuffix("_answer")
+        if name.endswith("_answer"):
+            (output,) = cell.outputs
+            assert output.text.startswith(f"【{qid}】当前答案：")
+            if isinstance(model[qid], str) and len(model[qid]) > 100:
+                assert model[qid] in output.text
 
 
 def submit_as(course: Course, aid: str, student: str, notebook: Path, answers: Any = None) -> str:

@@ -14,7 +14,8 @@ through the source notebook cannot put an ``answers.json`` into the release.
 
 Under nbgrader (``NBGRADER_EXECUTION`` is set while autograding or validating) no
 widget is built and ipywidgets is not imported: each question prints its answer as a
-plain-text line, which is what the graded notebook and the feedback show.
+plain-text line instead, which is what the graded notebook, formgrader and the
+feedback show. With widgets, the widget's own status line shows the answer live.
 
 This module is imported by graded notebooks: it imports nothing heavy.
 """
@@ -130,20 +131,21 @@ class AnswerSheet:
             self._model_answers.add(qid)
         value = self.store.values.get(qid, preset)
         self._current[qid] = value
-        print(f"【{qid}】当前答案：{describe(question, value)}")
-        if self._widgets:
-            from IPython.display import display
+        if not self._widgets:  # graded notebook, formgrader and feedback show this line
+            print(f"【{qid}】当前答案：{describe(question, value)}")
+            return
+        from IPython.display import display
 
-            from trainingkit.exercise_widgets import answer_widget
+        from trainingkit.exercise_widgets import answer_widget
 
-            self.views[qid], self.inputs[qid] = answer_widget(
-                question,
-                value,
-                on_change=lambda new: self.record(qid, new),
-                on_check=lambda: self.self_check(qid),
-                saving=qid not in self._model_answers,
-            )
-            display(self.views[qid])
+        self.views[qid], self.inputs[qid] = answer_widget(
+            question,
+            value,
+            on_change=lambda new: self.record(qid, new),
+            on_check=lambda: self.self_check(qid),
+            saving=qid not in self._model_answers,
+        )
+        display(self.views[qid])
 
     def record(self, qid: str, value: Any) -> None:
         """Take a new answer and save it (a model answer of the instructor version is not saved)."""

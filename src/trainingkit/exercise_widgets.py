@@ -3,9 +3,8 @@
 Each widget is a thin :class:`ipywidgets.VBox` over one
 :class:`~trainingkit.exercise_questions.Question`: the inputs, a 自检 button and a
 result area. It hands every change to ``on_change`` (which saves it) and shows what
-``on_check`` returns. CSS classes follow the course
-widgets' convention: root ``tk-exercise``, inputs ``tk-exercise-input``, result area
-``tk-exercise-output``.
+``on_check`` returns. CSS classes follow the course widgets' convention: root
+``tk-exercise``, inputs ``tk-exercise-input``, result area ``tk-exercise-output``.
 """
 
 from __future__ import annotations
