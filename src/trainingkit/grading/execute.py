@@ -25,18 +25,55 @@ from traitlets import Instance
 from traitlets.config import Config
 
 from trainingkit.grading.sandbox import Sandbox
+from trainingkit.grading.zygote import Zygote
 
-__all__ = ["SandboxedExecute", "WorkerResult", "run_in_sandbox", "split_preprocessors"]
+__all__ = [
+    "SandboxKernelManager",
+    "SandboxedExecute",
+    "WorkerResult",
+    "run_in_sandbox",
+    "split_preprocessors",
+]
+
+#: The kernel command the zygote knows how to fork (ipykernel's own launcher).
+_LAUNCHER = "ipykernel_launcher"
+#: Where a forked kernel that cannot start leaves its traceback.
+KERNEL_ERROR_FILE = ".kernel-error.txt"
 
 
 class SandboxKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernel command runs inside a `Sandbox`."""
+    """A kernel manager whose kernel runs inside a `Sandbox`, forked by a `Zygote` if any."""
 
     sandbox = Instance(Sandbox, allow_none=True)
+    zygote = Instance(Zygote, allow_none=True)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         command = super().format_kernel_cmd(extra_arguments)
-        return self.sandbox.wrap(command) if self.sandbox is not None else command
+        if self.sandbox is None or self._forks(command):
+            return command
+        return self.sandbox.wrap(command)
+
+    def _forks(self, command: list[str]) -> bool:
+        return self.zygote is not None and _LAUNCHER in command
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        if self.zygote is None or self.sandbox is None or not self._forks(kernel_cmd):
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            return
+        request = {
+            "argv": kernel_cmd[kernel_cmd.index(_LAUNCHER) + 1 :],
+            "cwd": kw["cwd"],
+            "env": kw["env"],
+            "uid": self.sandbox.uid,
+            "gid": self.sandbox.gid,
+            "connection_file": str(self.sandbox.connection_file),
+            "error_file": str(self.sandbox.work / KERNEL_ERROR_FILE),
+        }
+        process = self.zygote.spawn(request)
+        provisioner: Any = self.provisioner
+        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, process.pid
+        provisioner.cwd = kw["cwd"]
+        self._reconcile_connection_info(provisioner.connection_info)
 
 
 class SandboxedExecute(Execute):
@@ -47,6 +84,7 @@ class SandboxedExecute(Execute):
     """
 
     sandbox = Instance(Sandbox, allow_none=True)
+    zygote = Instance(Zygote, allow_none=True)
 
     def create_kernel_manager(self) -> Any:
         if self.sandbox is None:
@@ -55,6 +93,7 @@ class SandboxedExecute(Execute):
             kernel_name=self.kernel_name or self.nb.metadata.get("kernelspec", {}).get("name", ""),
             config=self.config,
             sandbox=self.sandbox,
+            zygote=self.zygote,
         )
         self.km.connection_file = str(self.sandbox.connection_file)
         return self.km
@@ -91,6 +130,7 @@ def run_in_sandbox(
     *,
     config: Config,
     preprocessors: list[type],
+    zygote: Zygote | None = None,
 ) -> WorkerResult:
     """Execute each notebook of ``prepared`` (a sanitized autograded folder).
 
@@ -110,7 +150,7 @@ def run_in_sandbox(
             exporter = NotebookExporter(config=exporter_config)
             for pp in preprocessors:
                 if issubclass(pp, Execute):
-                    executor = SandboxedExecute(parent=exporter, sandbox=box)
+                    executor = SandboxedExecute(parent=exporter, sandbox=box, zygote=zygote)
                     executor.shutdown_kernel = "immediate"  # same output, no waiting
                     exporter.register_preprocessor(executor)
                 else:
@@ -122,4 +162,8 @@ def run_in_sandbox(
     except Exception as error:  # reported to the parent as this submission's status
         result.error_kind = type(error).__name__
         result.error_detail = str(error)[:2000]
+        kernel_error = box.work / KERNEL_ERROR_FILE
+        if kernel_error.is_file():
+            lines = kernel_error.read_text(encoding="utf-8", errors="replace").splitlines()
+            result.error_detail += " / " + (lines[-1] if lines else "")
     return result

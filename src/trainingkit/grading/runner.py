@@ -29,6 +29,7 @@ from trainingkit.grading.status import (
     submission_digest,
     write_status,
 )
+from trainingkit.grading.zygote import Zygote
 
 __all__ = ["GradeRun", "grade"]
 
@@ -110,46 +111,60 @@ def grade(
         if progress:
             progress(f"{status.assignment}/{status.student}", done, total)
 
-    while todo or running:
-        while todo and free:
-            assignment, student, digest = todo.pop(0)
-            started = time.monotonic()
-            try:
-                prepared = grader.prepare(assignment, student)
-            except Exception as error:  # one broken submission never stops the batch
-                grader.discard(assignment, student)
-                record(_status(assignment, student, "failed", [prepare_failure(error)], digest))
-                continue
-            slot = free.pop(0)
-            sandbox = Sandbox(slot, limits, hide=hidden).__enter__()
-            receive, send = _CONTEXT.Pipe(duplex=False)
-            process = _CONTEXT.Process(
-                target=_worker,
-                args=(send, sandbox, prepared, config, grader.worker_preprocessors),
-                daemon=True,
-            )
-            process.start()
-            send.close()
-            wall = 90 + (cell_timeout + 5) * _code_cells(prepared)
-            running[receive] = _Running(
-                prepared, process, sandbox, slot, started, started + wall, digest
-            )
-        for ready in wait(list(running), timeout=0.5):
-            connection = cast(Connection, ready)
-            job = running.pop(connection)
-            try:
-                result = cast(WorkerResult, connection.recv())
-            except (EOFError, OSError):
-                detail = f"exit code {job.process.exitcode}"
-                result = WorkerResult(error_kind="WorkerCrashed", error_detail=detail)
-            record(_complete(grader, job, result, cell_timeout, limits))
-            free.append(job.slot)
-        for connection, job in list(running.items()):
-            if time.monotonic() > job.deadline:
-                del running[connection]
-                result = WorkerResult(error_kind="WallTimeout", error_detail=str(job.deadline))
+    zygotes: dict[int, Zygote] = {}
+    try:
+        while todo or running:
+            while todo and free:
+                assignment, student, digest = todo.pop(0)
+                started = time.monotonic()
+                try:
+                    prepared = grader.prepare(assignment, student)
+                except Exception as error:  # one broken submission never stops the batch
+                    grader.discard(assignment, student)
+                    record(_status(assignment, student, "failed", [prepare_failure(error)], digest))
+                    continue
+                slot = free.pop(0)
+                zygote = zygotes.get(slot)
+                if zygote is None or not zygote.alive:
+                    if zygote is not None:
+                        zygote.close()
+                    zygote = zygotes[slot] = Zygote(Sandbox(slot, limits, hide=hidden))
+                sandbox = Sandbox(slot, limits, hide=hidden, parent_dir=zygote.folder).__enter__()
+                receive, send = _CONTEXT.Pipe(duplex=False)
+                process = _CONTEXT.Process(
+                    target=_worker,
+                    args=(send, sandbox, zygote, prepared, config, grader.worker_preprocessors),
+                    daemon=True,
+                )
+                process.start()
+                send.close()
+                wall = 90 + (cell_timeout + 5) * _code_cells(prepared)
+                running[receive] = _Running(
+                    prepared, process, sandbox, slot, started, started + wall, digest
+                )
+            for ready in wait(list(running), timeout=0.5):
+                connection = cast(Connection, ready)
+                job = running.pop(connection)
+                try:
+                    result = cast(WorkerResult, connection.recv())
+                except (EOFError, OSError):
+                    detail = f"exit code {job.process.exitcode}"
+                    result = WorkerResult(error_kind="WorkerCrashed", error_detail=detail)
                 record(_complete(grader, job, result, cell_timeout, limits))
                 free.append(job.slot)
+            for connection, job in list(running.items()):
+                if time.monotonic() > job.deadline:
+                    del running[connection]
+                    result = WorkerResult(error_kind="WallTimeout", error_detail=str(job.deadline))
+                    record(_complete(grader, job, result, cell_timeout, limits))
+                    free.append(job.slot)
+    finally:  # also on Ctrl-C: no worker, kernel or scratch folder is left behind
+        for job in running.values():
+            job.process.kill()
+            job.process.join()
+            job.sandbox.__exit__(None, None, None)
+        for zygote in zygotes.values():
+            zygote.close()
     return run
 
 
@@ -186,12 +201,19 @@ def _select(
     return todo, run
 
 
-def _worker(send: Connection, sandbox: Sandbox, prepared: Prepared, config: Any, pps: list) -> None:
+def _worker(
+    send: Connection, sandbox: Sandbox, zygote: Zygote, prepared: Prepared, config: Any, pps: list
+) -> None:
     die_with_parent()
     try:
         with quiet_third_party():
             result = run_in_sandbox(
-                sandbox, prepared.folder, prepared.notebooks, config=config, preprocessors=pps
+                sandbox,
+                prepared.folder,
+                prepared.notebooks,
+                config=config,
+                preprocessors=pps,
+                zygote=zygote,
             )
         send.send(result)
     finally:

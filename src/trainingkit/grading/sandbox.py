@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
+    "SCRATCH_PREFIX",
     "USER_PREFIX",
     "Limits",
     "Sandbox",
@@ -42,7 +43,7 @@ __all__ = [
 
 USER_PREFIX = "trainingkit-sb"
 _PR_SET_PDEATHSIG = 1
-_SCRATCH_PREFIX = "trainingkit-grade-"
+SCRATCH_PREFIX = "trainingkit-grade-"
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,8 @@ def die_with_parent() -> None:
 def remove_stale_scratch() -> int:
     """Remove scratch folders left by grading runs that were killed; return how many."""
     removed = 0
-    for folder in Path(tempfile.gettempdir()).glob(f"{_SCRATCH_PREFIX}*-*"):
-        pid = folder.name[len(_SCRATCH_PREFIX) :].split("-", 1)[0]
+    for folder in Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*-*"):
+        pid = folder.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
         if not pid.isdigit() or Path("/proc", pid).exists():
             continue
         shutil.rmtree(folder, ignore_errors=True)
@@ -125,6 +126,7 @@ class Sandbox:
     slot: int
     limits: Limits = field(default_factory=Limits)
     hide: tuple[Path, ...] = ()
+    parent_dir: Path | None = None
     uid: int | None = None
     gid: int | None = None
     base: Path = field(init=False)
@@ -136,29 +138,39 @@ class Sandbox:
         self.bwrap = shutil.which("bwrap") if self.uid is not None else None
         self.setpriv = shutil.which("setpriv")
 
-    def wrap(self, command: list[str]) -> list[str]:
-        """The kernel command inside bubblewrap, as the slot user (root only).
+    def bwrap_prefix(self, bind: Path) -> list[str]:
+        """bubblewrap options that show the kernel nothing of the cohort.
 
         The whole file system is read-only; ``/tmp`` and ``/root`` are empty
-        except for the scratch folder and the Python installation; the cohort
-        (``hide``) is covered by an empty folder; the kernel sees only its own
-        processes. Without bwrap the command is returned unchanged (the slot
-        user and the permissions of the cohort still protect it).
+        except for ``bind`` (scratch) and the Python installation; the cohort
+        (``hide``) is covered by an empty folder.
         """
-        if self.bwrap is None or self.setpriv is None or self.uid is None:
-            return command
+        assert self.bwrap is not None
         args = [self.bwrap, "--ro-bind", "/", "/", "--dev", "/dev",
                 "--tmpfs", "/tmp", "--tmpfs", "/root"]  # fmt: skip
         for path in self.hide:
             args += ["--tmpfs", str(path)]
-        for prefix in {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}:
-            if prefix.is_relative_to("/root") or prefix.is_relative_to("/tmp"):
-                args += ["--ro-bind", str(prefix), str(prefix)]
-        args += ["--bind", str(self.base), str(self.base), "--chdir", str(self.work),
-                 "--unshare-ipc", "--die-with-parent"]  # fmt: skip
+        for prefix in sorted({Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}):
+            for top in (Path("/root"), Path("/tmp")):
+                if prefix.is_relative_to(top):
+                    # bwrap would create the folders in between as 0700.
+                    for parent in reversed(prefix.parents):
+                        if parent.is_relative_to(top) and parent != top:
+                            args += ["--perms", "0755", "--dir", str(parent)]
+                    args += ["--ro-bind", str(prefix), str(prefix)]
+        return [*args, "--bind", str(bind), str(bind), "--unshare-ipc", "--die-with-parent"]
+
+    def wrap(self, command: list[str]) -> list[str]:
+        """The kernel command inside bubblewrap, as the slot user (root only).
+
+        Without bwrap the command is returned unchanged (the slot user and the
+        permissions of the cohort still protect it).
+        """
+        if self.bwrap is None or self.setpriv is None or self.uid is None:
+            return command
         drop = [self.setpriv, f"--reuid={self.uid}", f"--regid={self.gid or self.uid}",
                 "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"]  # fmt: skip
-        return [*args, "--", *drop, *command]
+        return [*self.bwrap_prefix(self.base), "--chdir", str(self.work), "--", *drop, *command]
 
     @property
     def isolation(self) -> str:
@@ -175,7 +187,8 @@ class Sandbox:
         )
 
     def __enter__(self) -> Sandbox:
-        self.base = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH_PREFIX}{os.getpid()}-"))
+        prefix = f"{SCRATCH_PREFIX}{os.getpid()}-"
+        self.base = Path(tempfile.mkdtemp(prefix=prefix, dir=self.parent_dir))
         self.base.chmod(0o711)
         self.work = self.base / "work"
         self.work.mkdir(mode=0o700)
@@ -228,10 +241,14 @@ class Sandbox:
             "stderr": subprocess.DEVNULL if not os.environ.get("TK_DEBUG") else None,
         }
 
-    def _preexec(self) -> Callable[[], None]:
+    def limit_resources(self) -> None:
+        """Apply the limits to this process (call in a forked child before exec)."""
+        self._preexec(switch_user=False)()
+
+    def _preexec(self, switch_user: bool = True) -> Callable[[], None]:
         limits, uid, gid = self.limits, self.uid, self.gid
         wrapped = self.bwrap is not None and self.setpriv is not None
-        connection_file = str(self.connection_file)
+        connection_file = str(self.connection_file) if switch_user else ""
 
         def preexec() -> None:  # runs in the forked child, before exec
             mib = 1024 * 1024
@@ -240,8 +257,11 @@ class Sandbox:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_mb * mib,) * 2)
             resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
             if uid is not None:
-                os.chown(connection_file, uid, gid or uid)
                 resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes,) * 2)
+            if not switch_user:
+                return
+            if uid is not None:
+                os.chown(connection_file, uid, gid or uid)
             if uid is not None and not wrapped:  # otherwise setpriv drops to the user
                 os.setgroups([])
                 os.setgid(gid or uid)

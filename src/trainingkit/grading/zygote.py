@@ -1,0 +1,206 @@
+"""Fast kernel starts: fork kernels from a process that has imported ipykernel.
+
+Starting a Python kernel costs about a second of CPU, mostly imports, and
+autograding starts one per notebook per trainee. A *zygote* pays the imports
+once per worker slot; each kernel is a fork of it, so its state is fresh (a new
+process with nothing of the trainee's before it) while the import work is shared.
+
+The zygote runs in the slot's sandbox mount namespace (bwrap) as root, reading one
+JSON request per line on stdin: ``{"argv": [...], "cwd": ..., "env": {...},
+"uid": ..., "gid": ..., "connection_file": ...}``. It forks; the child starts a new
+session, drops to the slot user (so trainee code cannot signal or trace the
+zygote), asks to die with the zygote, and runs ipykernel with ``argv``. The zygote
+answers with the child's pid and reaps children as they exit.
+
+`ZygoteProcess` is the small ``Popen``-like handle jupyter_client's provisioner
+needs (poll, wait, kill, send_signal) for a kernel that is not its child.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import IO, Any
+
+from trainingkit.grading.sandbox import SCRATCH_PREFIX, Sandbox, die_with_parent
+
+__all__ = ["Zygote", "ZygoteProcess", "main", "spawn"]
+
+
+class ZygoteProcess:
+    """A kernel forked by the zygote, seen from the worker."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        """None while the kernel runs (a zombie counts as exited)."""
+        if self.returncode is not None:
+            return self.returncode
+        try:
+            with open(f"/proc/{self.pid}/stat", encoding="ascii") as handle:
+                state = handle.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            state = "X"
+        if state in ("Z", "X"):
+            self.returncode = -1
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        """Block until the kernel has exited."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError(self.pid)
+            time.sleep(0.05)
+        return self.returncode or 0
+
+    def send_signal(self, signum: int) -> None:
+        """Signal the kernel (ignored once it has exited)."""
+        if self.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signum)
+
+    def kill(self) -> None:
+        """SIGKILL the kernel."""
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        """SIGTERM the kernel."""
+        self.send_signal(signal.SIGTERM)
+
+
+def spawn(stdin: IO[str], stdout: IO[str], request: dict[str, Any]) -> ZygoteProcess:
+    """Ask the zygote on the other end of the pipes for a kernel."""
+    stdin.write(json.dumps(request) + "\n")
+    stdin.flush()
+    answer = stdout.readline()
+    if not answer:
+        raise RuntimeError("kernel zygote has exited")
+    return ZygoteProcess(int(json.loads(answer)["pid"]))
+
+
+class Zygote:
+    """The parent's handle on one slot's zygote and its scratch folder.
+
+    Each submission's `Sandbox` is created inside ``folder``, which the zygote's
+    bubblewrap namespace shows at the same path.
+    """
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-z"))
+        self.folder.chmod(0o711)
+        command = [sys.executable, "-m", "trainingkit.grading.zygote"]
+        if sandbox.bwrap is not None:
+            command = [*sandbox.bwrap_prefix(self.folder), "--", *command]
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            preexec_fn=sandbox.limit_resources,
+            start_new_session=True,
+        )
+
+    @property
+    def alive(self) -> bool:
+        """Whether the zygote still runs."""
+        return self.process.poll() is None
+
+    def spawn(self, request: dict[str, Any]) -> ZygoteProcess:
+        """A new kernel (see `spawn`)."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        return spawn(self.process.stdin, self.process.stdout, request)
+
+    def close(self) -> None:
+        """Stop the zygote and remove its folder."""
+        self.process.kill()
+        self.process.wait()
+        for handle in (self.process.stdin, self.process.stdout):
+            if handle is not None:
+                handle.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _reap(signum: int, frame: object) -> None:
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def _become_kernel(request: dict[str, Any]) -> None:  # pragma: no cover - runs in the fork
+    os.setsid()
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    uid = request.get("uid")
+    if uid is not None:
+        gid = int(request.get("gid") or uid)
+        os.chown(request["connection_file"], uid, gid)
+        os.setgroups([])
+        os.setgid(gid)
+        os.setuid(uid)
+    os.umask(0o077)
+    die_with_parent()
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    sys.path = [p for p in sys.path if p not in ("", os.getcwd())]
+    sys.argv = ["ipykernel_launcher", *request["argv"]]
+    from ipykernel import kernelapp
+
+    kernelapp.launch_new_instance(argv=request["argv"])
+    os._exit(0)
+
+
+def _report(request: dict[str, Any]) -> None:  # pragma: no cover - runs in the fork
+    """Leave the reason a kernel could not start where the worker can read it."""
+    import traceback
+
+    error_file = request.get("error_file")
+    if error_file:
+        with open(error_file, "w", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+
+
+def main() -> None:
+    """The zygote's loop (``python -m trainingkit.grading.zygote``)."""
+    from ipykernel import kernelapp  # noqa: F401  (the point: import once, fork often)
+    from IPython.core import interactiveshell  # noqa: F401
+
+    die_with_parent()  # a killed grading run leaves no zygote behind
+    signal.signal(signal.SIGCHLD, _reap)
+    for line in sys.stdin:
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            try:
+                _become_kernel(request)
+            except BaseException:
+                _report(request)
+            finally:
+                os._exit(1)
+        sys.stdout.write(json.dumps({"pid": pid}) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
