@@ -50,3 +50,15 @@ def test_unanswered_questions_get_no_hint() -> None:
     quiz = QuizWidget([Question("一？", ["甲", "乙"], "甲", hint="看第1节")])
     quiz.check.click()
     assert "还没有作答" in quiz.results[0].value and "看第1节" not in quiz.results[0].value
+
+
+def test_module_quiz_loads_from_the_package_and_cites_the_source_when_right() -> None:
+    quiz = QuizWidget.for_module("01-duties")
+    first = quiz.questions[0]
+    assert first.multiple and first.source
+    for box in quiz.inputs[0].children:
+        box.value = box.description in first.answer
+    quiz.check.click()
+    assert first.explanation in quiz.results[0].value
+    assert f"来源：{first.source}" in quiz.results[0].value
+    assert "答对 1/" in quiz.output.value

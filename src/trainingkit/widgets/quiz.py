@@ -1,67 +1,23 @@
 """The end-of-module self-check quiz: choices through widgets, feedback on a button.
 
-Questions are plain data (:class:`Question`); marking uses
-:func:`trainingkit.checks.check_choice` and :func:`~trainingkit.checks.check_multi`,
-so a lesson's quiz behaves like the exercises' self-checks. Lesson quizzes are not
-graded: after a right answer the explanation is shown, after a wrong one a hint
-(which section to re-read), never the answer.
+Questions are plain data (:class:`~trainingkit.quizzes.Question`), each module's
+quiz a TOML file in the package (:func:`trainingkit.quizzes.load_quiz`), so a lesson
+cell is ``QuizWidget.for_module("01-duties")`` and shows no answer. Lesson quizzes
+are not graded: after a right answer the explanation and its source are shown,
+after a wrong one a hint (which section to re-read), never the answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from trainingkit.checks import CheckResult, check_choice, check_multi
+from trainingkit.quizzes import Question, load_quiz, mark
 from trainingkit.templating import render_template
 from trainingkit.widgets.common import CourseWidget, output_area, tag
 
 __all__ = ["Question", "QuizWidget", "mark"]
-
-
-@dataclass(frozen=True)
-class Question:
-    """One quiz question.
-
-    Attributes:
-        prompt: the question, in Chinese.
-        options: the choices shown.
-        answer: the right option, or a tuple of options for "选出所有正确的".
-        explanation: shown once the answer is right.
-        hint: shown when the answer is wrong (where to look again).
-    """
-
-    prompt: str
-    options: Sequence[str]
-    answer: str | tuple[str, ...]
-    explanation: str = ""
-    hint: str = ""
-
-    def __post_init__(self) -> None:
-        wanted = (self.answer,) if isinstance(self.answer, str) else self.answer
-        missing = [a for a in wanted if a not in self.options]
-        if missing:
-            raise ValueError(f"答案不在选项中 / answer not among options: {missing}")
-
-    @property
-    def multiple(self) -> bool:
-        """Whether several options are to be chosen."""
-        return not isinstance(self.answer, str)
-
-
-def mark(question: Question, chosen: str | Sequence[str] | None) -> CheckResult:
-    """Mark one answer.
-
-    Example:
-        >>> q = Question("1+1=?", ["1", "2"], "2")
-        >>> mark(q, "2").passed
-        True
-    """
-    if isinstance(question.answer, str):
-        return check_choice(chosen if isinstance(chosen, str) else None, question.answer)
-    return check_multi(list(chosen or []), question.answer)
 
 
 class QuizWidget(CourseWidget):
@@ -99,6 +55,16 @@ class QuizWidget(CourseWidget):
         self._root("quiz", [tag(widgets.VBox(rows), "tk-quiz-input"), self.check, self.output])
         self.check.on_click(self._check)
 
+    @classmethod
+    def for_module(cls, module: str) -> QuizWidget:
+        """The quiz of one course module, loaded from the package.
+
+        Example:
+            >>> len(QuizWidget.for_module("01-duties").questions) >= 4
+            True
+        """
+        return cls(load_quiz(module))
+
     def answers(self) -> list[str | list[str] | None]:
         """The current answers, in question order."""
         out: list[str | list[str] | None] = []
@@ -117,7 +83,7 @@ class QuizWidget(CourseWidget):
             result = mark(question, answer)
             right += result.passed
             answered = bool(answer)
-            note = question.explanation if result.passed else (question.hint if answered else "")
+            note = question.note if result.passed else (question.hint if answered else "")
             area.value = render_template(
                 "quiz_result.html.j2", passed=result.passed, message=result.message, note=note
             )
