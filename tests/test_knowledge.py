@@ -72,7 +72,8 @@ def test_national_committee_has_34_sectors_with_the_14th_term_changes():
     assert changes == {"共青团和全国青联": "merged", "环境资源": "new"}
     assert "共青团" not in names and "全国青联" not in names
     assert sum(s.group == "民主党派" for s in sectors) == 8
-    assert {s.year for s in sectors} == {2023}
+    assert {s.year for s in sectors} == {None}  # DOMAIN.md gives no year for the list
+    assert {s.source for s in sectors} == {"全国政协第十四届委员会界别设置"}
 
 
 def test_six_submitter_kinds_come_from_the_2018_regulation():
@@ -217,3 +218,53 @@ def test_section_notes_explain_whole_lists():
 
 def test_docstring_examples_run():
     assert doctest.testmod(knowledge).failed == 0
+
+
+def test_practice_items_do_not_borrow_the_regulations_source_or_year():
+    facts = {f.id: f for f in knowledge.proposal_regulation()}
+    regulation = "《中国人民政治协商会议全国委员会提案工作条例》"
+    for fact_id in ("adopted", "definition", "requirements", "one_matter"):
+        assert (facts[fact_id].source, facts[fact_id].year) == (regulation, 2018)
+    for fact_id in ("format", "length_cap"):
+        assert facts[fact_id].source != regulation and facts[fact_id].year is None
+    assert facts["length_cap"].locality == "某区" and facts["length_cap"].is_local
+
+
+def test_no_year_is_given_where_domain_gives_none():
+    outcomes = {o.id: o.year for o in knowledge.review_outcomes()}
+    # Only the two older outcomes are dated: DOMAIN's 2013 row uses them.
+    assert outcomes == {
+        "registered": None,
+        "merged": None,
+        "to_suggestion": None,
+        "as_letter": 2013,
+        "withdrawn": 2013,
+    }
+    assert {s.year for s in knowledge.proposal_lifecycle()} == {None}
+    biweekly = {f.id: f.year for f in knowledge.biweekly_meeting()}
+    assert biweekly.pop("since") == 2013 and set(biweekly.values()) == {None}
+
+
+# Every document title (《…》) a source may name: those DOMAIN.md names, plus the
+# seed essay the 六个一 come from (shared/seeds/).
+NAMED_DOCUMENTS = {
+    "《中国人民政治协商会议全国委员会提案工作条例》",
+    "《中国人民政治协商会议章程》",
+    "《中国共产党政治协商工作条例》",
+    "《全国政协反映社情民意信息工作条例》",
+    "《充分发挥人民政协专门协商机构作用 以高质量履职服务高质量发展》",
+}
+
+
+def test_sources_name_no_document_that_domain_does_not_name():
+    import re
+
+    from trainingkit.rules import builtin_contact_rules, builtin_rule_sets, builtin_schemes
+
+    sources = [item.source for loader in ITEM_LOADERS for item in loader()]
+    sources.append(knowledge.consultation_hierarchy().source)
+    sources.append(knowledge.proposal_statistics().attrs["source"])
+    for rules in (builtin_rule_sets(), builtin_contact_rules(), builtin_schemes()):
+        sources += [rule.source for rule in rules.values()]
+    titles = {title for source in sources for title in re.findall(r"《[^》]+》", source)}
+    assert titles <= NAMED_DOCUMENTS, titles - NAMED_DOCUMENTS
