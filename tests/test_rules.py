@@ -50,6 +50,25 @@ def test_every_builtin_names_its_place_and_source():
     }
 
 
+def test_builtins_are_local_rules_labelled_with_place_and_year():
+    everything = [*builtin_rule_sets().values(), *builtin_contact_rules().values()]
+    everything += builtin_schemes().values()
+    for rule in everything:
+        assert rule.locality != "全国" and rule.locality in rule.source, rule.id
+        assert rule.year is None or f"{rule.year}年" in rule.source, rule.id
+
+
+def test_the_kits_readings_are_marked_as_readings_not_rule_text():
+    reading = "本课程的理解（不是规则原文）"
+    assert reading in load_rule_set("minhang").note
+    for scheme_id in ("jinan_2015", "tongcheng_2019"):
+        note = load_scheme(scheme_id).note
+        assert note.startswith("规则：") and reading in note
+        assert note.index("规则：") < note.index(reading)  # rule text first, reading after
+    assert "多立案一件”按立案数超过1件的部分计算" in load_scheme("jinan_2015").note
+    assert "活动按六类活动合计计算" in load_scheme("tongcheng_2019").note
+
+
 def test_six_tasks_of_the_seed_and_role_specific_chongqing_targets():
     six = load_rule_set("inner_mongolia_six")
     assert len(six.tasks) == 6 and all(not t.roles for t in six.tasks)
