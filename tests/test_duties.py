@@ -179,6 +179,44 @@ def test_jinan_item_cap_and_bonus_group_cap():
     assert result.loc["star", "reasons"][-1].endswith("合计超过50分，按50分计 −20")
 
 
+def test_jinan_grade_boundaries_84_and_59_hand_computed():
+    summary = members(
+        # 70 + 5 (second registered proposal) + 5 (key) + 2 × 2 (public service) = 84
+        (
+            "s84",
+            "委员",
+            {
+                "plenary_attended": 1,
+                "proposals_registered": 2,
+                "proposals_key": 1,
+                "public_service": 2,
+            },
+        ),
+        # 70 − 30 (unexcused) + 5 (key) + 10 (excellent) + 2 × 2 (public service) = 59
+        (
+            "s59",
+            "委员",
+            {
+                "plenary_unexcused": 1,
+                "proposals_key": 1,
+                "proposals_excellent": 1,
+                "public_service": 2,
+            },
+        ),
+    )
+    result = assess(summary, load_scheme("jinan_2015"))
+    assert result["score"].tolist() == [84, 59]
+    assert result["grade"].tolist() == ["称职", "不称职"]
+    assert result["grade_note"].tolist() == ["", "约谈"]
+    assert result.loc["s59", "reasons"] == [
+        "基础分 70",
+        "全体会议无故缺席1次 −30",
+        "重点提案1件 +5",
+        "优秀提案1件 +10",
+        "参加公益/社会服务活动2次 +4",
+    ]
+
+
 def test_score_is_clipped_to_the_scheme_range():
     result = assess(members(("x", "委员", {"plenary_unexcused": 3})), load_scheme("jinan_2015"))
     assert result.loc["x", "score"] == 0  # 70 − 90 would be −20
@@ -219,6 +257,44 @@ def test_tongcheng_tiers_excused_versus_unexcused_and_caps():
     assert result.loc["unexcused", "reasons"][0] == "全体会议无故缺席或未出席 0"
 
 
+def test_tongcheng_59_fails_and_activities_of_all_six_kinds_add_up_to_the_cap():
+    one_of_each = dict.fromkeys(
+        [
+            "research",
+            "inspection",
+            "training",
+            "sector_activities",
+            "public_service",
+            "consultation",
+        ],
+        1,
+    )
+    summary = members(
+        # 30 (excused) + 10 (submitted, not registered) + 2 × 2 (activities) + 10 + 5 (社情民意)
+        (
+            "s59",
+            "委员",
+            {
+                "plenary_excused": 1,
+                "proposals_submitted": 1,
+                "sector_activities": 1,
+                "public_service": 1,
+                "sheqing_submitted": 1,
+                "sheqing_adopted": 1,
+            },
+        ),
+        # 50 (attended) + six activities × 2 = 12, capped at 10
+        ("six_kinds", "委员", {"plenary_attended": 1, **one_of_each}),
+    )
+    result = assess(summary, load_scheme("tongcheng_2019"))
+    assert result["score"].tolist() == [59, 60]
+    assert result["grade"].tolist() == ["不合格", "合格"]
+    assert result.loc["six_kinds", "reasons"] == [
+        "全体会议全勤 +50",
+        "参加各类活动6次 +10（封顶10分）",
+    ]
+
+
 def test_grade_only_scheme_grades_given_scores_and_does_not_score():
     anqing = load_scheme("anqing_2018")
     grades = grade_scores(pd.Series([90, 89.5, 80, 60, 59]), anqing)["grade"].tolist()
@@ -235,6 +311,14 @@ def test_xuanwei_consequences_are_triggered_by_counts():
     )
     result = assess(summary, load_scheme("xuanwei"))
     assert result["consequences"].tolist() == [["书面提醒"], ["书面提醒", "可能被撤销委员资格"], []]
+
+
+def test_xuanwei_renomination_rule_is_described_but_never_judged_from_one_year():
+    xuanwei = load_scheme("xuanwei")
+    renomination = [c for c in xuanwei.consequences if not c.when]
+    assert [c.label for c in renomination] == ["可能不再继续提名"]
+    result = assess(members(("idle", "委员", {"plenary_attended": 1})), xuanwei)
+    assert result.loc["idle", "consequences"] == []  # no proposal this year: not enough to judge
 
 
 def test_one_row_frame_from_counts_works():
