@@ -258,6 +258,12 @@ def test_proposal_topics_and_work_units_fit_the_sector(large):
     assert large.members["unit"].str.fullmatch(r"\w+[区县]\w+").all()
 
 
+def test_work_units_sit_in_placeholder_districts_not_real_ones(large):
+    districts = city_config()["units_of_members"]["districts"]
+    assert all(len(d) == 2 and d[0] in "甲乙丙丁戊己庚辛壬癸" for d in districts)
+    assert large.members["unit"].str[:2].isin(districts).all()
+
+
 def test_handling_units_are_those_configured_for_the_topic(committee):
     topics = {
         entry[0]: entry[1:] for entries in city_config()["topics"].values() for entry in entries
