@@ -228,6 +228,7 @@ def test_practice_items_do_not_borrow_the_regulations_source_or_year():
     for fact_id in ("format", "length_cap"):
         assert facts[fact_id].source != regulation and facts[fact_id].year is None
     assert facts["length_cap"].locality == "某区" and facts["length_cap"].is_local
+    assert facts["format"].locality == "各地"  # practice in many places, not a national rule
 
 
 def test_no_year_is_given_where_domain_gives_none():
