@@ -197,7 +197,9 @@ def test_proposal_statistics_match_the_source_table_exactly():
         assert _same(row["member"], member) and _same(row["collective"], collective)
         for column, value in zip(PCT, pct or [None] * 5, strict=True):
             assert _same(row[column], value), (session, column)
-    assert table.loc[0, "merged_note"] == "含撤案"
+    # DOMAIN's "(with withdrawals)" and "(as letters)" on the 2013 row, and no other notes.
+    assert table["merged_note"].tolist() == ["含撤案"] + [""] * 5
+    assert table["to_suggestion_note"].tolist() == ["作为委员来信转送"] + [""] * 5
     assert table.attrs["source"] and table.attrs["year"] == [2013, 2015, 2022, 2024, 2025, 2026]
 
 
