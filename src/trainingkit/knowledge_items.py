@@ -2,7 +2,8 @@
 
 Every item carries its provenance: ``source``, ``year`` (``None`` where the
 source gives none; the kit never guesses one) and ``locality`` (``"全国"`` for
-national rules, otherwise the place whose practice it is).
+national rules, otherwise the place whose practice it is, or ``"各地"``, ``"通行"``
+or ``"地方政协"`` for practice common to many places).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class Item:
         name: Short Chinese name, e.g. ``"立案"``; may be empty when ``text`` says it all.
         source: The document or body the item comes from.
         year: Year of that source, or ``None`` when the source names none.
-        locality: ``"全国"`` or the place whose practice this is.
+        locality: ``"全国"``, the place whose practice this is, or ``"各地"``,
+            ``"通行"`` or ``"地方政协"`` for practice common to many places.
         text: A sentence-long statement, when the item is more than a name.
         note: Extra explanation for teaching.
     """
