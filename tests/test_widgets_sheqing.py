@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from trainingkit import knowledge
-from trainingkit.widgets.sheqing import SheqingChecker, check_sheqing_html, default_max_chars
+from trainingkit.widgets.sheqing import (
+    SheqingChecker,
+    check_sheqing_html,
+    default_max_chars,
+    plot_sheqing_scale,
+    sheqing_examples,
+)
 
 GOOD = (
     "关于外卖骑手工伤保障缺口的情况反映\n\n"
@@ -68,3 +74,28 @@ def test_the_button_rechecks_the_current_text() -> None:
 def test_draft_text_is_escaped() -> None:
     html = check_sheqing_html("<script>alert(1)</script>")
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_lesson_examples_are_invented_and_show_the_faults_the_lesson_names() -> None:
+    examples = sheqing_examples()
+    assert {e.source for e in examples.values()} == {"虚构示例"}
+    assert "虚构示例" in examples["good"].text  # the invented figures say so in the text
+    good = SheqingChecker(example="good")
+    assert good.draft.value == examples["good"].text
+    assert "tk-review-findings" not in good.output.value
+    bad = SheqingChecker(example="two_matters")
+    assert "multiple_matters" in bad.output.value and "missing_suggestions" in bad.output.value
+
+
+def test_scale_chart_draws_the_2025_national_figures_with_their_source() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = plot_sheqing_scale()
+    widths = sorted(bar.get_width() for bar in ax.patches)
+    values = sorted(float(f.value or 0) for f in knowledge.sheqing_scale())
+    assert widths == values
+    assert knowledge.sheqing_scale()[0].source in ax.get_title()
+    plt.close(ax.figure)

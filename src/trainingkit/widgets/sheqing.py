@@ -4,17 +4,94 @@ A thin front-end over :func:`trainingkit.review.review_sheqing` and
 :func:`trainingkit.review.render_html`. The draft is checked when the trainee
 leaves the text box or clicks "开始体检" (not on every key: a long draft takes a
 noticeable moment to review). CSS classes: ``tk-sheqing-check`` with ``-input``,
-``-run`` and ``-output``.
+``-run`` and ``-output``. The lesson's example drafts (虚构示例) are data in
+``facts/sheqing_examples.toml``; the national figures' chart draws
+:func:`trainingkit.knowledge.sheqing_scale`.
 """
 
 from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from trainingkit.templating import render_template
 from trainingkit.widgets.common import CourseWidget, output_area, tag
 
-__all__ = ["SheqingChecker", "check_sheqing_html", "default_max_chars"]
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "SheqingChecker",
+    "SheqingExample",
+    "check_sheqing_html",
+    "default_max_chars",
+    "plot_sheqing_scale",
+    "sheqing_examples",
+]
+
+
+@dataclass(frozen=True)
+class SheqingExample:
+    """An invented example draft for the lesson.
+
+    Attributes:
+        id: stable key (``"good"``, ``"two_matters"``).
+        title: how the lesson names it.
+        text: the draft.
+        source: always 虚构示例.
+    """
+
+    id: str
+    title: str
+    text: str
+    source: str
+
+
+@cache
+def sheqing_examples() -> dict[str, SheqingExample]:
+    """The lesson's example drafts by id, all 虚构示例.
+
+    Example:
+        >>> {e.source for e in sheqing_examples().values()}
+        {'虚构示例'}
+    """
+    raw = (files("trainingkit") / "facts" / "sheqing_examples.toml").read_text(encoding="utf-8")
+    return {key: SheqingExample(id=key, **item) for key, item in tomllib.loads(raw).items()}
+
+
+def plot_sheqing_scale(ax: Axes | None = None) -> Axes:
+    """Bars of the national 2025 figures (received, used, leader instructions), sourced.
+
+    Example:
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> "2025" in plot_sheqing_scale().get_title()
+        True
+    """
+    import matplotlib.pyplot as plt
+
+    from trainingkit import knowledge
+    from trainingkit.charts import use_chinese_font
+
+    use_chinese_font()
+    scale = {fact.id: fact for fact in knowledge.sheqing_scale()}
+    shown = (("instructions", "获领导批示"), ("used", "采用"), ("received", "收到"))
+    values = [float(scale[key].value or 0) for key, _ in shown]
+    if ax is None:
+        figure, ax = plt.subplots(figsize=(6, 3))
+        figure.set_layout_engine("tight")
+    bars = ax.barh([label for _, label in shown], values, color=["#0969da", "#1b7f3b", "#9a6700"])
+    ax.bar_label(bars, labels=[f"{v:,.0f}余篇/次" for v in values], padding=4)
+    ax.set_xlim(0, max(values) * 1.35)
+    first = scale["received"]
+    ax.set_title(f"{first.source}（{first.year}年）", fontsize=11)
+    ax.set_xlabel("数量（约数）")
+    return ax
 
 
 def default_max_chars() -> int:
@@ -53,6 +130,11 @@ def check_sheqing_html(text: str, max_chars: int | None = None) -> str:
 class SheqingChecker(CourseWidget):
     """A text box for a draft, a length limit, a button, and the review.
 
+    Args:
+        text: the draft to start with.
+        max_chars: the length limit; default Guangzhou's practice (:func:`default_max_chars`).
+        example: start with one of :func:`sheqing_examples` instead, e.g. ``"two_matters"``.
+
     Example:
         >>> w = SheqingChecker()
         >>> w.draft.value = "关于某事的情况反映"
@@ -60,7 +142,11 @@ class SheqingChecker(CourseWidget):
         True
     """
 
-    def __init__(self, text: str = "", max_chars: int | None = None) -> None:
+    def __init__(
+        self, text: str = "", max_chars: int | None = None, *, example: str | None = None
+    ) -> None:
+        if example is not None:
+            text = sheqing_examples()[example].text
         self.draft = tag(
             widgets.Textarea(
                 value=text,
