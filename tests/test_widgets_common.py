@@ -48,3 +48,29 @@ def test_course_widget_root_is_tagged() -> None:
             self._root("demo", [])
 
     assert "tk-demo" in Demo().widget._dom_classes
+
+
+def test_package_exports_every_lesson_widget_from_its_home_module() -> None:
+    import importlib
+
+    import trainingkit.widgets as package
+
+    lesson_widgets = {"ProcedureOrder", "FormChooser", "TimelinePlanner", "SheqingChecker"}
+    lesson_widgets |= {"HelloDemo", "QuizWidget", "Facts", "DutyPlanner", "ProposalReview"}
+    assert lesson_widgets <= set(package.__all__)
+    assert sorted(dir(package)) == sorted(package.__all__)
+    for name in package.__all__:
+        home = importlib.import_module(f"trainingkit.widgets.{package._HOMES[name]}")
+        assert name in home.__all__ and getattr(package, name) is getattr(home, name)
+
+
+def test_importing_the_widgets_package_stays_lazy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, trainingkit.widgets as w; w.__all__; "
+        "print(sorted(m for m in ('ipywidgets', 'pandas', 'matplotlib') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]" and done.stderr == ""

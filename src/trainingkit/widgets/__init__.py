@@ -6,9 +6,9 @@ can build one, set control values and read what it shows, without a browser.
 Root widgets carry a stable CSS class ``tk-<name>`` for browser tests.
 
 Names are resolved lazily: ``from trainingkit.widgets import DutyPlanner`` imports
-ipywidgets and the duties module only then. The lesson widgets of modules 00, 03
-and 04 (``intro``, ``consultation``, ``sheqing``, ``quiz``) are imported from their
-submodules.
+ipywidgets and the duties module only then; ``import trainingkit.widgets`` alone
+imports neither. Every lesson widget of modules 00–04 is exported here, and stays
+importable from its submodule too.
 """
 
 from __future__ import annotations
@@ -16,16 +16,33 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-# Public name -> submodule that defines it.
+# Public name -> submodule that defines it, grouped by lesson module.
 _HOMES: dict[str, str] = {
+    # shared by every lesson
+    "Facts": "common",
+    "facts_table": "facts_view",
+    "QuizWidget": "quiz",
+    # 00-getting-started
+    "HelloDemo": "intro",
+    # 01-duties
     "AssessmentCalculator": "assessment",
     "DutyPlanner": "duties",
     "compliance_by_sector": "compliance",
     "plot_compliance_by_sector": "compliance",
+    # 02-proposals
     "ProposalReview": "proposals",
     "proposal_examples": "proposals",
+    "plot_proposal_statistics": "proposals",
+    "statistics_table": "proposals",
     "RegisterGame": "register_game",
-    "facts_table": "facts_view",
+    # 03-consultation
+    "FormChooser": "consultation",
+    "ProcedureOrder": "consultation",
+    "TimelinePlanner": "consultation",
+    # 04-sheqing-minyi
+    "SheqingChecker": "sheqing",
+    "plot_sheqing_scale": "sheqing",
+    "sheqing_examples": "sheqing",
 }
 
 __all__ = sorted(_HOMES)  # names resolved lazily by __getattr__
