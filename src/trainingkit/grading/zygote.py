@@ -161,8 +161,11 @@ def _become_kernel(request: dict[str, Any]) -> None:  # pragma: no cover - runs 
     os.environ.clear()
     os.environ.update(request["env"])
     null = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(null, fd)
+    os.dup2(null, 0)
+    os.dup2(null, 1)
+    error_file = request.get("error_file")
+    log = os.open(error_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600) if error_file else null
+    os.dup2(log, 2)  # the kernel's own log, read by the worker if the kernel dies
     sys.path = [p for p in sys.path if p not in ("", os.getcwd())]
     sys.argv = ["ipykernel_launcher", *request["argv"]]
     from ipykernel import kernelapp
@@ -177,7 +180,7 @@ def _report(request: dict[str, Any]) -> None:  # pragma: no cover - runs in the 
 
     error_file = request.get("error_file")
     if error_file:
-        with open(error_file, "w", encoding="utf-8") as handle:
+        with open(error_file, "a", encoding="utf-8") as handle:
             handle.write(traceback.format_exc())
 
 
