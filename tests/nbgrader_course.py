@@ -57,6 +57,7 @@ class Course:
         config.CourseDirectory.root = str(root)
         config.CourseDirectory.course_id = "trainingkit-test"
         config.Execute.timeout = 120
+        config.Execute.startup_timeout = 120  # a loaded 2-core CI machine starts kernels slowly
         config.Exchange.root = str(root / "exchange")
         apply_exercise_config(config)
         shutil.copytree(EXERCISES, root / "source")
