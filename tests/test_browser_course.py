@@ -126,6 +126,20 @@ def assert_chinese_rendered(page: Page, element: Locator) -> None:
     assert cjk and sum(cjk.values()) > 0, f"no CJK font drew the text: {families}"
 
 
+def wait_changed(page: Page, output: Locator, before: str, expected: str) -> str:
+    """Wait until ``output`` shows text other than ``before`` that contains ``expected``.
+
+    A widget may start with an example's result: recording the text before typing
+    and waiting for a *new* text makes the test fail if typing changes nothing.
+    """
+    page.wait_for_function(
+        """([el, before, expected]) =>
+            el.innerText !== before && el.innerText.includes(expected)""",
+        arg=[output.element_handle(), before, expected],
+    )
+    return output.inner_text()
+
+
 def screenshot(page: Page, folder: Path, name: str) -> None:
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
@@ -174,13 +188,17 @@ def test_02_proposals_review_finds_a_problem(
     assert_clean_outputs(page)
     review = page.locator(".tk-proposal-review").first
     review.scroll_into_view_if_needed()
+    output = review.locator(".tk-proposal-review-output")
+    # The box starts with example 3 (a court case) and its review: record that first.
+    output.locator(".tk-review-findings li", has_text="litigation").wait_for()
+    before = output.inner_text()
+    assert "missing_situation" not in before and "关于加强和改进各方面工作的建议" not in before
     box = review.locator(".tk-proposal-review-input textarea")
     box.fill("关于加强和改进各方面工作的建议\n建议有关部门高度重视，加强领导，进一步提高认识。")
     review.locator(".tk-proposal-review-button").click()
-    output = review.locator(".tk-proposal-review-output")
-    # The first review widget may start with an example draft: wait for *our* finding.
+    after = wait_changed(page, output, before, "关于加强和改进各方面工作的建议")
     output.locator(".tk-review-findings li", has_text="missing_situation").wait_for()
-    assert "关于加强和改进各方面工作的建议" in output.inner_text()  # our draft, highlighted
+    assert "litigation" in before and "litigation" not in after  # the example's finding left
     assert_chinese_rendered(page, output.locator(".tk-review-findings"))
     screenshot(page, screenshot_dir, "02-proposals")
 
@@ -205,10 +223,14 @@ def test_04_sheqing_checker_flags_a_draft(
     assert_clean_outputs(page)
     checker = page.locator(".tk-sheqing-check").last  # the empty one, for the trainee's draft
     checker.scroll_into_view_if_needed()
+    output = checker.locator(".tk-sheqing-check-output")
+    output.locator(".tk-sheqing-summary").wait_for()  # the "write a draft first" note
+    before = output.inner_text()
+    assert "missing_suggestions" not in before and "公园厕所" not in before
     box = checker.locator(".tk-sheqing-check-input textarea")
     box.fill("关于公园厕所不足的情况反映\n公园厕所太少，节假日排长队。")
     checker.locator(".tk-sheqing-check-run").click()
-    output = checker.locator(".tk-sheqing-check-output")
+    wait_changed(page, output, before, "关于公园厕所不足的情况反映")
     output.locator(".tk-review-findings li", has_text="missing_suggestions").wait_for()
     assert_chinese_rendered(page, output.locator(".tk-review-findings"))
     screenshot(page, screenshot_dir, "04-sheqing-minyi")
