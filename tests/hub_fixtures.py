@@ -196,10 +196,12 @@ def shared_runtime(base: Path) -> Path:
     return runtime
 
 
-def _setup(base: Path, prefix: str, ports: dict[str, int], mem_limit: str) -> tuple[HubPlan, Path]:
+def _setup(
+    base: Path, prefix: str, ports: dict[str, int], mem_limit: str, trainees: tuple[str, ...]
+) -> tuple[HubPlan, Path]:
     roster = base / "roster.csv"
     rows = ["账号,姓名,界别,单位,角色"]
-    rows += [f"{t},学员{t}（虚构示例）,经济界,某公司,学员" for t in TRAINEES]
+    rows += [f"{t},学员{t}（虚构示例）,经济界,某公司,学员" for t in trainees]
     rows.append(f"{INSTRUCTOR},陈老师（虚构示例）,,培训中心,教师")
     roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
     write_exercise(base / "exercises")
@@ -230,13 +232,13 @@ def read_passwords(path: Path) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def running_hub(*, mem_limit: str = "1G") -> Iterator[Hub]:
+def running_hub(*, mem_limit: str = "1G", trainees: tuple[str, ...] = TRAINEES) -> Iterator[Hub]:
     """Set up and start a cohort hub; stop it and remove everything afterwards."""
     base = Path(tempfile.mkdtemp(prefix="tkhub-", dir="/tmp"))
     base.chmod(0o755)  # trainees' servers must reach the exchange below it
     prefix = f"tkt{secrets.token_hex(2)}-"
     ports = {name: free_port() for name in ("public", "hub", "proxy", "service")}
-    plan, roster = _setup(base, prefix, ports, mem_limit)
+    plan, roster = _setup(base, prefix, ports, mem_limit, trainees)
     users = [plan.grader, *(a.system_name for a in plan.accounts)]
     process: subprocess.Popen[bytes] | None = None
     log = base / "jupyterhub.log"

@@ -1,0 +1,74 @@
+"""The cohort hub in a real browser (Playwright + the system Chromium).
+
+A trainee logs in through the hub's login page and opens module 00; an
+instructor logs in and formgrader, opened from the course service's Lab menu,
+really renders its assignment list inside Lab's frame. JupyterHub >= 4.1 blanks
+that frame with ``frame-ancestors 'none'`` unless the course service relaxes it
+(nbgrader issue #1870; `trainingkit.hub.hubconfig`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from hub_fixtures import COURSE, EXERCISE, INSTRUCTOR, TRAINEES, Hub, running_hub
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = [pytest.mark.browser, pytest.mark.hub, pytest.mark.slow, pytest.mark.timeout(600)]
+
+
+@pytest.fixture(scope="module")
+def hub() -> Iterator[Hub]:
+    with running_hub() as running:
+        yield running
+
+
+def _log_in(page: Page, hub: Hub, name: str) -> None:
+    page.goto(f"{hub.url}hub/login")
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", hub.passwords[name])
+    page.click("[type=submit]")
+
+
+def test_a_trainee_logs_in_and_opens_module_00(
+    hub: Hub, browser: Browser, screenshot_dir: Path
+) -> None:
+    page = browser.new_page()
+    try:
+        _log_in(page, hub, TRAINEES[0])
+        page.wait_for_url(f"**/user/{TRAINEES[0]}/lab/tree/{COURSE}**", timeout=120_000)
+        page.locator(".jp-DirListing-item", has_text="00-getting-started").wait_for(timeout=60_000)
+        notebook = f"{COURSE}/00-getting-started/getting_started.ipynb"
+        page.goto(f"{hub.url}user/{TRAINEES[0]}/lab/tree/{notebook}")
+        heading = page.locator(".jp-Notebook .jp-RenderedMarkdown h1").first
+        heading.wait_for(timeout=60_000)
+        assert "模块 00" in heading.inner_text()
+        page.screenshot(path=screenshot_dir / "hub-trainee-module00.png")
+    finally:
+        page.close()
+
+
+def test_an_instructor_sees_formgrader_render_its_assignment_list(
+    hub: Hub, browser: Browser, screenshot_dir: Path
+) -> None:
+    page = browser.new_page()
+    try:
+        _log_in(page, hub, INSTRUCTOR)
+        page.wait_for_url(f"**/user/{INSTRUCTOR}/**", timeout=120_000)
+        page.goto(f"{hub.url}services/{COURSE}/lab")
+        menu = page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader")
+        menu.wait_for(timeout=90_000)
+        menu.click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Formgrader$")).click()
+        frame = page.frame_locator("iframe").first
+        frame.locator("text=Manage Assignments").first.wait_for(timeout=60_000)
+        frame.locator("td", has_text=EXERCISE).first.wait_for(timeout=60_000)
+        page.screenshot(path=screenshot_dir / "hub-instructor-formgrader.png")
+    finally:
+        page.close()
