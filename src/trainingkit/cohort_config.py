@@ -48,14 +48,18 @@ c.LimitOutput.max_traceback = 100
 # Released versions: Chinese stubs where the solution was.
 c.ClearSolutions.text_stub = {text_stub_json}
 
-# Exercise settings owned by trainingkit.course_config (code stubs, …).
-# HOOK: applied when that module exists; until then the defaults above hold.
+# Exercise settings owned by trainingkit.course_config (code stubs, answers.json
+# never overwritten by autograde); applied last, so they win over the above.
 try:
     from trainingkit import course_config as _course_config
 except ImportError:
     _course_config = None
 if _course_config is not None and hasattr(_course_config, "apply"):
     _course_config.apply(c)
+
+# Feedback without hidden tests, also from formgrader's button (trainingkit.feedback).
+from trainingkit.feedback import feedback_config as _feedback_config
+_feedback_config(c)
 """
 
 

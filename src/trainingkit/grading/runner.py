@@ -21,7 +21,13 @@ from trainingkit.cohort import Cohort, CohortError
 from trainingkit.grading.execute import WorkerResult, run_in_sandbox
 from trainingkit.grading.outcome import failure_reasons, output_reasons, prepare_failure
 from trainingkit.grading.pipeline import Prepared, SubmissionGrader, quiet_third_party
-from trainingkit.grading.sandbox import Limits, Sandbox, die_with_parent, remove_stale_scratch
+from trainingkit.grading.sandbox import (
+    Limits,
+    Sandbox,
+    claim_slots,
+    die_with_parent,
+    remove_stale_scratch,
+)
 from trainingkit.grading.status import (
     SubmissionStatus,
     read_status,
@@ -99,7 +105,9 @@ def grade(
     remove_stale_scratch()
     cell_timeout = int(config.Execute.timeout)
     hidden = (cohort.root, cohort.exchange)
-    free, running = list(range(jobs)), {}  # type: tuple[list[int], dict[Connection, _Running]]
+    claimed = claim_slots(jobs)  # sandbox users of this run only
+    free = [slot for slot, _ in claimed]
+    running: dict[Connection, _Running] = {}
     total, done = len(todo), 0
 
     def record(status: SubmissionStatus) -> None:
@@ -165,6 +173,8 @@ def grade(
             job.sandbox.__exit__(None, None, None)
         for zygote in zygotes.values():
             zygote.close()
+        for _, descriptor in claimed:
+            os.close(descriptor)
     return run
 
 

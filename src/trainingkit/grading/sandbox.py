@@ -18,6 +18,7 @@ resource limits still apply, but the kernel can read whatever that user can —
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import os
 import pwd
 import resource
@@ -35,6 +36,7 @@ __all__ = [
     "USER_PREFIX",
     "Limits",
     "Sandbox",
+    "claim_slots",
     "die_with_parent",
     "ensure_user",
     "kill_user_processes",
@@ -97,6 +99,31 @@ def remove_stale_scratch() -> int:
         shutil.rmtree(folder, ignore_errors=True)
         removed += 1
     return removed
+
+
+def claim_slots(count: int) -> list[tuple[int, int]]:
+    """Claim ``count`` sandbox users no other grading run is using.
+
+    Each slot's user is exclusive to one run (a ``flock`` on a lock file, released
+    when the run ends or dies), so killing all processes of the slot's user after
+    a submission never touches another run's kernels.
+
+    Returns:
+        ``(slot, lock file descriptor)`` pairs; close the descriptors to release.
+    """
+    claimed: list[tuple[int, int]] = []
+    slot = 0
+    while len(claimed) < count:
+        path = Path(tempfile.gettempdir()) / f".{USER_PREFIX}{slot}.lock"
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(descriptor)
+        else:
+            claimed.append((slot, descriptor))
+        slot += 1
+    return claimed
 
 
 def kill_user_processes(uid: int) -> int:
