@@ -435,3 +435,17 @@ def test_hidden_answers_agree_with_the_kits_own_rules() -> None:
     timeline = plan_timeline(date(2026, 7, 16))
     assert timeline.notice_by.isoformat() == consultation["consultation_notice_date"]
     assert timeline.report_by.isoformat() == consultation["consultation_report_date"]
+
+
+def test_a_stray_answer_file_in_the_source_never_replaces_a_trainees(
+    course: Course, tmp_path: Path
+) -> None:
+    """``Autograde.exclude_overwriting`` (course_config) keeps the submitted answers.json."""
+    aid = "01-duties"
+    other = Course(tmp_path / "course")
+    wrong = {**presets(aid), **WRONG[aid][0]}
+    (other.root / "source" / aid / "answers.json").write_text(json.dumps(presets(aid)))
+    other.generate(aid)
+    other.submit(aid, "trainee", course.notebook(aid, "release"), wrong)
+    scores = other.autograde(aid, "trainee")
+    assert all(scores[qid].auto == 0 for qid in WRONG[aid][0]), scores
