@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 
 import pytest
 from grading_support import RIGHT, make_cohort, submit
@@ -62,3 +63,14 @@ def test_hostile_submission_fails_every_forbidden_attempt(tmp_path):
     assert status is not None and {r.code for r in status.reasons} == {"timeout"}
     victim = read_status(cohort.status_file("ps1", "victim"))
     assert victim is not None and victim.score == 5.0
+
+
+def test_concurrent_runs_claim_different_sandbox_users():
+    from trainingkit.grading.sandbox import claim_slots
+
+    first, second = claim_slots(2), claim_slots(2)
+    try:
+        assert not {slot for slot, _ in first} & {slot for slot, _ in second}
+    finally:
+        for _, descriptor in first + second:
+            os.close(descriptor)
