@@ -202,7 +202,7 @@ def test_a_date_self_check_warns_about_a_weekend() -> None:
 
 def test_answers_are_described_in_one_plain_line() -> None:
     assert describe(Question("s", "single", OPTIONS), "B") == "B. 乙"
-    assert describe(Question("o", "order", STEPS), ["plan", ""]) == "plan → （空）"
+    assert describe(Question("o", "order", STEPS), ["plan", ""]) == "计划 → （空）"
     match = Question("x", "match", {"甲": "甲"}, CHOICES)
     assert describe(match, {"甲": "met"}) == "甲：达标"
     assert describe(Question("d", "date"), "2026-06-25") == "2026-06-25（周四）"

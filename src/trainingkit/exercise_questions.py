@@ -138,7 +138,7 @@ def describe(question: Question, value: Any) -> str:
     if question.kind in ("multi", "order") and isinstance(value, list):
         value = [v if isinstance(v, str) else str(v) for v in value]
         return (
-            " → ".join(v or "（空）" for v in value)
+            " → ".join(labels.get(v, v) if v else "（空）" for v in value)
             if question.kind == "order"
             else "、".join(value)
         )

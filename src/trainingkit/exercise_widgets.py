@@ -45,7 +45,7 @@ def _inputs(question: Question, value: Any) -> tuple[Any, list[widgets.Widget], 
         saved = value if isinstance(value, list) else []
         steps = [
             widgets.Dropdown(
-                options=[_BLANK, *labels],
+                options=[_BLANK, *((label, key) for key, label in question.options.items())],
                 value=_key(saved[i], question.options, "") if i < len(saved) else "",
                 description=f"第 {i + 1} 步",
                 layout=_WIDE,
@@ -64,7 +64,10 @@ def _inputs(question: Question, value: Any) -> tuple[Any, list[widgets.Widget], 
             )
             for key in question.options
         }
-        rows = [widgets.HBox([menus[key], widgets.Label(text)]) for text, key in labels]
+        rows = [
+            widgets.HBox([widgets.Label(label), menus[key]])
+            for key, label in question.options.items()
+        ]
         return menus, rows, lambda: {k: m.value for k, m in menus.items() if m.value}
     if kind == "number":
         shown = "" if value is None else str(value)
