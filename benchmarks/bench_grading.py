@@ -101,8 +101,9 @@ def main() -> None:
         for path in sorted((ours.state_dir / "grading" / args.assignment).glob("*.json")):
             status = json.loads(path.read_text(encoding="utf-8"))
             seconds = status["seconds"]
+            reasons = "; ".join(r["message"] for r in status["reasons"])
             print(f"  {status['student']}: {seconds:.2f} s = {seconds / floor:.2f}× floor "
-                  f"({status['status']})")  # fmt: skip
+                  f"({status['status']}{': ' + reasons if reasons else ''})")  # fmt: skip
         print(f"nbgrader autograde (serial): {nbgrader_s:.1f} s "
               f"({nbgrader_s / args.submissions:.2f} s per submission)")  # fmt: skip
         print(f"trainingkit grade (jobs={os.cpu_count()}): {ours_s:.1f} s")
