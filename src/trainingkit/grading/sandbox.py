@@ -1,7 +1,7 @@
 """Where trainee code runs: a scratch copy, another user, resource limits.
 
 Each running submission gets a *slot*. As root, slot ``n`` runs its kernel as the
-system user ``trainingkit-sb<n>`` (created on demand with ``useradd``; no home,
+system user ``trainingkit-box<n>`` (created on demand with ``useradd``; no home,
 no login shell, no supplementary groups), in a fresh scratch directory that only
 that user can read, with ``RLIMIT_AS`` (memory), ``RLIMIT_CPU``, ``RLIMIT_NPROC``
 and ``RLIMIT_FSIZE``. The cohort directory is ``0700`` root, so the kernel can
@@ -43,7 +43,7 @@ __all__ = [
     "remove_stale_scratch",
 ]
 
-USER_PREFIX = "trainingkit-sb"
+USER_PREFIX = "trainingkit-box"
 _PR_SET_PDEATHSIG = 1
 SCRATCH_PREFIX = "trainingkit-grade-"
 
