@@ -1,4 +1,4 @@
-"""The ``nbgrader_config.py`` that ``trainingkit cohort init`` writes.
+"""What ``trainingkit cohort init`` sets up for nbgrader: config file and gradebook.
 
 The file is plain nbgrader configuration, so ``nbgrader`` commands and formgrader
 run in the cohort directory see exactly what ``trainingkit`` sees. Settings of the
@@ -9,12 +9,23 @@ which the generated file imports when it runs.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from trainingkit.cohort import Cohort
 
-__all__ = ["DEFAULT_TIMEOUT", "TEXT_STUB", "render_nbgrader_config", "toml_line"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "TEXT_STUB",
+    "alembic_on_path",
+    "create_gradebook",
+    "render_nbgrader_config",
+    "toml_line",
+]
 
 #: Seconds one cell may run when grading before it is interrupted.
 DEFAULT_TIMEOUT = 30
@@ -95,3 +106,40 @@ def _relative_path(path: str, cohort: Cohort) -> str:
     if path == str(cohort.root / "exchange"):
         return 'os.path.join(here, "exchange")'
     return json.dumps(path)
+
+
+def create_gradebook(db_url: str) -> None:
+    """Create nbgrader's tables and stamp the alembic head, in this process.
+
+    nbgrader does the same on first use, but asks a separate ``alembic`` command
+    for the head revision, which costs several seconds per new gradebook.
+    """
+    import nbgrader
+    from alembic.script import ScriptDirectory
+    from nbgrader.api import Base
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(db_url, future=True)
+    try:
+        if inspect(engine).get_table_names():
+            return
+        head = ScriptDirectory(str(Path(nbgrader.__file__).parent / "alembic")).get_current_head()
+        Base.metadata.create_all(bind=engine)
+        with engine.begin() as connection:
+            connection.execute(
+                text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+            )
+            connection.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": head})
+    finally:
+        engine.dispose()
+
+
+def alembic_on_path() -> None:
+    """nbgrader runs the ``alembic`` command when it creates a gradebook.
+
+    It is installed beside the interpreter, which need not be on ``PATH`` (e.g.
+    ``.venv/bin/trainingkit`` run by its full path).
+    """
+    bindir = str(Path(sys.executable).parent)
+    if shutil.which("alembic") is None and bindir not in os.environ.get("PATH", ""):
+        os.environ["PATH"] = os.pathsep.join([bindir, os.environ.get("PATH", "")])

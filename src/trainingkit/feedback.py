@@ -90,7 +90,9 @@ def feedback_template() -> Path:
 def feedback_config(c: Config) -> None:
     """Set leak-free feedback on an nbgrader config (also usable in ``nbgrader_config.py``)."""
     c.GenerateFeedback.preprocessors = list(FEEDBACK_PREPROCESSORS)
-    c.HTMLExporter.template_file = str(feedback_template())
+    # Scoped to the exporter *of GenerateFeedback* (traitlets' nested config), so
+    # formgrader's own HTMLExporter keeps its grading template.
+    c.GenerateFeedback.HTMLExporter.template_file = str(feedback_template())
 
 
 def generate_feedback(

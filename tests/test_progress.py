@@ -1,0 +1,80 @@
+"""Progress: each state appears when its pipeline step has happened, and not before."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from grading_support import make_cohort
+
+from trainingkit.assignments import collect
+from trainingkit.cli import main
+from trainingkit.feedback import generate_feedback
+from trainingkit.grading import grade
+from trainingkit.progress import progress_rows
+from trainingkit.roster import import_roster
+from trainingkit.simulate import fetch, submit
+
+pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
+
+ON_TIME = datetime(2026, 11, 28, 9, 0)
+
+
+def _state(cohort, homes, student: str) -> tuple:
+    (row,) = [r for r in progress_rows(cohort, homes=homes) if r.student == student]
+    return row.fetched, row.submitted, row.collected, row.graded, row.feedback
+
+
+def test_states_follow_the_pipeline(tmp_path) -> None:
+    cohort = make_cohort(tmp_path / "c")
+    roster = tmp_path / "名单.csv"
+    roster.write_text(
+        "账号,姓名,界别,单位\nann,甲,经济,某单位\nbob,乙,教育,某学校\n", encoding="utf-8"
+    )
+    import_roster(cohort, roster)
+    homes = tmp_path / "homes"
+    homes.mkdir()
+    nothing = (False, False, False, "no", False)
+    assert _state(cohort, homes, "ann") == nothing
+    assert _state(cohort, None, "ann") == (None, False, False, "no", False)  # fetch unknowable
+
+    fetch(cohort, "ann", "ps1", homes / "ann")
+    fetch(cohort, "bob", "ps1", homes / "bob")
+    assert _state(cohort, homes, "ann") == (True, False, False, "no", False)
+
+    submit(cohort, "ann", "ps1", homes / "ann", ON_TIME)
+    (homes / "bob" / "ps1" / "problem.ipynb").write_text("{broken", encoding="utf-8")
+    submit(cohort, "bob", "ps1", homes / "bob", ON_TIME)
+    assert _state(cohort, homes, "ann") == (True, True, False, "no", False)
+    assert _state(cohort, None, "ann")[0] is True  # a submission implies a fetch
+
+    collect(cohort)
+    assert _state(cohort, homes, "ann") == (True, True, True, "no", False)
+
+    grade(cohort, jobs=1)
+    assert _state(cohort, homes, "ann") == (True, True, True, "yes", False)
+    assert _state(cohort, homes, "bob") == (True, True, True, "failed", False)
+
+    run = generate_feedback(cohort)
+    assert run.exit_code == 1  # bob's broken notebook has no feedback
+    assert _state(cohort, homes, "ann") == (True, True, True, "yes", True)
+    assert _state(cohort, homes, "bob")[-1] is False
+
+    table = CliRunner().invoke(main, ["progress", "--cohort", str(cohort.root)])
+    assert table.exit_code == 0, table.output
+    assert "✔✔✔✔" in table.output and "✔✔✘·" in table.output and "--homes" in table.output
+    output = tmp_path / "进度.xlsx"
+    args = ["progress", "--format", "xlsx", "-o", str(output), "--homes", str(homes)]
+    assert CliRunner().invoke(main, [*args, "--cohort", str(cohort.root)]).exit_code == 0
+    frame = pd.read_excel(output, sheet_name="进度").set_index("账号")
+    assert frame.loc["ann", "已发布反馈"] == "是" and frame.loc["bob", "已批改"] == "失败"
+    assert frame.loc["ann", "进度"] == "已发布反馈" and frame.loc["bob", "进度"] == "已提交"
+
+
+def test_bad_usage_exits_2(tmp_path) -> None:
+    cohort = make_cohort(tmp_path / "c")
+    for args in (["progress", "--format", "xlsx"], ["progress", "--homes", str(tmp_path / "no")]):
+        result = CliRunner().invoke(main, [*args, "--cohort", str(cohort.root)])
+        assert result.exit_code == 2 and "Traceback" not in result.output, result.output
