@@ -367,3 +367,9 @@ def test_the_widget_escapes_what_it_shows(tmp_path: Path) -> None:
     sheet.single_choice("q1", {"A": "<script>x</script>"})
     drive(sheet, "q1", "A")
     assert "<script>" not in status_of(sheet, "q1") and "&lt;script&gt;" in status_of(sheet, "q1")
+
+
+def test_plain_errors_does_nothing_outside_ipython() -> None:
+    from trainingkit.exercise import plain_errors
+
+    plain_errors()  # no shell: no error, nothing to change

@@ -235,6 +235,9 @@ def test_plausible_wrong_answers_fail_the_hidden_tests(
         if cell.metadata.get("nbgrader", {}).get("grade_id") in failing:
             (error,) = [o for o in cell.outputs if o.output_type == "error"]
             assert error.ename == "AssertionError" and "第「" not in error.evalue
+            # plain_errors(): one line, no listing of the hidden test's source
+            assert len(error.traceback) == 1
+            assert not [line for line in secret_lines(aid) if line in error.traceback[0]]
 
 
 def secret_lines(aid: str) -> list[str]:

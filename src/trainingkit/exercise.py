@@ -31,7 +31,7 @@ from typing import Any
 from trainingkit.checks import CheckResult
 from trainingkit.exercise_questions import Question, describe, is_blank, problem, self_check
 
-__all__ = ["ANSWERS_FILE", "AnswerSheet", "AnswerStore"]
+__all__ = ["ANSWERS_FILE", "AnswerSheet", "AnswerStore", "plain_errors"]
 
 ANSWERS_FILE = "answers.json"
 
@@ -87,6 +87,22 @@ class AnswerStore:
         temporary = self.path.with_name(f".{self.path.name}.tmp")
         temporary.write_text(text + "\n", encoding="utf-8")
         os.replace(temporary, self.path)
+
+
+def plain_errors() -> None:
+    """Show errors in this notebook as one line, without a listing of code.
+
+    A failed check then reads ``AssertionError: 第「q1」题：还没有作答。`` instead of a
+    page of traceback, which alarms trainees who have never coded. Under nbgrader
+    it also keeps the source lines of hidden tests out of the graded notebook's
+    error outputs (a shorter path for hidden-test text to reach feedback). Outside
+    IPython it does nothing.
+    """
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.InteractiveTB.set_mode("Minimal")
 
 
 class AnswerSheet:
