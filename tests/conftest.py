@@ -33,9 +33,14 @@ def course_lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """The system Chromium, headless, driven by Playwright."""
+    """The system Chromium, headless, driven by Playwright.
+
+    Module-scoped on purpose: Playwright's sync API keeps an asyncio loop running
+    in the main thread while it is open, which breaks ``asyncio.run`` in any later
+    test module (the hub tests use it).
+    """
     with chromium() as launched:
         yield launched
 
