@@ -108,6 +108,10 @@ def main() -> None:
               f"({nbgrader_s / args.submissions:.2f} s per submission)")  # fmt: skip
         print(f"trainingkit grade (jobs={os.cpu_count()}): {ours_s:.1f} s")
         print(f"grade cells compared: {len(ours_scores)}")
+        for key in sorted(set(ours_scores) | set(their_scores)):
+            mine, theirs_score = ours_scores.get(key), their_scores.get(key)
+            if mine != theirs_score:
+                print(f"  differs: {key}: ours {mine}, nbgrader {theirs_score}")
         flag = str(identical).lower()
         print(f"speedup_vs_nbgrader={nbgrader_s / ours_s:.2f} scores_identical={flag}")
 

@@ -19,16 +19,20 @@ Nothing else in the kit joins these path strings. The cohort directory is kept
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from trainingkit.cohort_config import DEFAULT_TIMEOUT, render_nbgrader_config, toml_line
+from trainingkit.cohort_config import (
+    DEFAULT_TIMEOUT,
+    alembic_on_path,
+    create_gradebook,
+    render_nbgrader_config,
+    toml_line,
+)
 
 if TYPE_CHECKING:
     from nbgrader.api import Gradebook
@@ -179,7 +183,7 @@ class Cohort:
             )
         exchange_path.mkdir(parents=True, exist_ok=True)
         exchange_path.chmod(0o777)  # nbgrader insists; the cohort root stays 0700
-        _create_gradebook(cohort.db_url)
+        create_gradebook(cohort.db_url)
         with cohort.gradebook():
             pass  # checks the course row
         return cohort
@@ -267,7 +271,7 @@ class Cohort:
         """nbgrader's gradebook; use as a context manager so it gets closed."""
         from nbgrader.api import Gradebook
 
-        _alembic_on_path()
+        alembic_on_path()
         return Gradebook(self.db_url, self.name)
 
     def as_dict(self) -> dict[str, Any]:
@@ -278,43 +282,6 @@ class Cohort:
             "db_url": self.db_url,
             "exchange": str(self.exchange),
         }
-
-
-def _create_gradebook(db_url: str) -> None:
-    """Create nbgrader's tables and stamp the alembic head, in this process.
-
-    nbgrader does the same on first use, but asks a separate ``alembic`` command
-    for the head revision, which costs several seconds per new gradebook.
-    """
-    import nbgrader
-    from alembic.script import ScriptDirectory
-    from nbgrader.api import Base
-    from sqlalchemy import create_engine, inspect, text
-
-    engine = create_engine(db_url, future=True)
-    try:
-        if inspect(engine).get_table_names():
-            return
-        head = ScriptDirectory(str(Path(nbgrader.__file__).parent / "alembic")).get_current_head()
-        Base.metadata.create_all(bind=engine)
-        with engine.begin() as connection:
-            connection.execute(
-                text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
-            )
-            connection.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": head})
-    finally:
-        engine.dispose()
-
-
-def _alembic_on_path() -> None:
-    """nbgrader runs the ``alembic`` command when it creates a gradebook.
-
-    It is installed beside the interpreter, which need not be on ``PATH`` (e.g.
-    ``.venv/bin/trainingkit`` run by its full path).
-    """
-    bindir = str(Path(sys.executable).parent)
-    if shutil.which("alembic") is None and bindir not in os.environ.get("PATH", ""):
-        os.environ["PATH"] = os.pathsep.join([bindir, os.environ.get("PATH", "")])
 
 
 def _sqlite_url(root: Path) -> str:
