@@ -9,8 +9,13 @@ directory, ``NBGRADER_EXECUTION=autograde`` in the environment. The floor is an
 empty one-cell notebook run the same way, interleaved with the exercises in the
 same run so machine noise hits all alike.
 
-Prints, per notebook, the median wall time, its ratio to the floor and whether it
-meets the goal; exits 1 if any notebook misses it or fails a test.
+Prints, per notebook, the median and the fastest wall time and their ratios to the
+floor. The verdict uses the fastest run (as ``timeit`` does): on a shared 2-core
+machine other processes only ever add time, so the minimum is the best estimate
+of what the notebook itself costs; the median shows how noisy the run was. The
+order of the notebooks is shuffled in every round (seeded), so no notebook always
+runs at the same point of a periodic disturbance. Exits 1 if any notebook misses
+the goal or fails a test.
 
     python benchmarks/bench_exercises.py [--runs 5]
 """
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import shutil
 import statistics
 import sys
@@ -70,23 +76,30 @@ def main(argv: list[str] | None = None) -> int:
         times: dict[str, list[float]] = {name: [] for name in notebooks}
         for notebook, cwd in notebooks.values():  # warm-up: caches, bytecode
             run_once(notebook, cwd)
+        order = list(notebooks)
+        shuffle = random.Random(0).shuffle
         for _ in range(args.runs):
-            for name, (notebook, cwd) in notebooks.items():
+            shuffle(order)
+            for name in order:
+                notebook, cwd = notebooks[name]
                 times[name].append(run_once(notebook, cwd))
 
-    floor = statistics.median(times[FLOOR])
-    print(f"{'notebook':<22}{'median s':>10}{'× floor':>10}  goal ≤ {GOAL_RATIO}×")
-    print(f"{FLOOR:<22}{floor:>10.2f}{1.0:>10.2f}")
+    floor_median, floor_min = statistics.median(times[FLOOR]), min(times[FLOOR])
+    print(f"{'notebook':<22}{'median s':>10}{'× floor':>9}{'min s':>9}{'× floor':>9}")
+    print(f"{FLOOR:<22}{floor_median:>10.2f}{1.0:>9.2f}{floor_min:>9.2f}{1.0:>9.2f}")
     worst = 0.0
     for name in notebooks:
         if name == FLOOR:
             continue
-        median = statistics.median(times[name])
-        ratio = median / floor
+        median, fastest = statistics.median(times[name]), min(times[name])
+        ratio = fastest / floor_min
         worst = max(worst, ratio)
         verdict = "ok" if ratio <= GOAL_RATIO else "SLOW"
-        print(f"{name:<22}{median:>10.2f}{ratio:>10.2f}  {verdict}")
-    print(f"worst_ratio={worst:.2f} goal={GOAL_RATIO}")
+        print(
+            f"{name:<22}{median:>10.2f}{median / floor_median:>9.2f}"
+            f"{fastest:>9.2f}{ratio:>9.2f}  {verdict}"
+        )
+    print(f"worst_ratio={worst:.2f} goal={GOAL_RATIO} (fastest run vs fastest empty notebook)")
     return 0 if worst <= GOAL_RATIO else 1
 
 
