@@ -195,6 +195,18 @@ def test_a_draft_self_check_shows_the_review_findings() -> None:
     assert "建议" in result.message
 
 
+def test_a_good_draft_passes_its_self_check_with_the_review_clean() -> None:
+    draft = (
+        "关于加快推进老旧小区加装电梯的建议\n\n一、情况\n我市不少老旧多层住宅没有电梯，老年住户上下楼困难。\n\n"
+        "二、分析\n一是协商难，低层和高层住户意见不一；二是审批手续多、周期长。\n\n"
+        "三、建议\n1. 建议市住房和城乡建设局牵头制定联合审批办法，明确办理时限。\n"
+        "2. 建议各区政府指导社区建立加装电梯协商议事机制。\n"
+    )
+    result = self_check(Question("draft", "text", review="proposal"), draft)
+    assert result.passed, result.message
+    assert "体检没有发现结构问题" in result.message
+
+
 def test_a_date_self_check_warns_about_a_weekend() -> None:
     result = self_check(Question("d", "date"), "2026-06-27")
     assert result.passed and "周末" in result.message and "周六" in result.message

@@ -171,8 +171,9 @@ def _draft_notes(question: Question, text: str) -> tuple[list[str], list[str]]:
 
         result = getattr(review, f"review_{question.review}")(text)
         for finding in result.findings:
-            line = str(getattr(finding, "message", finding.code))
-            (remarks if finding.severity == "hint" else problems).append(line)
+            (remarks if finding.severity == "hint" else problems).append(finding.message)
+        if not result.findings:
+            remarks.append("体检没有发现结构问题。")
     return problems, remarks
 
 
