@@ -7,8 +7,8 @@ from trainingkit.widgets.sheqing import (
     SheqingChecker,
     check_sheqing_html,
     default_max_chars,
-    plot_sheqing_scale,
     sheqing_examples,
+    sheqing_scale_chart,
 )
 
 GOOD = (
@@ -87,15 +87,11 @@ def test_lesson_examples_are_invented_and_show_the_faults_the_lesson_names() -> 
     assert "multiple_matters" in bad.output.value and "missing_suggestions" in bad.output.value
 
 
-def test_scale_chart_draws_the_2025_national_figures_with_their_source() -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    ax = plot_sheqing_scale()
-    widths = sorted(bar.get_width() for bar in ax.patches)
-    values = sorted(float(f.value or 0) for f in knowledge.sheqing_scale())
-    assert widths == values
-    assert knowledge.sheqing_scale()[0].source in ax.get_title()
-    plt.close(ax.figure)
+def test_scale_chart_shows_the_2025_national_figures_with_their_source() -> None:
+    chart = sheqing_scale_chart()
+    facts = {fact.text: fact for fact in knowledge.sheqing_scale()}
+    assert [bar.after for bar in chart.bars] == list(facts)
+    assert [bar.total for bar in chart.bars] == [float(f.value or 0) for f in facts.values()]
+    assert chart.widths()[0] == [100.0] and chart.widths()[1][0] < 25  # used < a quarter
+    html = chart._repr_html_()
+    assert knowledge.sheqing_scale()[0].source in html and "2025" in html

@@ -19,6 +19,7 @@ from typing import Any
 # Public name -> submodule that defines it, grouped by lesson module.
 _HOMES: dict[str, str] = {
     # shared by every lesson
+    "BarChart": "bar_chart",
     "Facts": "common",
     "facts_table": "facts_view",
     "QuizWidget": "quiz",
@@ -28,11 +29,13 @@ _HOMES: dict[str, str] = {
     "AssessmentCalculator": "assessment",
     "DutyPlanner": "duties",
     "compliance_by_sector": "compliance",
+    "compliance_chart": "compliance",
     "plot_compliance_by_sector": "compliance",
     # 02-proposals
     "ProposalReview": "proposals",
     "proposal_examples": "proposals",
     "plot_proposal_statistics": "proposals",
+    "statistics_chart": "proposals",
     "statistics_table": "proposals",
     "RegisterGame": "register_game",
     # 03-consultation
@@ -41,8 +44,8 @@ _HOMES: dict[str, str] = {
     "TimelinePlanner": "consultation",
     # 04-sheqing-minyi
     "SheqingChecker": "sheqing",
-    "plot_sheqing_scale": "sheqing",
     "sheqing_examples": "sheqing",
+    "sheqing_scale_chart": "sheqing",
 }
 
 __all__ = sorted(_HOMES)  # names resolved lazily by __getattr__

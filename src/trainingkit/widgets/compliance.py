@@ -2,8 +2,9 @@
 
 Both are thin: :func:`compliance_by_sector` groups what
 :func:`trainingkit.duties.evaluate_compliance` says about each member by sector,
-and :func:`plot_compliance_by_sector` draws it with a Chinese font. The committee
-is the synthetic one (虚构示例); the chart says so.
+:func:`compliance_chart` draws it as HTML bars (what the lesson shows, no
+matplotlib needed) and :func:`plot_compliance_by_sector` as a matplotlib image. The
+committee is the synthetic one (虚构示例); both charts say so.
 """
 
 from __future__ import annotations
@@ -17,8 +18,15 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from trainingkit.rules import ContactRule, DutyRuleSet
+    from trainingkit.widgets.bar_chart import BarChart
 
-__all__ = ["ALL_MET", "MEMBERS", "compliance_by_sector", "plot_compliance_by_sector"]
+__all__ = [
+    "ALL_MET",
+    "MEMBERS",
+    "compliance_by_sector",
+    "compliance_chart",
+    "plot_compliance_by_sector",
+]
 
 MEMBERS = "委员人数"
 ALL_MET = "全部达标（%）"
@@ -63,6 +71,30 @@ def compliance_by_sector(
     table.index.name = "界别"
     table.attrs = {"rule_set": rule_label(rules), "note": summary.attrs.get("note", "")}
     return table
+
+
+def compliance_chart(table: pd.DataFrame) -> BarChart:
+    """HTML bars of the all-met share per sector, from :func:`compliance_by_sector`.
+
+    Example:
+        >>> from trainingkit.records import summary_from_counts
+        >>> me = summary_from_counts({"plenary_attended": 1}, sector="教育")
+        >>> chart = compliance_chart(compliance_by_sector(me, "jinan_2015"))
+        >>> chart.bars[0].label, chart.widths()
+        ('教育', [[0.0]])
+    """
+    from trainingkit.widgets.bar_chart import Bar, BarChart, Segment
+
+    ordered = table.sort_values(ALL_MET, ascending=False)
+    bars = [
+        Bar(str(sector), [Segment(ALL_MET, float(share))], f"{share:g}%（{members}人）")
+        for sector, share, members in zip(
+            ordered.index, ordered[ALL_MET], ordered[MEMBERS], strict=True
+        )
+    ]
+    note = table.attrs.get("note", "")
+    caption = f"规定：{table.attrs.get('rule_set', '')}" + (f"。数据：{note}" if note else "")
+    return BarChart("各界别全部达标的委员占比（%）", bars, caption=caption, maximum=100)
 
 
 def plot_compliance_by_sector(table: pd.DataFrame, ax: Axes | None = None) -> Axes:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from trainingkit.records import summary_from_counts
 from trainingkit.templating import render_template
@@ -109,9 +110,14 @@ def with_rule(rules: dict[str, R], rule: str | Path | R, load: Callable[[str | P
     return loaded.id
 
 
-def _count_box(tooltip: str = "") -> widgets.BoundedIntText:
-    layout = widgets.Layout(width="52px")
-    return widgets.BoundedIntText(value=0, min=0, max=999, tooltip=tooltip, layout=layout)
+def _count_box(
+    tooltip: str, layout: widgets.Layout, style: DescriptionStyle
+) -> widgets.BoundedIntText:
+    # The grid's 120 boxes share one layout and one style model: half as many
+    # widget models to create in the kernel and to sync to the browser.
+    return widgets.BoundedIntText(
+        value=0, min=0, max=999, tooltip=tooltip, layout=layout, style=style
+    )
 
 
 class DutyPlanner:
@@ -176,8 +182,9 @@ class DutyPlanner:
             description="每次联系人数",
             style={"description_width": "initial"},
         )
+        box_layout, box_style = widgets.Layout(width="52px"), DescriptionStyle()
         self.cells = {
-            (month, column): _count_box(f"{month}月 {label}")
+            (month, column): _count_box(f"{month}月 {label}", box_layout, box_style)
             for label, column in PLAN_KINDS
             for month in MONTHS
         }

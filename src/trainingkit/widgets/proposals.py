@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from trainingkit.review import Review
+    from trainingkit.widgets.bar_chart import BarChart
 
 __all__ = [
     "STATISTICS_LABELS",
@@ -35,6 +36,7 @@ __all__ = [
     "ProposalReview",
     "plot_proposal_statistics",
     "proposal_examples",
+    "statistics_chart",
     "statistics_table",
 ]
 
@@ -129,6 +131,33 @@ def statistics_table() -> pd.DataFrame:
     table.index.name = "会议"
     table.attrs = dict(stats.attrs)
     return table
+
+
+def statistics_chart() -> BarChart:
+    """HTML bars per session: 立案, 并案, 转为意见和建议, with 收到 after each bar and the source.
+
+    This is what the lesson shows (no matplotlib in the kernel);
+    :func:`plot_proposal_statistics` draws the same figures as an image.
+
+    Example:
+        >>> chart = statistics_chart()
+        >>> chart.bars[-1].after, "来源" in chart.caption
+        ('收到5865件', True)
+    """
+    from trainingkit.widgets.bar_chart import Bar, BarChart, Segment
+
+    table = statistics_table()
+    parts = (("立案", "#3b6ea8"), ("并案", "#8fb3de"), ("转为意见和建议", "#e3a23b"))
+    bars = [
+        Bar(
+            f"{session}（{int(row['年份'])}年）",
+            [Segment(name, float(row[name]), colour) for name, colour in parts],
+            f"收到{row['收到提案']:g}件",
+        )
+        for session, row in table.iterrows()
+    ]
+    caption = f"来源：{table.attrs['source']}。{table.attrs['note']}"
+    return BarChart("全国政协全体会议提案审查情况（件）", bars, caption=caption)
 
 
 def plot_proposal_statistics(ax: Axes | None = None) -> Axes:

@@ -5,8 +5,8 @@ A thin front-end over :func:`trainingkit.review.review_sheqing` and
 leaves the text box or clicks "开始体检" (not on every key: a long draft takes a
 noticeable moment to review). CSS classes: ``tk-sheqing-check`` with ``-input``,
 ``-run`` and ``-output``. The lesson's example drafts (虚构示例) are data in
-``facts/sheqing_examples.toml``; the national figures' chart draws
-:func:`trainingkit.knowledge.sheqing_scale`.
+``facts/sheqing_examples.toml``; :func:`sheqing_scale_chart` draws the national
+figures of :func:`trainingkit.knowledge.sheqing_scale` as HTML bars.
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ from trainingkit.templating import render_template
 from trainingkit.widgets.common import CourseWidget, output_area, tag
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
+    from trainingkit.widgets.bar_chart import BarChart
 
 __all__ = [
     "SheqingChecker",
     "SheqingExample",
     "check_sheqing_html",
     "default_max_chars",
-    "plot_sheqing_scale",
     "sheqing_examples",
+    "sheqing_scale_chart",
 ]
 
 
@@ -64,34 +64,30 @@ def sheqing_examples() -> dict[str, SheqingExample]:
     return {key: SheqingExample(id=key, **item) for key, item in tomllib.loads(raw).items()}
 
 
-def plot_sheqing_scale(ax: Axes | None = None) -> Axes:
-    """Bars of the national 2025 figures (received, used, leader instructions), sourced.
+def sheqing_scale_chart() -> BarChart:
+    """HTML bars of the national 2025 figures (received, used, leader instructions), sourced.
 
     Example:
-        >>> import matplotlib
-        >>> matplotlib.use("Agg")
-        >>> "2025" in plot_sheqing_scale().get_title()
-        True
+        >>> chart = sheqing_scale_chart()
+        >>> [bar.label for bar in chart.bars], "2025" in chart.caption
+        (['收到', '采用', '获领导批示'], True)
     """
-    import matplotlib.pyplot as plt
-
     from trainingkit import knowledge
-    from trainingkit.charts import use_chinese_font
+    from trainingkit.widgets.bar_chart import Bar, BarChart, Segment
 
-    use_chinese_font()
     scale = {fact.id: fact for fact in knowledge.sheqing_scale()}
-    shown = (("instructions", "获领导批示"), ("used", "采用"), ("received", "收到"))
-    values = [float(scale[key].value or 0) for key, _ in shown]
-    if ax is None:
-        figure, ax = plt.subplots(figsize=(6, 3))
-        figure.set_layout_engine("tight")
-    bars = ax.barh([label for _, label in shown], values, color=["#0969da", "#1b7f3b", "#9a6700"])
-    ax.bar_label(bars, labels=[f"{v:,.0f}余篇/次" for v in values], padding=4)
-    ax.set_xlim(0, max(values) * 1.35)
+    shown: tuple[tuple[str, str, str], ...] = (
+        ("received", "收到", "#9a6700"),
+        ("used", "采用", "#1b7f3b"),
+        ("instructions", "获领导批示", "#0969da"),
+    )
+    bars = [
+        Bar(label, [Segment(label, float(scale[key].value or 0), colour)], scale[key].text)
+        for key, label, colour in shown
+    ]
     first = scale["received"]
-    ax.set_title(f"{first.source}（{first.year}年）", fontsize=11)
-    ax.set_xlabel("数量（约数）")
-    return ax
+    caption = f"来源：{first.source}（{first.year}年）；均为“……余”的约数"
+    return BarChart("全国社情民意信息工作（2025年）", bars, caption=caption)
 
 
 def default_max_chars() -> int:
