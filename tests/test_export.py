@@ -29,7 +29,8 @@ def test_csv_has_one_row_per_trainee_with_sector_scores_total_and_completion(
     result = CliRunner().invoke(
         main, ["export", "--format", "csv", "--output", str(output), "--cohort", str(cohort.root)]
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # done; broken submissions need attention
+    assert "need attention" in result.output
     with output.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == TRAINEES
@@ -62,7 +63,7 @@ def test_xlsx_holds_the_same_table(tmp_path_factory, tmp_path) -> None:
     csv_file, xlsx_file = tmp_path / "a.csv", tmp_path / "a.xlsx"
     for fmt, path in (("csv", csv_file), ("xlsx", xlsx_file)):
         args = ["export", "--format", fmt, "-o", str(path), "--cohort", str(cohort.root)]
-        assert CliRunner().invoke(main, args).exit_code == 0
+        assert CliRunner().invoke(main, args).exit_code == 1
     from_xlsx = pd.read_excel(xlsx_file, sheet_name="成绩")
     from_csv = pd.read_csv(csv_file, encoding="utf-8-sig")
     pd.testing.assert_frame_equal(from_xlsx, from_csv, check_dtype=False)

@@ -63,11 +63,11 @@ def test_states_follow_the_pipeline(tmp_path) -> None:
     assert _state(cohort, homes, "bob")[-1] is False
 
     table = CliRunner().invoke(main, ["progress", "--cohort", str(cohort.root)])
-    assert table.exit_code == 0, table.output
+    assert table.exit_code == 1, table.output  # bob's submission needs attention
     assert "✔✔✔✔" in table.output and "✔✔✘·" in table.output and "--homes" in table.output
     output = tmp_path / "进度.xlsx"
     args = ["progress", "--format", "xlsx", "-o", str(output), "--homes", str(homes)]
-    assert CliRunner().invoke(main, [*args, "--cohort", str(cohort.root)]).exit_code == 0
+    assert CliRunner().invoke(main, [*args, "--cohort", str(cohort.root)]).exit_code == 1
     frame = pd.read_excel(output, sheet_name="进度").set_index("账号")
     assert frame.loc["ann", "已发布反馈"] == "是" and frame.loc["bob", "已批改"] == "失败"
     assert frame.loc["ann", "进度"] == "已发布反馈" and frame.loc["bob", "进度"] == "已提交"

@@ -22,7 +22,9 @@ __all__ = [
     "FORMATS",
     "STATUS_LABELS",
     "SubmissionRow",
+    "attention_note",
     "export_scores",
+    "needing_attention",
     "score_frame",
     "submission_rows",
     "trainees",
@@ -128,6 +130,22 @@ def score_frame(cohort: Cohort, rows: list[SubmissionRow] | None = None) -> pd.D
         record["完成率"] = round(done / len(assignments), 3) if assignments else 0.0
         records.append(record)
     return pd.DataFrame.from_records(records)
+
+
+def needing_attention(rows: list[SubmissionRow]) -> list[SubmissionRow]:
+    """Collected submissions that failed, are not graded yet, or were graded with remarks."""
+    return [r for r in rows if r.status in ("failed", "attention", "not_graded")]
+
+
+def attention_note(cohort: Cohort) -> str:
+    """A bilingual line when some submissions need attention (exit code 1), else ``""``."""
+    count = len(needing_attention(submission_rows(cohort)))
+    if not count:
+        return ""
+    return (
+        f"有 {count} 份提交需要关注（未能批改、未批改或批改时有提示），详见报告的"
+        f"「需要跟进的学员」。\n{count} submission(s) need attention."
+    )
 
 
 def export_scores(cohort: Cohort, *, fmt: str, output: str | Path) -> Path:

@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Chance that a trainee of each profile gets a question wrong.
-PROFILES: dict[str, float] = {"strong": 0.08, "average": 0.35, "weak": 0.7}
+PROFILES: dict[str, float] = {"strong": 0.05, "average": 0.25, "weak": 0.55}
 #: Broken or hostile submissions and what they do (plain words for the demo's printout).
 HOSTILE: dict[str, str] = {
     "invalid_json": "笔记本文件被改坏（不是有效的 JSON）",

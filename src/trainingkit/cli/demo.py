@@ -60,6 +60,8 @@ def demo(trainees: int, workdir: Path, no_lab: bool, jobs: int | None) -> None:
         console.print(f"{result.workdir} 里已有一次完成的演示，直接使用。", markup=False)
     for note in result.notes:
         console.print(f"故意制造的问题提交：{note}", markup=False)
+    for line in result.attention:
+        console.print(f"未能自动批改（见报告）：{line}", markup=False)
     for key, label in _LABELS.items():
         console.print(f"{label}：{result.files[key]}", markup=False)
     if no_lab:

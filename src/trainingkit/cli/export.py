@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from trainingkit.cli.cohort import cohort_option, fail, open_cohort
+from trainingkit.cli.report import exit_for_attention
 from trainingkit.cohort import CohortError
 
 __all__ = ["export"]
@@ -28,3 +29,4 @@ def export(fmt: str, output: Path, cohort_dir: Path) -> None:
     except CohortError as error:
         fail(error)
     click.echo(f"已导出成绩 exported：{written}")
+    exit_for_attention(cohort)

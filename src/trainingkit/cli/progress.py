@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trainingkit.cli.cohort import cohort_option, fail, open_cohort
-from trainingkit.cli.report import homes_option
+from trainingkit.cli.report import exit_for_attention, homes_option
 from trainingkit.cohort import CohortError
 
 __all__ = ["progress"]
@@ -36,6 +36,7 @@ def progress(fmt: str, output: Path | None, homes: Path | None, cohort_dir: Path
         if fmt == "xlsx":
             assert output is not None
             click.echo(f"已导出进度 progress：{export_progress(cohort, output, homes=homes)}")
+            exit_for_attention(cohort)
             return
         rows = progress_rows(cohort, homes=homes)
     except CohortError as error:
@@ -58,3 +59,4 @@ def progress(fmt: str, output: Path | None, homes: Path | None, cohort_dir: Path
             "Fetches are only visible with --homes (trainees' home folders).",
             markup=False,
         )
+    exit_for_attention(cohort)

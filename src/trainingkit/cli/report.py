@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from trainingkit.cli.cohort import cohort_option, fail, open_cohort
-from trainingkit.cohort import CohortError
+from trainingkit.cohort import Cohort, CohortError
 
-__all__ = ["homes_option", "report"]
+__all__ = ["exit_for_attention", "homes_option", "report"]
 
 #: ``--homes DIR``: where trainees' home folders are, to see who fetched what.
 homes_option = click.option(
@@ -33,3 +34,14 @@ def report(output: Path, homes: Path | None, cohort_dir: Path) -> None:
     except CohortError as error:
         fail(error)
     click.echo(f"已生成报告 report：{written}")
+    exit_for_attention(cohort)
+
+
+def exit_for_attention(cohort: Cohort) -> None:
+    """Exit 1 (done, but some submissions need attention) with a bilingual note."""
+    from trainingkit.export import attention_note
+
+    note = attention_note(cohort)
+    if note:
+        click.echo(note, err=True)
+        sys.exit(1)
