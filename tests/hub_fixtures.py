@@ -45,6 +45,7 @@ __all__ = [
     "login",
     "running_hub",
     "start_server",
+    "start_servers",
     "terminal_run",
     "wait_for",
 ]
@@ -337,17 +338,27 @@ def api_token(hub: Hub, name: str) -> str:
 
 def start_server(hub: Hub, name: str, token: str) -> None:
     """Start ``name``'s server (if needed) and wait until the hub says it is ready."""
-    headers = {"Authorization": f"token {token}"}
-    model = requests.get(hub.api(f"/users/{name}"), headers=headers, timeout=30).json()
-    if not model.get("servers", {}).get(""):
-        response = requests.post(hub.api(f"/users/{name}/server"), headers=headers, timeout=120)
-        assert response.status_code in (201, 202), response.text
+    start_servers(hub, {name: token})
 
-    def ready() -> bool:
+
+def start_servers(hub: Hub, tokens: dict[str, str]) -> None:
+    """Ask the hub to start several servers at once, then wait for all of them."""
+
+    def model(name: str) -> dict[str, Any]:
+        headers = {"Authorization": f"token {tokens[name]}"}
         user = requests.get(hub.api(f"/users/{name}"), headers=headers, timeout=30).json()
-        return bool(user.get("servers", {}).get("", {}).get("ready"))
+        return dict(user.get("servers", {}).get("", {}))
 
-    wait_for(ready, timeout=120, what=f"the server of {name}")
+    for name, token in tokens.items():
+        if not model(name):
+            headers = {"Authorization": f"token {token}"}
+            # timeout=1: the hub answers 202 at once when the spawn takes longer
+            with contextlib.suppress(requests.Timeout):
+                response = requests.post(hub.api(f"/users/{name}/server"), headers=headers,
+                                         timeout=(10, 1))  # fmt: skip
+                assert response.status_code in (201, 202), response.text
+    for name in tokens:
+        wait_for(lambda n=name: model(n).get("ready"), timeout=120, what=f"the server of {name}")
 
 
 def terminal_run(base_url: str, token: str, command: str, *, timeout: float = 180) -> str:

@@ -178,7 +178,10 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         'c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"\n'
     )
     server_json = {
-        "ServerApp": {"jpserver_extensions": {"nbgrader.server_extensions.formgrader": False}}
+        "ServerApp": {"jpserver_extensions": {"nbgrader.server_extensions.formgrader": False}},
+        # a kernel idle for 20 minutes is shut down and its memory comes back;
+        # the server itself is stopped by the hub's idle culler
+        "MappingKernelManager": {"cull_idle_timeout": 1200, "cull_interval": 300},
     }
     page_config = {"disabledExtensions": dict.fromkeys(_INSTRUCTOR_LAB_PLUGINS, True)}
     grader_server = (
