@@ -76,6 +76,17 @@ def test_a_check_helpers_message_is_kept_but_an_instructors_assert_message_is_no
     assert all(o.output_type == "stream" for c in nb.cells for o in c.outputs)
 
 
+def test_without_frames_a_message_is_kept_only_if_the_hidden_test_has_no_assert_of_its_own() -> (
+    None
+):
+    minimal = {"output_type": "error", "ename": "AssertionError", "evalue": "有 2 个位置不对。",
+               "traceback": ["\x1b[31mAssertionError\x1b[39m: 有 2 个位置不对。\n"]}  # fmt: skip
+    own = "### BEGIN HIDDEN TESTS\nassert sheet.answer('q1') == 'B', '应为 B'\n### END HIDDEN TESTS"
+    nb = _scrub(_notebook((HIDDEN, [minimal]), (own, [{**minimal, "evalue": "应为 B"}])))
+    assert nb.cells[0].outputs[0].text == "✘ 没有通过这一题的检查：有 2 个位置不对。\n"
+    assert nb.cells[1].outputs[0].text == FAILED_HIDDEN + "\n"
+
+
 def test_a_helper_message_quoting_a_hidden_line_is_dropped() -> None:
     quoting = _error("assert_choice(sheet.answer('q1'), 'B')", CHECKS_FRAME)
     nb = _scrub(_notebook((HIDDEN, [quoting])))

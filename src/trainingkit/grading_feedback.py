@@ -21,13 +21,22 @@ written in a hidden test carries a message the instructor typed there, and it ca
 contain the expected answer (``assert x == 3, "应为 3"``) or be computed from it.
 Only messages raised inside the kit's own check helpers (`trainingkit.checks`,
 the answer sheet's ``require`` in `trainingkit.exercise`) are kept: those are
-written and tested never to reveal the answer. They are also dropped if they
-contain a hidden-test line. Everything else becomes a fixed sentence.
+written and tested never to reveal the answer. A message counts as theirs when
+
+* the traceback's innermost frame lies in one of those modules, or
+* the traceback has no frames (the exercises switch IPython to its "Minimal"
+  mode) and the cell's hidden test contains no ``assert`` or ``raise`` statement
+  of its own, so an ``AssertionError`` can only have come from a helper.
+
+Such a message is still dropped if it contains a hidden-test line. Everything
+else becomes a fixed sentence.
 """
 
 from __future__ import annotations
 
+import ast
 import re
+import textwrap
 from typing import Any
 
 from nbconvert.exporters.exporter import ResourcesDict
@@ -97,7 +106,7 @@ class ScrubHiddenTests(NbGraderPreprocessor):
     def preprocess(self, nb: NotebookNode, resources: ResourcesDict) -> tuple[Any, Any]:
         """Scrub every cell; see the module docstring for the rules."""
         secret: list[str] = []
-        hidden_cells: set[int] = set()
+        hidden_cells: dict[int, list[str]] = {}
         for index, cell in enumerate(nb.cells):
             grading = cell.metadata.get("nbgrader", {})
             if grading.get("comment") == _AUTO_COMMENT:
@@ -107,37 +116,49 @@ class ScrubHiddenTests(NbGraderPreprocessor):
                 cell.source = source
                 secret += [line.strip() for line in removed if len(line.strip()) >= _MIN_LINE]
                 if cell.cell_type == "code":
-                    hidden_cells.add(index)
+                    hidden_cells[index] = removed
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
             if index in hidden_cells:
-                cell.outputs = [_stream(_verdict(cell.outputs, secret))]
+                helpers_only = _helpers_only(hidden_cells[index])
+                cell.outputs = [_stream(_verdict(cell.outputs, secret, helpers_only))]
             else:
                 cell.outputs = [_scrub(output, secret) for output in cell.outputs]
         return nb, resources
 
 
-def _verdict(outputs: list[Any], secret: list[str]) -> str:
+def _verdict(outputs: list[Any], secret: list[str], helpers_only: bool) -> str:
     errors = [o for o in outputs if o.get("output_type") == "error"]
     if not errors:
         return PASSED
     error = errors[0]
     message = str(error.get("evalue", "")).strip()
-    trusted = error.get("ename") == "AssertionError" and _innermost_trusted(error)
+    trusted = error.get("ename") == "AssertionError" and _from_helper(error, helpers_only)
     if trusted and message and not _quotes(message, secret):
         return f"✘ 没有通过这一题的检查：{message}"
     return FAILED_HIDDEN
 
 
-def _innermost_trusted(error: Any) -> bool:
-    """True when the innermost frame of the traceback lies in a trusted kit module."""
+def _from_helper(error: Any, helpers_only: bool) -> bool:
+    """True when the error was raised by a trusted kit helper (see the module docstring)."""
     frames = []
     for entry in error.get("traceback", []):
         for line in _ANSI.sub("", str(entry)).splitlines():
             if _FRAME.match(line.strip()):
                 frames.append(line.strip())
-    return bool(frames) and bool(_TRUSTED_FILES.search(frames[-1]))
+    if not frames:
+        return helpers_only
+    return bool(_TRUSTED_FILES.search(frames[-1]))
+
+
+def _helpers_only(hidden: list[str]) -> bool:
+    """True when hidden test code has no ``assert`` or ``raise`` of its own (and parses)."""
+    try:
+        tree = ast.parse(textwrap.dedent("\n".join(hidden)))
+    except SyntaxError:
+        return False
+    return not any(isinstance(node, ast.Assert | ast.Raise) for node in ast.walk(tree))
 
 
 def _scrub(output: Any, secret: list[str]) -> Any:
