@@ -73,8 +73,9 @@ def progress_rows(cohort: Cohort, *, homes: str | Path | None = None) -> list[Pr
     inbound = {"+".join(p.name.split("+")[:2]) for p in _listing(course / "inbound")}
     released = {p.name for p in _listing(course / "feedback")}
     rows = []
+    people = trainees(cohort)
     for assignment in cohort.assignments():
-        for student, name, sector, _unit in trainees(cohort):
+        for student, name, sector, _unit in people:
             collected = cohort.submitted(student, assignment).is_dir()
             submitted = collected or f"{student}+{assignment}" in inbound
             status = read_status(cohort.status_file(assignment, student)) if collected else None
