@@ -304,6 +304,9 @@ def _cleanup(users: list[str], plan: HubPlan) -> None:
         ):
             with contextlib.suppress(OSError):
                 cgroup.rmdir()
+    for parent in (Path("/sys/fs/cgroup/trainingkit"), Path("/sys/fs/cgroup/memory/trainingkit")):
+        with contextlib.suppress(OSError):
+            parent.rmdir()  # only when no other hub run still has a group in it
 
 
 def _kill_processes_of(uid: int) -> None:
