@@ -215,3 +215,27 @@ def test_password_hashes_verify_and_passwords_avoid_look_alikes() -> None:
     digest = hash_password(password)
     assert bcrypt.checkpw(password.encode(), digest.encode())
     assert not bcrypt.checkpw(b"wrong-password", digest.encode())
+
+
+def test_hub_start_seeds_new_accounts_and_never_overwrites_a_changed_password(
+    tmp_path: Path,
+) -> None:
+    from jupyterhub import orm
+    from nativeauthenticator.orm import UserInfo
+
+    from trainingkit.hub.auth import sync_accounts
+    from trainingkit.hub.passwords import AccountRecord, save_accounts
+
+    db = orm.new_session_factory(f"sqlite:///{tmp_path / 'hub.sqlite'}")()
+    accounts = tmp_path / "accounts.json"
+    first, changed = hash_password("first-pass-1"), hash_password("changed-pass-2")
+    save_accounts(accounts, {"t001": AccountRecord(first, True, "tk-t001", "trainee")})
+    assert sync_accounts(db, accounts) == (1, 0)
+    UserInfo.find(db, "t001").password = changed.encode()  # the trainee changed it
+    db.commit()
+    save_accounts(accounts, {"t001": AccountRecord(first, False, "tk-t001", "trainee")})
+    assert sync_accounts(db, accounts) == (0, 1)
+    info = UserInfo.find(db, "t001")
+    assert info.is_authorized is False
+    assert info.is_valid_password("changed-pass-2")
+    assert stat.S_IMODE(accounts.stat().st_mode) == 0o600
