@@ -78,3 +78,17 @@ def test_bad_usage_exits_2(tmp_path) -> None:
     for args in (["progress", "--format", "xlsx"], ["progress", "--homes", str(tmp_path / "no")]):
         result = CliRunner().invoke(main, [*args, "--cohort", str(cohort.root)])
         assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+
+
+def test_a_real_submission_is_stamped_so_that_lateness_is_right(tmp_path) -> None:
+    from datetime import UTC
+
+    from nbgrader.utils import parse_utc
+
+    cohort = make_cohort(tmp_path / "c")
+    fetch(cohort, "ann", "ps1", tmp_path / "ann")
+    submit(cohort, "ann", "ps1", tmp_path / "ann")  # nbgrader's own clock and zone
+    (stamp,) = (cohort.exchange / cohort.name / "inbound").glob("ann+ps1+*/timestamp.txt")
+    recorded = parse_utc(stamp.read_text(encoding="utf-8"))
+    now = datetime.now(UTC).replace(tzinfo=None)
+    assert abs((recorded - now).total_seconds()) < 600  # not 8 hours off (Asia/Shanghai "CST")

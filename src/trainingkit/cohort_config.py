@@ -44,7 +44,10 @@ c.CourseDirectory.root = here
 c.CourseDirectory.course_id = {name_json}
 c.CourseDirectory.db_url = {db_json}
 c.Exchange.root = {exchange_json}
-c.Exchange.timezone = "Asia/Shanghai"
+# nbgrader 0.9.6 writes exchange timestamps with %Z and reads them back with no
+# zone database: "CST" (Asia/Shanghai) is taken as UTC, so every submission would
+# look 8 hours late. Keep nbgrader's UTC; due dates are converted from Beijing time.
+c.Exchange.timezone = "UTC"
 
 # Grading: a runaway cell is interrupted after this many seconds; a kernel that
 # does not start within a minute counts as failed.

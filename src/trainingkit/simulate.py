@@ -177,13 +177,21 @@ def fetch(cohort: Cohort, student: str, assignment: str, home: Path) -> Path:
     return home / assignment
 
 
-def submit(cohort: Cohort, student: str, assignment: str, home: Path, at: datetime) -> None:
-    """Submit ``home/assignment`` to the exchange as ``student`` at ``at`` (naive UTC)."""
+def submit(
+    cohort: Cohort, student: str, assignment: str, home: Path, at: datetime | None = None
+) -> None:
+    """Submit ``home/assignment`` to the exchange as ``student``.
+
+    ``at`` (naive UTC) fixes the submission time; None keeps nbgrader's own clock.
+    """
     from nbgrader.exchange.default import ExchangeSubmit
 
     class _SubmitAt(ExchangeSubmit):
         def set_timestamp(self) -> None:
-            self.timestamp = utc_stamp(at)
+            if at is None:
+                super().set_timestamp()
+            else:
+                self.timestamp = utc_stamp(at)
 
     _SubmitAt(**_exchange_args(cohort, home, assignment, student)).start()
 
