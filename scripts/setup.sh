@@ -16,8 +16,9 @@ import sys
 sys.exit(0 if sys.version_info >= (3, 11) else 1)
 PY
 
-# System packages: a CJK font always; Chromium for the browser tests.
-apt_packages=(fonts-noto-cjk)
+# System packages: a CJK font for charts, bubblewrap for the grading sandbox;
+# Chromium for the browser tests.
+apt_packages=(fonts-noto-cjk bubblewrap)
 if [ "$mode" = test ]; then apt_packages+=(chromium); fi
 missing=()
 for p in "${apt_packages[@]}"; do
