@@ -174,6 +174,8 @@ def test_feedback_is_chinese_with_the_points_of_each_question(tmp_path_factory) 
     ]
     assert grade_ids and all(grade_id in text for grade_id in grade_ids)
     assert "No response." not in text
+    (draft_page, *_) = sorted(cohort.root.glob("feedback/*/02-proposals/*.html"))
+    assert "待老师批阅" in visible_text(draft_page)  # the draft's quality is graded by hand
     assert 'src="http' not in page.read_text(encoding="utf-8")  # no MathJax from a CDN
 
 

@@ -15,6 +15,8 @@ code shows in the cell source and again in the traceback of a failed test
 4. drops nbgrader's automatic comment "No response." on answer cells: the kit's
    exercises are answered in widgets, so the answer cell's code never changes and
    the comment would wrongly tell every trainee that they did not answer.
+5. marks grades that still wait for manual grading (score ``None``), so the page
+   says 待老师批阅 instead of a 0 that looks final.
 
 Why the message of a failed hidden test is usually *not* shown: an ``assert``
 written in a hidden test carries a message the instructor typed there, and it can
@@ -125,7 +127,30 @@ class ScrubHiddenTests(NbGraderPreprocessor):
                 cell.outputs = [_stream(_verdict(cell.outputs, secret, helpers_only))]
             else:
                 cell.outputs = [_scrub(output, secret) for output in cell.outputs]
+        _mark_pending(nb, resources)
         return nb, resources
+
+
+def _mark_pending(nb: NotebookNode, resources: ResourcesDict) -> None:
+    info = resources.get("nbgrader") or {}
+    if not info.get("db_url"):
+        return
+    import warnings
+
+    from nbgrader.api import Gradebook
+    from sqlalchemy.exc import SAWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SAWarning)
+        with Gradebook(info["db_url"]) as gradebook:
+            notebook = gradebook.find_submission_notebook(
+                info["notebook"], info["assignment"], info["student"]
+            )
+            pending = {grade.name for grade in notebook.grades if grade.needs_manual_grade}
+    for cell in nb.cells:
+        grading = cell.metadata.get("nbgrader", {})
+        if grading.get("grade_id") in pending and (grading.get("grade") or grading.get("task")):
+            grading["score"] = None
 
 
 def _verdict(outputs: list[Any], secret: list[str], helpers_only: bool) -> str:
