@@ -93,6 +93,17 @@ def test_a_helper_message_quoting_a_hidden_line_is_dropped() -> None:
     assert nb.cells[0].outputs[0].text == FAILED_HIDDEN + "\n"
 
 
+def test_grading_notes_reach_the_page_unless_they_quote_a_hidden_test() -> None:
+    notes = [
+        "有 1 个被删除的检查单元已按原题恢复后批改。",
+        "出错：assert_choice(sheet.answer('q1'), 'B')",
+    ]
+    scrubber = ScrubHiddenTests(notes=notes)
+    resources: dict = {}
+    scrubber.preprocess(_notebook((HIDDEN, [])), resources)
+    assert resources["trainingkit_notes"] == notes[:1]
+
+
 def test_other_outputs_quoting_hidden_code_are_hidden_and_mark_schemes_removed() -> None:
     history = {
         "output_type": "stream",
@@ -176,6 +187,9 @@ def test_feedback_is_chinese_with_the_points_of_each_question(tmp_path_factory) 
     assert "No response." not in text
     (draft_page, *_) = sorted(cohort.root.glob("feedback/*/02-proposals/*.html"))
     assert "待老师批阅" in visible_text(draft_page)  # the draft's quality is graded by hand
+    student, assignment = who("deleted_cell")
+    (restored,) = cohort.root.glob(f"feedback/{student}/{assignment}/*.html")
+    assert "批改说明" in visible_text(restored) and "已按原题恢复" in visible_text(restored)
     assert 'src="http' not in page.read_text(encoding="utf-8")  # no MathJax from a CDN
 
 

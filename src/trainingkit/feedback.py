@@ -159,6 +159,7 @@ def _one(cohort: Cohort, api: NbGraderAPI, assignment: str, student: str, *, rel
         return FeedbackResult(
             assignment, student, "missing", _why_not_graded(cohort, assignment, student)
         )
+    api.config.ScrubHiddenTests.notes = _grading_notes(cohort, assignment, student)
     with _quiet():
         result = api.generate_feedback(assignment, student)
     if not result.get("success"):
@@ -193,6 +194,14 @@ def _release(api: NbGraderAPI, assignment: str, student: str) -> str:
     finally:
         coursedir.assignment_id, coursedir.student_id = saved
     return ""
+
+
+def _grading_notes(cohort: Cohort, assignment: str, student: str) -> list[str]:
+    """The grading status's reasons (plain Chinese, written for trainees too)."""
+    from trainingkit.grading.status import read_status
+
+    status = read_status(cohort.status_file(assignment, student))
+    return [r.message for r in status.reasons] if status else []
 
 
 def _why_not_graded(cohort: Cohort, assignment: str, student: str) -> str:

@@ -44,6 +44,7 @@ from typing import Any
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode, from_dict
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import List, Unicode
 
 __all__ = [
     "FAILED_HIDDEN",
@@ -103,7 +104,14 @@ def hidden_lines(source: str) -> list[str]:
 
 
 class ScrubHiddenTests(NbGraderPreprocessor):
-    """Strip hidden tests and mark schemes from sources and outputs of a feedback notebook."""
+    """Strip hidden tests and mark schemes from sources and outputs of a feedback notebook.
+
+    ``notes`` (configurable) are plain sentences about how the submission was graded
+    (e.g. deleted test cells restored); they are passed to the page template as
+    ``resources["trainingkit_notes"]``.
+    """
+
+    notes = List(Unicode(), help="Grading remarks shown at the top of the page.").tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: ResourcesDict) -> tuple[Any, Any]:
         """Scrub every cell; see the module docstring for the rules."""
@@ -128,6 +136,7 @@ class ScrubHiddenTests(NbGraderPreprocessor):
             else:
                 cell.outputs = [_scrub(output, secret) for output in cell.outputs]
         _mark_pending(nb, resources)
+        resources["trainingkit_notes"] = [n for n in self.notes if not _quotes(n, secret)]
         return nb, resources
 
 
