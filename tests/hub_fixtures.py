@@ -9,6 +9,7 @@ ever touched. Everything listens on 127.0.0.1 on free ports.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -156,22 +157,83 @@ def login(hub: Hub, name: str, password: str | None = None) -> requests.Session:
     return session
 
 
-def shared_runtime(base: Path) -> Path:
-    """A Python environment every test account can run.
+def _reachable(path: Path) -> bool:
+    """Whether every account can reach ``path``: it and each parent are o+x."""
+    return all(p.stat().st_mode & 0o001 for p in (path, *path.parents))
 
-    When this venv's interpreter sits in a private home (pyenv under ``/root``),
-    trainee accounts cannot start it. Then the same interpreter (binary, shared
-    library, standard library) is copied below ``base``, with a ``.pth`` that loads
-    this venv's packages and links to its Jupyter data and configuration
-    (extensions, Lab, kernels); ``bin/python`` is a wrapper that finds the copied
-    ``libpython``. Nothing outside ``base`` changes.
+
+_RUNTIME: Path | None = None
+
+
+def shared_runtime() -> Path:
+    """A Python environment every test account can run, built once per session.
+
+    The test accounts cannot enter a private home such as ``/root``, where pyenv's
+    interpreter or a CI clone (with its ``.venv`` and the editable ``src/``) may sit.
+    When this venv is reachable as it is, it is used as it is. Otherwise a runtime is
+    built in a world-readable temporary folder (removed at exit):
+
+    - the interpreter: this venv's own when reachable; else a copy of the binary,
+      ``libpython`` and the standard library, with a ``bin/python`` wrapper that
+      finds the copied library;
+    - the packages: a ``.pth`` to this venv's site-packages when reachable; else a
+      copy of them (hard links when possible) with the editable ``trainingkit``
+      replaced by a plain copy of the package;
+    - the Jupyter data and configuration (extensions, Lab, kernels): linked or copied
+      in the same way.
+
+    Nothing outside the runtime folder changes.
     """
+    global _RUNTIME
+    import trainingkit
+
     python = Path(sys.executable).resolve()
-    if all(p.stat().st_mode & 0o001 for p in (python, *python.parents)):
-        return VENV
-    home = Path(sys.base_prefix).resolve()
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    runtime = base / "python"
+    venv_packages = VENV / "lib" / version / "site-packages"
+    package = Path(trainingkit.__file__).resolve().parent
+    packages_ok = _reachable(venv_packages) and _reachable(package)
+    if _reachable(python) and _reachable(VENV / "bin" / "python") and packages_ok:
+        return VENV
+    if _RUNTIME is not None:
+        return _RUNTIME
+    folder = Path(tempfile.mkdtemp(prefix="tkhub-runtime-", dir="/tmp"))
+    folder.chmod(0o755)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    runtime = folder / "python"
+    site_packages = runtime / "lib" / version / "site-packages"
+    if _reachable(python):
+        base_python = Path(getattr(sys, "_base_executable", sys.executable))
+        subprocess.run([str(base_python), "-m", "venv", "--without-pip", str(runtime)],
+                       check=True)  # fmt: skip
+        shutil.rmtree(site_packages)
+    else:
+        _copy_interpreter(python, runtime, version)
+    if packages_ok:
+        site_packages.mkdir()
+        (site_packages / "trainingkit-tests.pth").write_text(
+            f"import site; site.addsitedir({str(venv_packages)!r})\n"
+        )
+    else:
+        _copy_tree(venv_packages, site_packages)
+        for editable in site_packages.glob("__editable__*trainingkit*"):
+            editable.unlink()  # removes the copy's link only; the venv keeps its file
+        if not package.is_relative_to(venv_packages.resolve()):  # an editable install
+            shutil.copytree(package, site_packages / "trainingkit",
+                            ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+            _open_to_all(site_packages / "trainingkit")
+    for shared in ("etc/jupyter", "share/jupyter"):  # server extensions, Lab, kernels
+        (runtime / shared).parent.mkdir(parents=True, exist_ok=True)
+        if _reachable(VENV / shared):
+            (runtime / shared).symlink_to(VENV / shared)
+        else:
+            _copy_tree(VENV / shared, runtime / shared)
+    _RUNTIME = runtime
+    return runtime
+
+
+def _copy_interpreter(python: Path, runtime: Path, version: str) -> None:
+    """Copy the binary, ``libpython`` and the standard library; add a wrapper."""
+    home = Path(sys.base_prefix).resolve()
     (runtime / "bin").mkdir(parents=True)
     shutil.copy2(python, runtime / "bin" / version)
     (runtime / "lib").mkdir()
@@ -179,22 +241,41 @@ def shared_runtime(base: Path) -> Path:
         shutil.copy2(library, runtime / "lib" / library.name)
     skip = shutil.ignore_patterns("site-packages", "test", "__pycache__", "idlelib", "tkinter")
     shutil.copytree(home / "lib" / version, runtime / "lib" / version, ignore=skip)
-    site_packages = runtime / "lib" / version / "site-packages"
-    site_packages.mkdir()
-    venv_packages = VENV / "lib" / version / "site-packages"
-    (site_packages / "trainingkit-tests.pth").write_text(
-        f"import site; site.addsitedir({str(venv_packages)!r})\n"
-    )
+    _open_to_all(runtime)
     wrapper = runtime / "bin" / "python"
     wrapper.write_text(
         f'#!/bin/sh\nexport LD_LIBRARY_PATH="{runtime / "lib"}"\n'
         f'exec "{runtime / "bin" / version}" "$@"\n'
     )
     wrapper.chmod(0o755)
-    for shared in ("etc/jupyter", "share/jupyter"):  # server extensions, Lab, kernels
-        (runtime / shared).parent.mkdir(parents=True, exist_ok=True)
-        (runtime / shared).symlink_to(VENV / shared)
-    return runtime
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` for every account: hard links when safe and possible.
+
+    Hard links share the original files, so they are used only when every file and
+    folder below ``source`` is already open to all (nothing needs a chmod) and both
+    sides are on one filesystem; the copy's folders are new, so removing or adding
+    entries in it never touches ``source``. Otherwise a real copy is opened to all.
+    """
+    closed = subprocess.run(
+        ["find", str(source), "(", "-type", "d", "!", "-perm", "-o+rx", ")", "-o",
+         "(", "-type", "f", "!", "-perm", "-o+r", ")", "-print", "-quit"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    if not closed:
+        linked = subprocess.run(["cp", "-a", "--link", str(source), str(target)],
+                                capture_output=True, check=False)  # fmt: skip
+        if linked.returncode == 0:
+            return
+        shutil.rmtree(target, ignore_errors=True)
+    subprocess.run(["cp", "-a", str(source), str(target)], check=True)
+    _open_to_all(target)
+
+
+def _open_to_all(folder: Path) -> None:
+    """Let every account read ``folder`` (a copy of ours) and run what it holds."""
+    subprocess.run(["chmod", "-R", "o+rX,go-w", str(folder)], check=True)
 
 
 def _setup(
@@ -220,7 +301,7 @@ def _setup(
         course_source=REPO / "course",
         exercises=base / "exercises",
         proxy_command=str(PROXY),
-        venv=shared_runtime(base),
+        venv=shared_runtime(),
     )
     return build_plan(read_roster(roster), options), roster
 

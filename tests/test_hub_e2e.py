@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,8 +122,9 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
     terminal_run(_service(hub), teacher,
                  f"{python} -m trainingkit collect {EXERCISE} --cohort {cohort}")  # fmt: skip
     # Grading as root: trainee code runs as a sandbox user, not as the gradebook's owner.
+    # With the hub's Python, as on a hub machine: the sandbox user must be able to run it.
     graded = subprocess.run(
-        [sys.executable, "-m", "trainingkit", "grade", EXERCISE, "--cohort", str(cohort)],
+        [python, "-m", "trainingkit", "grade", EXERCISE, "--cohort", str(cohort)],
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert graded.returncode == 0, graded.stdout + graded.stderr
