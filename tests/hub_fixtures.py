@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import json
 import os
 import secrets
@@ -21,10 +22,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import nbformat
 import requests
@@ -44,6 +45,7 @@ __all__ = [
     "api_token",
     "free_port",
     "login",
+    "run_async",
     "running_hub",
     "start_server",
     "start_servers",
@@ -58,6 +60,7 @@ COURSE = "tkcourse"
 EXERCISE = "ex01"
 TRAINEES = ("t001", "t002", "t003")
 INSTRUCTOR = "teacher1"
+T = TypeVar("T")
 
 
 def free_port() -> int:
@@ -413,7 +416,7 @@ def api_token(hub: Hub, name: str) -> str:
     response = session.post(
         hub.api(f"/users/{name}/tokens"),
         json={"note": "hub test", "expires_in": 3600},
-        headers={"X-XSRFToken": session.cookies.get("_xsrf", "")},
+        headers={"X-XSRFToken": session.cookies.get("_xsrf") or ""},
         timeout=30,
     )
     response.raise_for_status()
@@ -442,7 +445,31 @@ def start_servers(hub: Hub, tokens: dict[str, str]) -> None:
                                          timeout=(10, 1))  # fmt: skip
                 assert response.status_code in (201, 202), response.text
     for name in tokens:
-        wait_for(lambda n=name: model(n).get("ready"), timeout=120, what=f"the server of {name}")
+        ready = functools.partial(lambda n: model(n).get("ready"), name)
+        wait_for(ready, timeout=120, what=f"the server of {name}")
+
+
+def run_async(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run the coroutine ``make()`` to completion from synchronous code.
+
+    ``asyncio.run`` refuses to run while an event loop is running in this thread
+    (Playwright's sync API keeps one open), and the coroutine passed to it is then
+    never awaited. So the coroutine is created only where it will run: here when
+    no loop is running, else in a fresh thread with its own loop.
+    """
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+
+    def in_thread() -> T:
+        return asyncio.run(make())
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tk-async") as pool:
+        return pool.submit(in_thread).result()
 
 
 def terminal_run(base_url: str, token: str, command: str, *, timeout: float = 180) -> str:
@@ -466,25 +493,27 @@ def terminal_run(base_url: str, token: str, command: str, *, timeout: float = 18
 
     async def talk() -> str:
         connection = await websocket_connect(HTTPRequest(ws_url, headers=headers))
-        connection.write_message(json.dumps(["stdin", f"{command}; echo __TK_DONE__$?\r"]))
-        output = ""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not done.search(output):
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                raise AssertionError(f"terminal command timed out: {command}\n{output[-3000:]}")
-            message = await asyncio.wait_for(connection.read_message(), remaining)
-            if message is None:
-                break
-            kind, *rest = json.loads(message)
-            if kind == "stdout":
-                output += rest[0]
-        connection.close()
-        return output
+        try:
+            connection.write_message(json.dumps(["stdin", f"{command}; echo __TK_DONE__$?\r"]))
+            output = ""
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + timeout
+            while not done.search(output):
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    raise AssertionError(f"terminal command timed out: {command}\n{output[-3000:]}")
+                message = await asyncio.wait_for(connection.read_message(), remaining)
+                if message is None:
+                    break
+                kind, *rest = json.loads(message)
+                if kind == "stdout":
+                    output += rest[0]
+            return output
+        finally:
+            connection.close()
 
     try:
-        output = asyncio.run(talk())
+        output = run_async(talk)
     finally:
         requests.delete(f"{base_url}api/terminals/{name}", headers=headers, timeout=30)
     match = done.search(output)
