@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from traitlets.config.loader import PyFileConfigLoader
 
 from trainingkit.cli import main
+from trainingkit.hub.deploy import apply_setup
 from trainingkit.hub.hubconfig import render_files
 from trainingkit.hub.k8s import k8s_values, to_yaml
 from trainingkit.hub.passwords import (
@@ -239,3 +240,20 @@ def test_hub_start_seeds_new_accounts_and_never_overwrites_a_changed_password(
     assert info.is_authorized is False
     assert info.is_valid_password("changed-pass-2")
     assert stat.S_IMODE(accounts.stat().st_mode) == 0o600
+
+
+def test_setup_refuses_a_venv_in_a_private_home_even_if_its_python_is_public(
+    roster: Path, tmp_path: Path
+) -> None:
+    # A CI clone in /root: .venv/bin/python links to a public interpreter, but no
+    # trainee account can enter the folder the venv sits in.
+    private = tmp_path / "private"
+    (private / "venv" / "bin").mkdir(parents=True)
+    private.chmod(0o700)
+    python = Path("/usr/bin/python3").resolve()
+    (private / "venv" / "bin" / "python").symlink_to(python)
+    options = HubOptions(course="cppcc2026", base=tmp_path / "hub", home_root=tmp_path / "home",
+                         venv=private / "venv")  # fmt: skip
+    with pytest.raises(HubPlanError, match=f"{private}.*不可进入"):
+        apply_setup(build_plan(read_roster(roster), options), roster, hub_url="http://127.0.0.1/")
+    assert not (tmp_path / "hub").exists()  # refused before creating anything

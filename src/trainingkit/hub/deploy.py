@@ -104,9 +104,16 @@ def apply_setup(plan: HubPlan, roster: Path, *, hub_url: str) -> SetupResult:
 
 
 def _check_runtime(venv: Path) -> None:
-    """Every account runs ``venv``'s interpreter: it must not sit in a private home."""
-    python = (venv / "bin" / "python").resolve()
-    blocked = [p for p in (python, *python.parents) if not p.stat().st_mode & 0o001]
+    """Every account runs ``venv``'s interpreter: it must not sit in a private home.
+
+    Both the path as given (a venv in ``/root`` whose ``bin/python`` links to a
+    public interpreter) and the interpreter it resolves to (pyenv in ``/root``) count.
+    """
+    given = venv.absolute() / "bin" / "python"
+    resolved = given.resolve()
+    paths = (given, *given.parents, resolved, *resolved.parents)
+    blocked = [p for p in paths if not p.stat().st_mode & 0o001]
+    python = given
     if blocked:
         raise HubPlanError(
             f"学员账户无法运行 {python}：{blocked[0]} 对其他用户不可进入。"
