@@ -25,6 +25,7 @@ __all__ = [
     "attention_note",
     "export_scores",
     "needing_attention",
+    "quiet_gradebook",
     "score_frame",
     "submission_rows",
     "trainees",
@@ -68,7 +69,7 @@ def trainees(cohort: Cohort) -> list[tuple[str, str, str, str]]:
 
     people = {e.id: (e.id, e.name, e.sector, e.unit) for e in load_roster(cohort)
               if e.role == "trainee"}  # fmt: skip
-    with _quiet(), cohort.gradebook() as gradebook:
+    with quiet_gradebook(), cohort.gradebook() as gradebook:
         for student in gradebook.students:
             people.setdefault(student.id, (student.id, student.last_name or "", "", ""))
     return [people[key] for key in sorted(people)]
@@ -83,7 +84,7 @@ def submission_rows(cohort: Cohort) -> list[SubmissionRow]:
     assignments = cohort.assignments()
     people = trainees(cohort)
     rows = []
-    with _quiet(), cohort.gradebook() as gradebook:
+    with quiet_gradebook(), cohort.gradebook() as gradebook:
         maxima = {a.name: float(a.max_score or 0) for a in gradebook.assignments}
         for student, name, sector, unit in people:
             for assignment in assignments:
@@ -169,7 +170,7 @@ def export_scores(cohort: Cohort, *, fmt: str, output: str | Path) -> Path:
     return output
 
 
-class _quiet(warnings.catch_warnings):
+class quiet_gradebook(warnings.catch_warnings):
     """nbgrader's gradebook triggers SQLAlchemy autoflush warnings (not ours to fix)."""
 
     def __enter__(self) -> None:

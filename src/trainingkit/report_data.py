@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trainingkit.cohort import Cohort
-from trainingkit.export import STATUS_LABELS, SubmissionRow, _quiet
+from trainingkit.export import STATUS_LABELS, SubmissionRow, quiet_gradebook
 
 __all__ = [
     "DRAFT_QUESTIONS",
@@ -78,7 +78,7 @@ def question_stats(cohort: Cohort, rows: list[SubmissionRow]) -> list[QuestionSt
     """Per auto-graded question (grade cell), the share of trainees who missed marks."""
     graded = {(r.assignment, r.student) for r in rows if r.status in ("graded", "attention")}
     counts: dict[tuple[str, str], list[float]] = {}
-    with _quiet(), cohort.gradebook() as gradebook:
+    with quiet_gradebook(), cohort.gradebook() as gradebook:
         for assignment in gradebook.assignments:
             for submission in assignment.submissions:
                 if (assignment.name, submission.student.id) not in graded:
