@@ -5,6 +5,7 @@ These tests build plans and files only; `test_hub_e2e.py` runs a real hub.
 
 from __future__ import annotations
 
+import asyncio
 import stat
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import bcrypt
 import pytest
 import yaml
 from click.testing import CliRunner
+from hub_fixtures import run_async
 from openpyxl import load_workbook
 from traitlets.config.loader import PyFileConfigLoader
 
@@ -257,3 +259,12 @@ def test_setup_refuses_a_venv_in_a_private_home_even_if_its_python_is_public(
     with pytest.raises(HubPlanError, match=f"{private}.*不可进入"):
         apply_setup(build_plan(read_roster(roster), options), roster, hub_url="http://127.0.0.1/")
     assert not (tmp_path / "hub").exists()  # refused before creating anything
+
+
+def test_run_async_works_while_an_event_loop_runs_in_this_thread() -> None:
+    # As under Playwright's sync API: asyncio.run would refuse, orphaning the coroutine.
+    async def outer() -> int:
+        return run_async(lambda: asyncio.sleep(0, result=7))
+
+    assert asyncio.run(outer()) == 7
+    assert run_async(lambda: asyncio.sleep(0, result=8)) == 8
