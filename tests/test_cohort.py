@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from trainingkit.cli import main
-from trainingkit.cohort import Cohort, kit_exercises_dir
+from trainingkit.cohort import Cohort, CohortError, kit_exercises_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "assignments"
 
@@ -41,6 +42,15 @@ def test_paths_follow_nbgrader_steps(tmp_path):
     cohort = Cohort.init(tmp_path / "c", name="c", exercises=FIXTURES)
     assert cohort.autograded("s", "ps1") == cohort.root / "autograded" / "s" / "ps1"
     assert cohort.status_file("ps1", "s").is_relative_to(cohort.state_dir)
+
+
+def test_check_assignments_names_the_unknown_ones_and_defaults_to_all(tmp_path):
+    cohort = Cohort.init(tmp_path / "c", name="c", exercises=FIXTURES)
+    assert cohort.check_assignments() == ["ps1"]
+    assert cohort.check_assignments(["ps1"]) == ["ps1"]
+    with pytest.raises(CohortError, match="没有这些练习：nope（已有：ps1）") as error:
+        cohort.check_assignments(["ps1", "nope"])
+    assert "Unknown assignment(s): nope." in str(error.value)
 
 
 def test_kit_exercises_are_found_from_a_checkout():

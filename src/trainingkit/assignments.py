@@ -72,17 +72,6 @@ def _api(cohort: Cohort) -> NbGraderAPI:
     return NbGraderAPI(coursedir=cohort.coursedir(config), config=config)
 
 
-def _check(cohort: Cohort, assignments: list[str] | None) -> list[str]:
-    known = cohort.assignments()
-    unknown = [a for a in assignments or [] if a not in known]
-    if unknown:
-        raise CohortError(
-            f"没有这些练习：{', '.join(unknown)}（已有：{', '.join(known)}）。\n"
-            f"Unknown assignment(s): {', '.join(unknown)}."
-        )
-    return list(assignments or known)
-
-
 def release(
     cohort: Cohort, assignments: list[str] | None = None, *, due: str | None = None
 ) -> dict[str, datetime | None]:
@@ -99,7 +88,7 @@ def release(
     Raises:
         CohortError: unknown assignment, bad date, or nbgrader failed.
     """
-    chosen = _check(cohort, assignments)
+    chosen = cohort.check_assignments(assignments)
     schedule = read_schedule(cohort)
     fixed = parse_due(due) if due else None
     api = _api(cohort)
@@ -116,7 +105,7 @@ def release(
 
 def collect(cohort: Cohort, assignments: list[str] | None = None) -> dict[str, int]:
     """Collect submissions from the exchange; return assignment → trainees collected."""
-    chosen = _check(cohort, assignments)
+    chosen = cohort.check_assignments(assignments)
     api = _api(cohort)
     counts = {}
     for assignment in chosen:

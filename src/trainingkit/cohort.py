@@ -247,6 +247,21 @@ class Cohort:
             return []
         return sorted(p.name for p in base.iterdir() if p.is_dir() and _is_assignment(p))
 
+    def check_assignments(self, names: list[str] | None = None) -> list[str]:
+        """``names`` (default: every assignment) once each is known to exist.
+
+        Raises:
+            CohortError: some name is not one of `assignments`.
+        """
+        known = self.assignments()
+        unknown = [a for a in names or [] if a not in known]
+        if unknown:
+            raise CohortError(
+                f"没有这些练习：{', '.join(unknown)}（已有：{', '.join(known)}）。\n"
+                f"Unknown assignment(s): {', '.join(unknown)}."
+            )
+        return list(names or known)
+
     def submissions(self, assignment_id: str) -> list[str]:
         """Student ids with a collected submission of ``assignment_id``, sorted."""
         base = self.root / "submitted"

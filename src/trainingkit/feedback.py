@@ -128,14 +128,9 @@ def generate_feedback(
 def _select(
     cohort: Cohort, assignments: list[str] | None, trainees: list[str] | None
 ) -> list[tuple[str, str]]:
-    known = cohort.assignments()
-    unknown = [a for a in assignments or [] if a not in known]
-    if unknown:
-        raise CohortError(
-            f"没有这些练习：{', '.join(unknown)}（已有：{', '.join(known)}）。\n"
-            f"Unknown assignment(s): {', '.join(unknown)}."
-        )
-    chosen = assignments or [a for a in known if cohort.submissions(a)]
+    chosen = cohort.check_assignments(assignments)
+    if not assignments:  # by default, only assignments someone has handed in
+        chosen = [a for a in chosen if cohort.submissions(a)]
     pairs = [(a, s) for a in chosen for s in cohort.submissions(a)]
     missing = sorted(set(trainees or []) - {s for _, s in pairs})
     if missing:
