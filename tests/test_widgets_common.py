@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from trainingkit import knowledge
 from trainingkit.knowledge import Item
-from trainingkit.widgets.common import CourseWidget, Facts, feedback_html
+from trainingkit.widgets.common import CourseWidget, Facts, LiveWidget, feedback_html
 
 
 def test_facts_card_lists_items_with_each_source_once() -> None:
@@ -48,6 +48,26 @@ def test_course_widget_root_is_tagged() -> None:
             self._root("demo", [])
 
     assert "tk-demo" in Demo().widget._dom_classes
+
+
+def test_live_widget_recomputes_on_each_change_but_once_per_fill() -> None:
+    import ipywidgets as widgets
+
+    class Counter(LiveWidget):
+        def __init__(self) -> None:
+            self.boxes = {key: widgets.IntText() for key in "abc"}
+            self.seen: list[int] = []
+            self._watch(self.boxes.values())
+
+        def _recompute(self) -> None:
+            self.seen.append(sum(box.value for box in self.boxes.values()))
+
+    counter = Counter()
+    counter.boxes["a"].value = 1
+    assert counter.seen == [1]
+    counter._fill(counter.boxes, {"b": 2, "c": 3})
+    assert counter.seen == [1, 5]  # a back to 0, b and c set: one recompute
+    assert counter.boxes["a"].value == 0
 
 
 def test_package_exports_every_lesson_widget_from_its_home_module() -> None:

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from trainingkit.records import COUNT_LABELS, summary_from_counts
+from trainingkit.records import COUNT_COLUMNS, COUNT_LABELS, summary_from_counts
 from trainingkit.templating import render_template
+from trainingkit.widgets.common import LiveWidget
 from trainingkit.widgets.duties import rule_label, with_rule
 
 if TYPE_CHECKING:
@@ -30,27 +31,17 @@ if TYPE_CHECKING:
 
 __all__ = ["ASSESSMENT_FIELDS", "AssessmentCalculator"]
 
-# Fields of the calculator, in the order shown (columns of the duty summary).
-ASSESSMENT_FIELDS: tuple[str, ...] = (
-    "plenary_attended",
-    "plenary_excused",
-    "plenary_unexcused",
-    "proposals_submitted",
-    "proposals_registered",
-    "proposals_key",
-    "proposals_excellent",
-    "sheqing_submitted",
-    "sheqing_adopted",
-    "research",
-    "inspection",
-    "training",
-    "sector_activities",
-    "public_service",
-    "consultation",
+# Fields of the calculator, in summary order: the duty summary's counts except the
+# 常委会议 ones (the calculator scores a plain member), the derived activities_total
+# and the contacts with constituents, which the schemes do not score.
+ASSESSMENT_FIELDS: tuple[str, ...] = tuple(
+    column
+    for column in COUNT_COLUMNS
+    if not column.startswith(("standing_", "contact")) and column != "activities_total"
 )
 
 
-class AssessmentCalculator:
+class AssessmentCalculator(LiveWidget):
     """履职考核计算器: score, grade and reasons under one local scheme.
 
     Attributes:
@@ -96,11 +87,8 @@ class AssessmentCalculator:
         self.output = widgets.HTML()
         self.output.add_class("tk-assessment-output")
         self.result: pd.DataFrame | None = None
-        self._paused = False
-        for control in [self.scheme, *self.fields.values()]:
-            control.observe(lambda _change: self.update(), names="value")
-        self.widget = widgets.VBox([self.scheme, grid, self.output])
-        self.widget.add_class("tk-assessment")
+        self._watch([self.scheme, *self.fields.values()])
+        self._root("assessment", [self.scheme, grid, self.output])
         self.update()
 
     def counts(self) -> dict[str, int]:
@@ -112,30 +100,17 @@ class AssessmentCalculator:
         unknown = set(counts) - set(self.fields)
         if unknown:
             raise KeyError(f"计算器没有这些项 / no such field(s): {sorted(unknown)}")
-        self._paused = True
-        try:
-            for column, box in self.fields.items():
-                box.value = int(counts.get(column, 0))
-        finally:
-            self._paused = False
-        self.update()
+        self._fill(self.fields, counts)
 
-    def update(self) -> None:
+    def _recompute(self) -> None:
         """Assess the entered counts under the chosen scheme and show the result."""
         from trainingkit.duties import assess
 
-        if self._paused:
-            return
         scheme = self._schemes[self.scheme.value]
         self.result = assess(summary_from_counts(self.counts()), scheme)
         self.output.value = render_template(
             "assessment.html.j2", **_assessment_view(self.result.iloc[0], scheme)
         )
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def _assessment_view(row: pd.Series, scheme: Any) -> dict[str, Any]:

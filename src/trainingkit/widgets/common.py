@@ -8,7 +8,7 @@ organizers' style sheets rely on these names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 import ipywidgets as widgets
@@ -18,9 +18,10 @@ from trainingkit.templating import render_template
 if TYPE_CHECKING:
     from trainingkit.knowledge import Item
 
-__all__ = ["CourseWidget", "Facts", "feedback_html", "output_area", "tag"]
+__all__ = ["CourseWidget", "Facts", "LiveWidget", "feedback_html", "output_area", "tag"]
 
 W = TypeVar("W", bound=widgets.DOMWidget)
+K = TypeVar("K", bound=Hashable)
 
 
 def feedback_html(passed: bool, message: str, marks: Sequence[tuple[str, bool]] = ()) -> str:
@@ -110,3 +111,35 @@ class CourseWidget:
         from IPython.display import display
 
         display(self.widget)
+
+
+class LiveWidget(CourseWidget):
+    """A course widget whose output follows its controls: every change recomputes it.
+
+    Subclasses implement ``_recompute``; filling many boxes at once (`_fill`) pauses
+    the observers and recomputes once at the end, not once per box.
+    """
+
+    _paused = False
+
+    def update(self) -> None:
+        """Recompute the result from the controls and show it."""
+        if not self._paused:
+            self._recompute()
+
+    def _recompute(self) -> None:
+        raise NotImplementedError
+
+    def _watch(self, controls: Iterable[widgets.ValueWidget]) -> None:
+        for control in controls:
+            control.observe(lambda _change: self.update(), names="value")
+
+    def _fill(self, boxes: Mapping[K, widgets.ValueWidget], values: Mapping[K, int]) -> None:
+        """Set every box to its value in ``values`` (0 if missing), then update once."""
+        self._paused = True
+        try:
+            for key, box in boxes.items():
+                box.value = int(values.get(key, 0))
+        finally:
+            self._paused = False
+        self.update()

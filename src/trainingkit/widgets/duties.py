@@ -22,6 +22,7 @@ from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from trainingkit.records import summary_from_counts
 from trainingkit.templating import render_template
+from trainingkit.widgets.common import LiveWidget
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -120,7 +121,7 @@ def _count_box(
     )
 
 
-class DutyPlanner:
+class DutyPlanner(LiveWidget):
     """年度履职计划: plan activities month by month and see which tasks are met.
 
     Attributes:
@@ -201,19 +202,17 @@ class DutyPlanner:
         self.output = widgets.HTML()
         self.output.add_class("tk-duty-planner-output")
         self.result: pd.DataFrame | None = None
-        self._paused = False
         controls = [self.rule_set, self.contact_rule, self.role, self.people_per_contact]
-        for control in [*controls, *self.cells.values()]:
-            control.observe(lambda _change: self.update(), names="value")
-        self.widget = widgets.VBox(
+        self._watch([*controls, *self.cells.values()])
+        self._root(
+            "duty-planner",
             [
                 widgets.HBox([self.rule_set, self.role]),
                 widgets.HBox([self.contact_rule, self.people_per_contact]),
                 grid,
                 self.output,
-            ]
+            ],
         )
-        self.widget.add_class("tk-duty-planner")
         self.update()
 
     def plan(self) -> dict[tuple[int, str], int]:
@@ -222,20 +221,12 @@ class DutyPlanner:
 
     def set_plan(self, plan: Mapping[tuple[int, str], int]) -> None:
         """Replace the whole plan; cells not in ``plan`` become 0 (one update at the end)."""
-        self._paused = True
-        try:
-            for key, box in self.cells.items():
-                box.value = int(plan.get(key, 0))
-        finally:
-            self._paused = False
-        self.update()
+        self._fill(self.cells, plan)
 
-    def update(self) -> None:
+    def _recompute(self) -> None:
         """Evaluate the current plan against the chosen rules and show the result."""
         from trainingkit.duties import evaluate_compliance
 
-        if self._paused:
-            return
         counts = plan_counts(self.plan(), self.people_per_contact.value)
         summary = summary_from_counts(counts, role=self.role.value)
         rule_set = self._rule_sets[self.rule_set.value]
@@ -246,11 +237,6 @@ class DutyPlanner:
             "duty_planner.html.j2",
             **_planner_view(self.result.iloc[0], rule_set, contact_rule, counts),
         )
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def _status(value: Any) -> str:
