@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trainingkit import knowledge
-from trainingkit.knowledge import Item
+from trainingkit.knowledge_items import Item
 from trainingkit.widgets.common import CourseWidget, Facts, LiveWidget, feedback_html
 
 

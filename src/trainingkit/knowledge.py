@@ -34,16 +34,9 @@ from trainingkit.knowledge_items import (
 if TYPE_CHECKING:
     import pandas as pd
 
+# The item types' public home is trainingkit.knowledge_items (they also resolve here).
 __all__ = [
     "STATISTICS_COLUMNS",
-    "CharterArticle",
-    "Fact",
-    "Item",
-    "NotRegistrable",
-    "ReplyCategory",
-    "ReviewOutcome",
-    "Sector",
-    "SubmitterKind",
     "annual_plan_steps",
     "biweekly_meeting",
     "charter_articles",

@@ -16,7 +16,7 @@ import ipywidgets as widgets
 from trainingkit.templating import render_template
 
 if TYPE_CHECKING:
-    from trainingkit.knowledge import Item
+    from trainingkit.knowledge_items import Item
 
 __all__ = ["CourseWidget", "Facts", "LiveWidget", "feedback_html", "output_area", "tag"]
 

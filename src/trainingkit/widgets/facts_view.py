@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from trainingkit.knowledge import Item
+    from trainingkit.knowledge_items import Item
 
 __all__ = ["COLUMN_LABELS", "facts_table"]
 
