@@ -16,12 +16,11 @@ slower assessment stay "well under a second" (target: ≤ 0.25 s together).
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+from _timing import median_seconds
 
 from trainingkit.duties import assess, evaluate_compliance
 from trainingkit.records import ACTIVITY_COLUMNS, COUNT_COLUMNS, IDENTITY_COLUMNS
@@ -49,15 +48,6 @@ def synthetic_summary(members: int, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame(identity | counts)[[*IDENTITY_COLUMNS, *COUNT_COLUMNS]]
 
 
-def _median_time(function: Callable[[], object], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--members", type=int, default=2000)
@@ -76,7 +66,7 @@ def main() -> None:
         cases[f"assess {scheme.id}"] = lambda s=scheme: assess(summary, s)
     for function in cases.values():  # warm up imports and caches
         function()
-    medians = {name: _median_time(function, args.runs) for name, function in cases.items()}
+    medians = {name: median_seconds(function, args.runs) for name, function in cases.items()}
     baseline = medians["baseline: groupby mean"]
     print(f"{args.members} members, median of {args.runs} runs")
     print(f"{'case':40} {'median ms':>10} {'× baseline':>11}")

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _timing import median_seconds
 
 from trainingkit.review import review_proposal, review_sheqing
 
@@ -30,15 +29,6 @@ def _draft(chars: int) -> str:
     return text[:chars]
 
 
-def _median_s(function: Callable[[], object], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=200)
@@ -48,11 +38,13 @@ def main() -> None:
     review_proposal(text)  # compile the rules once, as a notebook session would
     review_sheqing(text)
     timings = {
-        "str.find (baseline)": _median_s(lambda: text.find("不存在的词"), args.runs),
-        "re.findall (baseline)": _median_s(lambda: scan.findall(text), args.runs),
-        "review_proposal 2,000 chars": _median_s(lambda: review_proposal(text), args.runs),
-        "review_sheqing 2,000 chars": _median_s(lambda: review_sheqing(text), args.runs),
-        "review_proposal 12,000 chars": _median_s(lambda: review_proposal(big), args.runs // 4),
+        "str.find (baseline)": median_seconds(lambda: text.find("不存在的词"), args.runs),
+        "re.findall (baseline)": median_seconds(lambda: scan.findall(text), args.runs),
+        "review_proposal 2,000 chars": median_seconds(lambda: review_proposal(text), args.runs),
+        "review_sheqing 2,000 chars": median_seconds(lambda: review_sheqing(text), args.runs),
+        "review_proposal 12,000 chars": median_seconds(
+            lambda: review_proposal(big), args.runs // 4
+        ),
     }
     base = timings["re.findall (baseline)"]
     print(f"{'what':32} {'median ms':>10} {'× re scan':>10}")
