@@ -53,6 +53,17 @@ def test_check_assignments_names_the_unknown_ones_and_defaults_to_all(tmp_path):
     assert "Unknown assignment(s): nope." in str(error.value)
 
 
+def test_a_damaged_cohort_toml_is_a_cohort_error_not_a_traceback(tmp_path):
+    cohort = Cohort.init(tmp_path / "c", name="c", exercises=FIXTURES)
+    meta = cohort.root / "cohort.toml"
+    for text in ("name = \n", 'title = "x"\n'):
+        meta.write_text(text, encoding="utf-8")
+        with pytest.raises(CohortError, match=r"cohort\.toml 无法读取或缺少 name"):
+            Cohort.open(cohort.root)
+    result = CliRunner().invoke(main, ["collect", "--cohort", str(cohort.root)])
+    assert result.exit_code == 2 and "has no name" in result.output
+
+
 def test_kit_exercises_are_found_from_a_checkout():
     assert kit_exercises_dir().name == "exercises"
 

@@ -106,11 +106,18 @@ class Cohort:
                 f"{root} 不是培训班目录（缺少 {_META}），请先运行 trainingkit cohort init。\n"
                 f"{root} is not a cohort (no {_META}); run `trainingkit cohort init` first."
             )
-        meta = tomllib.loads(meta_file.read_text(encoding="utf-8"))
+        try:
+            meta = tomllib.loads(meta_file.read_text(encoding="utf-8"))
+            name = str(meta["name"])
+        except (tomllib.TOMLDecodeError, KeyError) as error:
+            raise CohortError(
+                f"{meta_file} 无法读取或缺少 name（{error}）。\n"
+                f"{meta_file} is not valid TOML or has no name ({error})."
+            ) from error
         exchange = Path(meta.get("exchange", "exchange"))
         return cls(
             root=root,
-            name=str(meta["name"]),
+            name=name,
             db_url=str(meta.get("db_url") or _sqlite_url(root)),
             exchange=exchange if exchange.is_absolute() else root / exchange,
             title=str(meta.get("title", "")),
