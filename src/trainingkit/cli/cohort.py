@@ -1,7 +1,8 @@
 """``trainingkit cohort init``: create a cohort directory.
 
-Also holds the two pieces every cohort command shares: the ``--cohort`` option
-and turning a `CohortError` into a bilingual message and exit code 2.
+Also holds the pieces every cohort command shares: the ``--cohort`` option,
+turning a `CohortError` into a bilingual message and exit code 2, and the
+progress bar of the long-running commands.
 """
 
 from __future__ import annotations
@@ -9,13 +10,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from trainingkit.cohort import Cohort, CohortError
 
-__all__ = ["cohort", "cohort_option", "fail", "open_cohort"]
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+__all__ = ["cohort", "cohort_option", "fail", "open_cohort", "progress_bar"]
 
 #: ``--cohort DIR`` (default: the current folder) for every cohort command.
 cohort_option: Callable[[Any], Any] = click.option(
@@ -40,6 +45,21 @@ def open_cohort(directory: Path) -> Cohort:
         return Cohort.open(directory)
     except CohortError as error:
         fail(error)
+
+
+def progress_bar(console: Console) -> Progress:
+    """The progress bar of grade, feedback and demo (description, bar, n/m, time left)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("剩余"), TimeRemainingColumn())  # fmt: skip
+    return Progress(*columns, console=console, transient=False)
 
 
 @click.group()

@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from trainingkit.cli.cohort import fail
-from trainingkit.cli.feedback import progress_bar
+from trainingkit.cli.cohort import fail, progress_bar
 from trainingkit.cohort import CohortError
 
 __all__ = ["demo"]

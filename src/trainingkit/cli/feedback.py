@@ -7,19 +7,11 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from trainingkit.cli.cohort import cohort_option, fail, open_cohort
+from trainingkit.cli.cohort import cohort_option, fail, open_cohort, progress_bar
 from trainingkit.cohort import CohortError
 
-__all__ = ["feedback", "progress_bar"]
-
-
-def progress_bar(console: Console) -> Progress:
-    """The progress bar the cohort commands share (description, bar, n/m, time left)."""
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("剩余"), TimeRemainingColumn())  # fmt: skip
-    return Progress(*columns, console=console, transient=False)
+__all__ = ["feedback"]
 
 
 @click.command()

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from trainingkit.cli.cohort import cohort_option, fail, open_cohort
+from trainingkit.cli.cohort import cohort_option, fail, open_cohort, progress_bar
 from trainingkit.cohort import CohortError
 
 __all__ = ["grade"]
@@ -41,9 +40,7 @@ def grade(
     from trainingkit.grading import grade as grade_cohort
 
     console = Console()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("剩余"), TimeRemainingColumn())  # fmt: skip
-    with Progress(*columns, console=console, transient=False) as bar:
+    with progress_bar(console) as bar:
         task = bar.add_task("批改 grading", total=None)
 
         def progress(label: str, done: int, total: int) -> None:
