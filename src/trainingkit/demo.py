@@ -24,7 +24,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -182,11 +182,11 @@ def _build(workdir: Path, people: list[DemoTrainee], *, seed: int, jobs: int | N
 def _submit_all(cohort: Cohort, homes: Path, people: list[DemoTrainee], *, seed: int) -> list[str]:
     import numpy as np
 
+    from trainingkit.assignments import parse_due
     from trainingkit.simulate import answers_for, fetch, questions, submit
 
     rng = np.random.default_rng(seed)
-    due = {a: datetime.fromisoformat(d) - timedelta(hours=8)  # Beijing → UTC
-           for a, d in schedule(cohort.assignments()).items()}  # fmt: skip
+    due = {a: parse_due(d) for a, d in schedule(cohort.assignments()).items()}  # naive UTC
     notes = []
     for assignment in cohort.assignments():
         (source,) = sorted(cohort.source(assignment).glob("*.ipynb"))
