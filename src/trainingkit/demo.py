@@ -169,7 +169,7 @@ def _build(workdir: Path, people: list[DemoTrainee], *, seed: int, jobs: int | N
         "progress_xlsx": str(
             export_progress(cohort, results / "progress.xlsx", homes=workdir / "homes")
         ),
-        "feedback": str(cohort.root / "feedback"),
+        "feedback": str(cohort.path("feedback")),
         "homes": str(workdir / "homes"),
     }
     say("[9/9] 生成报告 report")

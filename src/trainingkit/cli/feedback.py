@@ -45,7 +45,7 @@ def feedback(
             fail(error)
     verb = "已生成" if no_release else "已发布"
     done = [r for r in run.results if r.status != "missing"]
-    console.print(f"{verb}反馈 {len(done)} 份，位置：{cohort.root / 'feedback'}", markup=False)
+    console.print(f"{verb}反馈 {len(done)} 份，位置：{cohort.path('feedback')}", markup=False)
     for result in run.missing:
         console.print(f"{result.assignment}/{result.student}：{result.reason}", markup=False)
     sys.exit(run.exit_code)
