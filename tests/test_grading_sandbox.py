@@ -9,6 +9,7 @@ import os
 import pytest
 from grading_support import RIGHT, make_cohort, submit
 
+from trainingkit.cohort import kit_exercises_dir
 from trainingkit.grading import Limits, grade, read_status
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
@@ -26,6 +27,7 @@ root = {root!r}
 attempt("read_gradebook", lambda: open(root + "/gradebook.db", "rb").read())
 attempt("read_source", lambda: open(root + "/source/ps1/problem.ipynb").read())
 attempt("read_other", lambda: open(root + "/submitted/victim/ps1/problem.ipynb").read())
+attempt("read_kit_source", lambda: os.listdir({kit_source!r}) or 1/0)
 attempt("write_cohort", lambda: open(root + "/nbgrader_config.py", "a").write("x = 1"))
 attempt("delete_cohort", lambda: os.remove(root + "/cohort.toml"))
 attempt("memory", lambda: bytearray(1536 * 1024 ** 2))
@@ -46,7 +48,7 @@ def _snapshot(root, skip=("autograded", "gradebook.db", ".trainingkit")):
 def test_hostile_submission_fails_every_forbidden_attempt(tmp_path):
     cohort = make_cohort(tmp_path / "c")
     submit(cohort, "victim", RIGHT)
-    code = HOSTILE.format(root=str(cohort.root))
+    code = HOSTILE.format(root=str(cohort.root), kit_source=str(kit_exercises_dir()))
     submit(cohort, "hostile", {"add_answer": code, "count_answer": "while True:\n    pass"})
     before = _snapshot(cohort.root)
 
@@ -55,7 +57,8 @@ def test_hostile_submission_fails_every_forbidden_attempt(tmp_path):
     assert _snapshot(cohort.root) == before
     out = json.loads((cohort.autograded("hostile", "ps1") / "problem.ipynb").read_text("utf-8"))
     text = "".join("".join(o.get("text", "")) for c in out["cells"] for o in c.get("outputs", []))
-    for name in ("read_gradebook", "read_source", "read_other", "write_cohort", "delete_cohort"):
+    forbidden = ("read_gradebook", "read_source", "read_other", "read_kit_source")
+    for name in (*forbidden, "write_cohort", "delete_cohort"):
         assert f"'{name}': 'blocked" in text
     assert "'memory': 'blocked MemoryError'" in text
     assert "SUCCEEDED" not in text

@@ -142,6 +142,24 @@ def kill_user_processes(uid: int) -> int:
     return killed
 
 
+def _runtime_paths() -> set[Path]:
+    """What the kernel needs to start: the Python install, the venv, the kit itself."""
+    import trainingkit
+
+    package = Path(trainingkit.__file__).resolve().parent
+    return {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(), package}
+
+
+def _kit_sources() -> tuple[Path, ...]:
+    """The kit's own source assignments (solutions, hidden tests), hidden like the cohort."""
+    from trainingkit.cohort import CohortError, kit_exercises_dir
+
+    try:
+        return (kit_exercises_dir().resolve(),)
+    except CohortError:
+        return ()
+
+
 @dataclass
 class Sandbox:
     """A scratch directory and the launch options of a kernel that runs in it.
@@ -169,15 +187,17 @@ class Sandbox:
         """bubblewrap options that show the kernel nothing of the cohort.
 
         The whole file system is read-only; ``/tmp`` and ``/root`` are empty
-        except for ``bind`` (scratch) and the Python installation; the cohort
-        (``hide``) is covered by an empty folder.
+        except for ``bind`` (scratch), the Python installation and the kit's own
+        package (an editable install of a checkout under ``/tmp`` lives there);
+        the cohort (``hide``) and the kit's source assignments are covered by
+        empty folders.
         """
         assert self.bwrap is not None
         args = [self.bwrap, "--ro-bind", "/", "/", "--dev", "/dev",
                 "--tmpfs", "/tmp", "--tmpfs", "/root"]  # fmt: skip
-        for path in self.hide:
+        for path in (*self.hide, *_kit_sources()):
             args += ["--tmpfs", str(path)]
-        for prefix in sorted({Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}):
+        for prefix in sorted(_runtime_paths()):
             for top in (Path("/root"), Path("/tmp")):
                 if prefix.is_relative_to(top):
                     # bwrap would create the folders in between as 0700.
