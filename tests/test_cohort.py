@@ -53,6 +53,17 @@ def test_check_assignments_names_the_unknown_ones_and_defaults_to_all(tmp_path):
     assert "Unknown assignment(s): nope." in str(error.value)
 
 
+def test_collected_lists_chosen_submissions_and_names_trainees_without_one(tmp_path):
+    cohort = Cohort.init(tmp_path / "c", name="c", exercises=FIXTURES)
+    assert cohort.collected() == []
+    for student in ("zhang", "li"):
+        cohort.submitted(student, "ps1").mkdir(parents=True)
+    assert cohort.collected() == [("ps1", "li"), ("ps1", "zhang")]
+    assert cohort.collected(["ps1"], ["zhang"]) == [("ps1", "zhang")]
+    with pytest.raises(CohortError, match="这些学员没有已收取的提交：wang, zhao。"):
+        cohort.collected(trainees=["zhao", "li", "wang"])
+
+
 def test_a_damaged_cohort_toml_is_a_cohort_error_not_a_traceback(tmp_path):
     cohort = Cohort.init(tmp_path / "c", name="c", exercises=FIXTURES)
     meta = cohort.root / "cohort.toml"

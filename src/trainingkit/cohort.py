@@ -276,6 +276,27 @@ class Cohort:
             return []
         return sorted(p.name for p in base.iterdir() if (p / assignment_id).is_dir())
 
+    def collected(
+        self, assignments: list[str] | None = None, trainees: list[str] | None = None
+    ) -> list[tuple[str, str]]:
+        """(assignment, student) of each collected submission chosen, assignment-major.
+
+        Args:
+            assignments: Assignment ids; default every assignment.
+            trainees: Only these student ids; default everyone.
+
+        Raises:
+            CohortError: an unknown assignment, or a trainee with nothing collected.
+        """
+        pairs = [(a, s) for a in self.check_assignments(assignments) for s in self.submissions(a)]
+        missing = sorted(set(trainees or []) - {s for _, s in pairs})
+        if missing:
+            raise CohortError(
+                f"这些学员没有已收取的提交：{', '.join(missing)}。\n"
+                f"No collected submission for: {', '.join(missing)}."
+            )
+        return [(a, s) for a, s in pairs if not trainees or s in trainees]
+
     # ------------------------------------------------------------ nbgrader glue
     def nbgrader_config(self) -> Config:
         """nbgrader's configuration for this cohort, as the CLI would load it."""

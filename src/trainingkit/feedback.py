@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from trainingkit.cohort import Cohort, CohortError
+from trainingkit.cohort import Cohort
 
 if TYPE_CHECKING:
     from nbgrader.apps.api import NbGraderAPI
@@ -115,7 +115,7 @@ def generate_feedback(
     Raises:
         CohortError: unknown assignment or trainee; nothing is written then.
     """
-    todo = _select(cohort, assignments, trainees)
+    todo = cohort.collected(assignments, trainees)
     api = _api(cohort)
     run = FeedbackRun()
     for done, (assignment, student) in enumerate(todo, start=1):
@@ -123,22 +123,6 @@ def generate_feedback(
         if progress:
             progress(f"{assignment}/{student}", done, len(todo))
     return run
-
-
-def _select(
-    cohort: Cohort, assignments: list[str] | None, trainees: list[str] | None
-) -> list[tuple[str, str]]:
-    chosen = cohort.check_assignments(assignments)
-    if not assignments:  # by default, only assignments someone has handed in
-        chosen = [a for a in chosen if cohort.submissions(a)]
-    pairs = [(a, s) for a in chosen for s in cohort.submissions(a)]
-    missing = sorted(set(trainees or []) - {s for _, s in pairs})
-    if missing:
-        raise CohortError(
-            f"这些学员没有已收取的提交：{', '.join(missing)}。\n"
-            f"No collected submission for: {', '.join(missing)}."
-        )
-    return [(a, s) for a, s in pairs if not trainees or s in trainees]
 
 
 def _api(cohort: Cohort) -> NbGraderAPI:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, cast
 
-from trainingkit.cohort import Cohort, CohortError
+from trainingkit.cohort import Cohort
 from trainingkit.grading.execute import WorkerResult, run_in_sandbox
 from trainingkit.grading.outcome import failure_reasons, output_reasons, prepare_failure
 from trainingkit.grading.pipeline import Prepared, SubmissionGrader, quiet_third_party
@@ -181,28 +181,15 @@ def grade(
 def _select(
     cohort: Cohort, assignments: list[str] | None, trainees: list[str] | None, force: bool
 ) -> tuple[list[tuple[str, str, str]], GradeRun]:
-    chosen = cohort.check_assignments(assignments)
-    if not assignments:  # by default, only assignments someone has handed in
-        chosen = [a for a in chosen if cohort.submissions(a)]
-    everyone = {s for a in chosen for s in cohort.submissions(a)}
-    missing = [t for t in trainees or [] if t not in everyone]
-    if missing:
-        raise CohortError(
-            f"这些学员没有已收取的提交：{', '.join(missing)}。\n"
-            f"No collected submission for: {', '.join(missing)}."
-        )
     todo, run = [], GradeRun()
-    for assignment in chosen:
-        for student in cohort.submissions(assignment):
-            if trainees and student not in trainees:
-                continue
-            digest = submission_digest(cohort.submitted(student, assignment))
-            old = read_status(cohort.status_file(assignment, student))
-            if old is not None and not force and old.digest == digest:
-                run.statuses.append(old)
-                run.skipped += 1
-            else:
-                todo.append((assignment, student, digest))
+    for assignment, student in cohort.collected(assignments, trainees):
+        digest = submission_digest(cohort.submitted(student, assignment))
+        old = read_status(cohort.status_file(assignment, student))
+        if old is not None and not force and old.digest == digest:
+            run.statuses.append(old)
+            run.skipped += 1
+        else:
+            todo.append((assignment, student, digest))
     return todo, run
 
 
