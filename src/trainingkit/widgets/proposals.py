@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from trainingkit.templating import render_template
+from trainingkit.widgets.common import CourseWidget
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -195,7 +196,7 @@ def plot_proposal_statistics(ax: Axes | None = None) -> Axes:
     return ax
 
 
-class ProposalReview:
+class ProposalReview(CourseWidget):
     """提案体检: write or paste a draft, press 检查 (or leave the box), see findings.
 
     Attributes:
@@ -203,11 +204,11 @@ class ProposalReview:
         button: The 检查 button.
         output: Where the highlighted draft and the findings appear.
         result: The last :class:`trainingkit.review.Review`, or ``None``.
+        widget: The root widget.
 
     Args:
         text: The draft to start with.
         example: Or the id of an example draft from :func:`proposal_examples`.
-        widget: The root widget.
     """
 
     def __init__(self, text: str = "", *, example: str | None = None) -> None:
@@ -227,8 +228,7 @@ class ProposalReview:
         self.result: Review | None = None
         self.input.observe(lambda _change: self.update(), names="value")
         self.button.on_click(lambda _button: self.update())
-        self.widget = widgets.VBox([self.input, self.button, self.output])
-        self.widget.add_class("tk-proposal-review")
+        self._root("proposal-review", [self.input, self.button, self.output])
         self.update()
 
     def update(self) -> None:
@@ -247,8 +247,3 @@ class ProposalReview:
             review=self.result,
             highlighted=render_html(text, self.result),
         )
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

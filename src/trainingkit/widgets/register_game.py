@@ -23,6 +23,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from trainingkit.templating import render_template
+from trainingkit.widgets.common import CourseWidget
 
 __all__ = [
     "NOT_REGISTER",
@@ -135,7 +136,7 @@ def judge_card(card: Card, decision: str | None, reason: str = "") -> CardVerdic
     return CardVerdict(True, True, message)
 
 
-class RegisterGame:
+class RegisterGame(CourseWidget):
     """ "会不会立案，为什么？" — sort each card as 可以立案 or 不予立案 and give the reason.
 
     Attributes:
@@ -175,8 +176,7 @@ class RegisterGame:
             boxes.append(box)
         self.output = widgets.HTML()
         self.output.add_class("tk-register-game-output")
-        self.widget = widgets.VBox([*boxes, self.output])
-        self.widget.add_class("tk-register-game")
+        self._root("register-game", [*boxes, self.output])
         self.verdicts: dict[str, CardVerdict] = {}
         self._show_score()
 
@@ -206,8 +206,3 @@ class RegisterGame:
         self.output.value = render_template(
             "register_score.html.j2", answered=answered, right=self.score, total=len(self.cards)
         )
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
