@@ -35,7 +35,7 @@ import nbformat
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from hub_fixtures import COURSE, Hub, api_token, running_hub, start_server
+from hub_fixtures import COURSE, Hub, api_token, run_async, running_hub, start_server
 
 MODULE = "01-duties/duties.ipynb"
 GOAL_MB = 250
@@ -56,8 +56,7 @@ def _pss_rss(pids: list[int]) -> tuple[float, float]:
     return pss / 1024, rss / 1024
 
 
-def memory_of(uid: int) -> tuple[float, float]:
-    """PSS and RSS in MB summed over the processes whose real uid is ``uid``."""
+def _pids_of(uid: int) -> list[int]:
     pids = []
     for entry in Path("/proc").iterdir():
         try:
@@ -65,7 +64,24 @@ def memory_of(uid: int) -> tuple[float, float]:
                 pids.append(int(entry.name))
         except OSError:
             continue
-    return _pss_rss(pids)
+    return pids
+
+
+def memory_of(uid: int) -> tuple[float, float]:
+    """PSS and RSS in MB summed over the processes whose real uid is ``uid``."""
+    return _pss_rss(_pids_of(uid))
+
+
+def kernel_pss(uid: int) -> float:
+    """PSS in MB of the kernels (``ipykernel_launcher``) among ``uid``'s processes."""
+    kernels = []
+    for pid in _pids_of(uid):
+        try:
+            if b"ipykernel_launcher" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                kernels.append(pid)
+        except OSError:
+            continue
+    return _pss_rss(kernels)[0]
 
 
 def memory_of_tree(root: int, *, skip_uids: set[int]) -> tuple[float, float]:
@@ -124,7 +140,7 @@ def run_module(hub: Hub, name: str, token: str) -> float:
         connection.close()
 
     start = time.perf_counter()
-    asyncio.run(execute())
+    run_async(execute)
     return time.perf_counter() - start
 
 
@@ -139,18 +155,21 @@ def main() -> int:
     with running_hub(trainees=names) as hub:
         # hub, proxy, culler and the course service (as the grader), before any trainee
         floor = memory_of_tree(hub.process.pid, skip_uids=set())
-        spawn, run, pss, rss = [], [], [], []
+        spawn, run, pss, rss, kernel = [], [], [], [], []
         for account in hub.plan.trainees:
             token = api_token(hub, account.hub_name)
             start = time.perf_counter()
             start_server(hub, account.hub_name, token)
             spawn.append(time.perf_counter() - start)
             run.append(run_module(hub, account.hub_name, token))
-            used = memory_of(pwd.getpwnam(account.system_name).pw_uid)
+            uid = pwd.getpwnam(account.system_name).pw_uid
+            used = memory_of(uid)
             pss.append(used[0])
             rss.append(used[1])
+            kernel.append(kernel_pss(uid))
             print(f"{account.hub_name}: spawn {spawn[-1]:5.1f} s  module 01 {run[-1]:5.1f} s  "
-                  f"PSS {used[0]:6.0f} MB  RSS {used[1]:6.0f} MB", flush=True)  # fmt: skip
+                  f"PSS {used[0]:6.0f} MB (kernel {kernel[-1]:4.0f})  RSS {used[1]:6.0f} MB",
+                  flush=True)  # fmt: skip
         # Everything of every trainee at once, after all are active (shared pages split).
         together = sum(memory_of(pwd.getpwnam(a.system_name).pw_uid)[0] for a in hub.plan.trainees)
     per = together / len(names)
@@ -162,6 +181,9 @@ def main() -> int:
     print(f"per active trainee (server + kernel): PSS median {statistics.median(pss):.0f} MB, "
           f"RSS median {statistics.median(rss):.0f} MB; all {len(names)} together "
           f"{together:.0f} MB PSS = {per:.0f} MB each")  # fmt: skip
+    server = [total - k for total, k in zip(pss, kernel, strict=True)]
+    print(f"  of which server PSS median {statistics.median(server):.0f} MB, "
+          f"kernel PSS median {statistics.median(kernel):.0f} MB")  # fmt: skip
     verdict = "met" if per <= GOAL_MB else "NOT met"
     print(f"fits in {args.ram_gb:g} GB (keeping {args.reserve_gb:g} GB): about {fits} active "
           f"trainees; goal ≤ {GOAL_MB} MB each: {verdict}")  # fmt: skip
