@@ -6,6 +6,7 @@ These tests build plans and files only; `test_hub_e2e.py` runs a real hub.
 from __future__ import annotations
 
 import asyncio
+import json
 import stat
 from pathlib import Path
 
@@ -135,6 +136,15 @@ def test_formgrader_frame_policy_is_relaxed_for_the_course_service_only(plan: Hu
     assert "frame-ancestors" not in trainee
     assert '"nbgrader.server_extensions.formgrader": false' in trainee
     assert "path_includes_course = True" in files["etc/jupyter/nbgrader_config.py"]
+
+
+def test_the_k8s_trainee_image_turns_off_the_same_server_extensions(plan: HubPlan) -> None:
+    generated = json.loads(render_files(plan)["etc/jupyter/jupyter_server_config.json"])
+    image = json.loads((DEPLOY / "jupyter" / "trainee" / "jupyter_server_config.json").read_text())
+    off = generated["ServerApp"]["jpserver_extensions"]
+    assert image["ServerApp"]["jpserver_extensions"] == off
+    assert off == {"nbgrader.server_extensions.formgrader": False, "jupyter_lsp": False,
+                   "notebook_shim": False}  # fmt: skip
 
 
 def test_k8s_values_use_only_keys_zero_to_jupyterhub_knows(plan: HubPlan) -> None:

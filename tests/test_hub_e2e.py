@@ -155,6 +155,9 @@ def test_a_trainee_reaches_neither_another_trainee_nor_the_grading(
     own_formgrader = requests.get(f"{_server(hub, a)}formgrader", headers=_auth(tokens[a]),
                                   allow_redirects=False, timeout=30)  # fmt: skip
     assert own_formgrader.status_code == 404
+    # Lab's language-server backend is not loaded on trainee servers (memory)
+    lsp = requests.get(f"{_server(hub, a)}lsp/status", headers=_auth(tokens[a]), timeout=30)
+    assert lsp.status_code == 404
     layout = hub.plan.layout
     home_b = hub.plan.accounts[2].home
     # From trainee A's own terminal: Unix permissions stop every path to B and the gradebook.

@@ -16,12 +16,25 @@ from typing import Any
 
 from trainingkit.hub.plan import HubPlan
 
-__all__ = ["DEFAULT_PORTS", "render_files", "render_hub_config", "service_definitions"]
+__all__ = [
+    "DEFAULT_PORTS",
+    "TRAINEE_EXTENSIONS_OFF",
+    "render_files",
+    "render_hub_config",
+    "service_definitions",
+]
 
 #: Internal ports used when the options leave them at 0: hub API, proxy API, course service.
 DEFAULT_PORTS = {"hub": 8081, "proxy_api": 8001, "service": 10101}
 
 # nbgrader's Lab parts that only instructors use; trainees do not see them.
+#: Server extensions a trainee's server does not load. Formgrader is the course
+#: service's alone; jupyter_lsp serves Lab's language-server feature, which is off
+#: by default and has no language server installed; notebook_shim adapts classic
+#: notebook extensions, of which there are none. Trainees keep Lab, Notebook,
+#: terminals, nbgitpuller and nbgrader's assignment_list, validate and course_list.
+TRAINEE_EXTENSIONS_OFF = ("nbgrader.server_extensions.formgrader", "jupyter_lsp", "notebook_shim")
+
 _INSTRUCTOR_LAB_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment")
 
 _HUB_TEMPLATE = """\
@@ -178,7 +191,7 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         'c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"\n'
     )
     server_json = {
-        "ServerApp": {"jpserver_extensions": {"nbgrader.server_extensions.formgrader": False}},
+        "ServerApp": {"jpserver_extensions": dict.fromkeys(TRAINEE_EXTENSIONS_OFF, False)},
         # a kernel idle for 20 minutes is shut down and its memory comes back;
         # the server itself is stopped by the hub's idle culler
         "MappingKernelManager": {"cull_idle_timeout": 1200, "cull_interval": 300},
