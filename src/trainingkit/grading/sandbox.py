@@ -143,11 +143,20 @@ def kill_user_processes(uid: int) -> int:
 
 
 def _runtime_paths() -> set[Path]:
-    """What the kernel needs to start: the Python install, the venv, the kit itself."""
+    """What the kernel needs to start: the Python install, the venv, the kit itself.
+
+    Every folder on ``sys.path`` counts too (a ``.pth`` may add site-packages
+    that live outside the venv); folders inside another one are left out, since
+    binding the outer one shows them already.
+    """
     import trainingkit
 
     package = Path(trainingkit.__file__).resolve().parent
-    return {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(), package}
+    paths = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(), package}
+    cwd = Path.cwd().resolve()
+    entries = {Path(entry).resolve() for entry in sys.path if entry and Path(entry).is_dir()}
+    paths |= entries - {cwd}  # ``python -m`` puts the working folder on sys.path
+    return {p for p in paths if not any(p != q and p.is_relative_to(q) for q in paths)}
 
 
 def _kit_sources() -> tuple[Path, ...]:
@@ -195,8 +204,6 @@ class Sandbox:
         assert self.bwrap is not None
         args = [self.bwrap, "--ro-bind", "/", "/", "--dev", "/dev",
                 "--tmpfs", "/tmp", "--tmpfs", "/root"]  # fmt: skip
-        for path in (*self.hide, *_kit_sources()):
-            args += ["--tmpfs", str(path)]
         for prefix in sorted(_runtime_paths()):
             for top in (Path("/root"), Path("/tmp")):
                 if prefix.is_relative_to(top):
@@ -205,6 +212,9 @@ class Sandbox:
                         if parent.is_relative_to(top) and parent != top:
                             args += ["--perms", "0755", "--dir", str(parent)]
                     args += ["--ro-bind", str(prefix), str(prefix)]
+        # Hidden last, so that no runtime folder bound above can show them again.
+        for path in (*self.hide, *_kit_sources()):
+            args += ["--tmpfs", str(path)]
         return [*args, "--bind", str(bind), str(bind), "--unshare-ipc", "--die-with-parent"]
 
     def wrap(self, command: list[str]) -> list[str]:
