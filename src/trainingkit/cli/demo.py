@@ -41,7 +41,7 @@ def demo(trainees: int, workdir: Path, no_lab: bool, jobs: int | None) -> None:
     """
     from trainingkit.demo import lab_command, run_demo
 
-    console = Console()
+    console = Console(soft_wrap=True)  # never break a printed path across lines
     with progress_bar(console) as bar:
         task = bar.add_task("等待 waiting", total=None)
 

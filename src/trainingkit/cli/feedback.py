@@ -26,7 +26,7 @@ def feedback(
     cohort = open_cohort(cohort_dir)
     from trainingkit.feedback import generate_feedback
 
-    console = Console()
+    console = Console(soft_wrap=True)  # paths and reasons stay on one line
     with progress_bar(console) as bar:
         task = bar.add_task("反馈 feedback", total=None)
 

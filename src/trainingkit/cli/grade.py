@@ -39,7 +39,7 @@ def grade(
     cohort = open_cohort(cohort_dir)
     from trainingkit.grading import grade as grade_cohort
 
-    console = Console()
+    console = Console(soft_wrap=True)  # paths and reasons stay on one line
     with progress_bar(console) as bar:
         task = bar.add_task("批改 grading", total=None)
 
