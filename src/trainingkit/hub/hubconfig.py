@@ -186,7 +186,9 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         'c.CourseDirectory.student_id = os.environ.get("JUPYTERHUB_USER", "*")\n'
         f"c.Exchange.root = {exchange!r}\n"
         "c.Exchange.path_includes_course = True\n"
-        'c.Exchange.timezone = "Asia/Shanghai"\n'
+        "# UTC on purpose: nbgrader 0.9.6 reads its own zone names back as UTC, so\n"
+        "# Asia/Shanghai (written as CST) would make every submission 8 hours late.\n"
+        'c.Exchange.timezone = "UTC"\n'
         "# courses of a user = their hub groups nbgrader-<course> / formgrade-<course>\n"
         'c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"\n'
     )
