@@ -202,7 +202,7 @@ def test_a_bad_roster_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     bad.write_text("账号,姓名,界别,单位,角色\nT 1,张三,经济界,某公司,学员\n", encoding="utf-8")
     args = ["hub", "k8s-values", "--roster", str(bad), "--course", "c1"]
     result = CliRunner().invoke(main, args)
-    assert result.exit_code != 0
+    assert result.exit_code == 2  # bad input: nothing was changed
     assert "第 2 行" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from trainingkit.cli.cohort import fail
 from trainingkit.hub.plan import HubOptions, HubPlan
 
 __all__ = ["hub"]
@@ -68,7 +69,7 @@ def _build(**kwargs: Any) -> HubPlan:
     try:
         return build_plan(read_roster(kwargs["roster"]), options)
     except (CohortError, HubPlanError) as error:
-        raise click.ClickException(str(error)) from error
+        fail(error)
 
 
 def _proxy_command() -> str:
