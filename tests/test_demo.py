@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
+import signal
+import socket
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -96,13 +101,45 @@ def test_rerun_reuses_a_finished_demo_and_refuses_a_foreign_folder(
 
 def test_lab_runs_in_the_cohort_with_the_course_reachable(tmp_path) -> None:
     (tmp_path / "course" / "00-getting-started").mkdir(parents=True)
+    (tmp_path / "course" / "00-getting-started" / "getting_started.ipynb").write_text("{}")
     result = DemoResult(tmp_path, tmp_path / "cohort")
     command, cwd = lab_command(result)
     assert command[:4] == [sys.executable, "-m", "jupyter", "lab"]
     assert cwd == tmp_path / "cohort"  # formgrader reads nbgrader_config.py from here
     assert f"--ServerApp.root_dir={tmp_path}" in command
-    assert "--ServerApp.default_url=/lab/tree/course/00-getting-started" in command
+    url = "/lab/tree/course/00-getting-started/getting_started.ipynb"
+    assert f"--LabApp.default_url={url}" in command
     assert ("--allow-root" in command) == (os.geteuid() == 0)
+
+
+@pytest.mark.slow
+def test_lab_really_opens_on_module_00(tmp_path) -> None:
+    start = tmp_path / "course" / "00-getting-started"
+    start.mkdir(parents=True)
+    (start / "getting_started.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / "cohort").mkdir()
+    command, cwd = lab_command(DemoResult(tmp_path, tmp_path / "cohort"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command += [f"--ServerApp.port={port}", "--IdentityProvider.token=demo", "--no-browser"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    server = subprocess.Popen(command, cwd=cwd, **quiet)
+    try:
+        location = None
+        deadline = time.monotonic() + 90
+        while location is None and time.monotonic() < deadline:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", "/?token=demo")
+                location = connection.getresponse().getheader("Location")
+            except OSError:
+                time.sleep(0.5)
+        assert location is not None, "JupyterLab did not answer"
+        assert location.startswith("/lab/tree/course/00-getting-started/getting_started.ipynb")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(30)
 
 
 def test_the_plan_is_deterministic_and_mixed() -> None:

@@ -73,12 +73,15 @@ def lab_command(result: DemoResult) -> tuple[list[str], Path]:
     It runs in the cohort directory, so formgrader reads the cohort's
     ``nbgrader_config.py`` (nbgrader loads it from the working directory); Lab's
     root is the workdir, so the cohort, the lessons (``course/``) and the trainees'
-    homes are all reachable, and it opens on ``course/00-getting-started``.
+    homes are all reachable, and it opens module 00's notebook.
     """
     command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={result.workdir}",
                "--ServerApp.ip=127.0.0.1"]  # fmt: skip
-    if (result.workdir / "course" / "00-getting-started").is_dir():
-        command.append("--ServerApp.default_url=/lab/tree/course/00-getting-started")
+    start = result.workdir / "course" / "00-getting-started"
+    if start.is_dir():  # open module 00 itself, not just its folder
+        first = min(start.glob("*.ipynb"), default=start)
+        url = "/lab/tree/" + first.relative_to(result.workdir).as_posix()
+        command.append(f"--LabApp.default_url={url}")
     if os.geteuid() == 0:
         command.append("--allow-root")
     return command, result.cohort
