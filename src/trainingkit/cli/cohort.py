@@ -8,7 +8,8 @@ progress bar of the long-running commands.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
-__all__ = ["cohort", "cohort_option", "fail", "open_cohort", "progress_bar"]
+__all__ = ["cohort", "cohort_option", "fail", "open_cohort", "progress_reporter"]
 
 #: ``--cohort DIR`` (default: the current folder) for every cohort command.
 cohort_option: Callable[[Any], Any] = click.option(
@@ -47,8 +48,15 @@ def open_cohort(directory: Path) -> Cohort:
         fail(error)
 
 
-def progress_bar(console: Console) -> Progress:
-    """The progress bar of grade, feedback and demo (description, bar, n/m, time left)."""
+@contextmanager
+def progress_reporter(
+    console: Console, title: str, prefix: str = ""
+) -> Iterator[tuple[Progress, Callable[[str, int, int], None]]]:
+    """The progress bar of grade, feedback and demo, and the callback that moves it.
+
+    Yields the bar (to print above it) and ``report(label, done, total)``, which
+    shows ``prefix label`` with done/total and the time left.
+    """
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -59,7 +67,14 @@ def progress_bar(console: Console) -> Progress:
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("剩余"), TimeRemainingColumn())  # fmt: skip
-    return Progress(*columns, console=console, transient=False)
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task(title, total=None)
+
+        def report(label: str, done: int, total: int) -> None:
+            description = f"{prefix} {label}" if prefix else label
+            bar.update(task, completed=done, total=total, description=description)
+
+        yield bar, report
 
 
 @click.group()

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from trainingkit.cli.cohort import fail, progress_bar
+from trainingkit.cli.cohort import fail, progress_reporter
 from trainingkit.cohort import CohortError
 
 __all__ = ["demo"]
@@ -42,11 +42,7 @@ def demo(trainees: int, workdir: Path, no_lab: bool, jobs: int | None) -> None:
     from trainingkit.demo import lab_command, run_demo
 
     console = Console(soft_wrap=True)  # never break a printed path across lines
-    with progress_bar(console) as bar:
-        task = bar.add_task("等待 waiting", total=None)
-
-        def progress(label: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=label)
+    with progress_reporter(console, "等待 waiting") as (bar, progress):
 
         def say(message: str) -> None:
             bar.console.print(message, markup=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from trainingkit.cli.cohort import cohort_option, fail, open_cohort, progress_bar
+from trainingkit.cli.cohort import cohort_option, fail, open_cohort, progress_reporter
 from trainingkit.cohort import CohortError
 
 __all__ = ["feedback"]
@@ -27,12 +27,7 @@ def feedback(
     from trainingkit.feedback import generate_feedback
 
     console = Console(soft_wrap=True)  # paths and reasons stay on one line
-    with progress_bar(console) as bar:
-        task = bar.add_task("反馈 feedback", total=None)
-
-        def progress(label: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=f"反馈 {label}")
-
+    with progress_reporter(console, "反馈 feedback", prefix="反馈") as (_, progress):
         try:
             run = generate_feedback(
                 cohort,

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from trainingkit.cli.cohort import cohort_option, fail, open_cohort, progress_bar
+from trainingkit.cli.cohort import cohort_option, fail, open_cohort, progress_reporter
 from trainingkit.cohort import CohortError
 
 __all__ = ["grade"]
@@ -40,12 +40,7 @@ def grade(
     from trainingkit.grading import grade as grade_cohort
 
     console = Console(soft_wrap=True)  # paths and reasons stay on one line
-    with progress_bar(console) as bar:
-        task = bar.add_task("批改 grading", total=None)
-
-        def progress(label: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=f"批改 {label}")
-
+    with progress_reporter(console, "批改 grading", prefix="批改") as (_, progress):
         try:
             run = grade_cohort(
                 cohort,
