@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import nbformat
 import requests
 from openpyxl import load_workbook
 
@@ -40,6 +39,8 @@ __all__ = [
     "COURSE",
     "EXERCISE",
     "INSTRUCTOR",
+    "LESSONS",
+    "REPO",
     "TRAINEES",
     "Hub",
     "api_token",
@@ -57,7 +58,10 @@ REPO = Path(__file__).resolve().parents[1]
 VENV = Path(sys.prefix)
 PROXY = REPO / "node_modules" / ".bin" / "configurable-http-proxy"
 COURSE = "tkcourse"
-EXERCISE = "ex01"
+#: The kit's real exercises and course: their lesson folders have exactly the exercise
+#: ids (``01-duties``), which is what once hid every exercise from the trainees.
+EXERCISE = "01-duties"
+LESSONS = "lessons"
 TRAINEES = ("t001", "t002", "t003")
 INSTRUCTOR = "teacher1"
 T = TypeVar("T")
@@ -80,47 +84,6 @@ def wait_for(check: Callable[[], Any], *, timeout: float, what: str) -> Any:
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
         time.sleep(0.25)
-
-
-def write_exercise(folder: Path) -> None:
-    """A one-question nbgrader source assignment (instructor version)."""
-    nb = nbformat.v4.new_notebook()
-    meta = {"schema_version": 3, "task": False}
-    nb.cells = [
-        nbformat.v4.new_markdown_cell("# 练习（虚构示例）\n\n全国政协共有多少个界别？"),
-        nbformat.v4.new_code_cell(
-            "### BEGIN SOLUTION\nsectors = 34\n### END SOLUTION",
-            metadata={
-                "nbgrader": {
-                    **meta,
-                    "grade_id": "sectors_answer",
-                    "grade": False,
-                    "solution": True,
-                    "locked": False,
-                }
-            },
-        ),
-        nbformat.v4.new_code_cell(
-            "# 检查界别数\nassert sectors == 34, '界别数不对'",
-            metadata={
-                "nbgrader": {
-                    **meta,
-                    "grade_id": "sectors_check",
-                    "grade": True,
-                    "solution": False,
-                    "locked": True,
-                    "points": 2,
-                }
-            },
-        ),
-    ]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    (folder / EXERCISE).mkdir(parents=True)
-    nbformat.write(nb, folder / EXERCISE / f"{EXERCISE}.ipynb")
 
 
 @dataclass
@@ -289,7 +252,6 @@ def _setup(
     rows += [f"{t},学员{t}（虚构示例）,经济界,某公司,学员" for t in trainees]
     rows.append(f"{INSTRUCTOR},陈老师（虚构示例）,,培训中心,教师")
     roster.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    write_exercise(base / "exercises")
     options = HubOptions(
         course=COURSE,
         base=base / "hub",
@@ -302,7 +264,6 @@ def _setup(
         service_port=ports["service"],
         mem_limit=mem_limit,
         course_source=REPO / "course",
-        exercises=base / "exercises",
         proxy_command=str(PROXY),
         venv=shared_runtime(),
     )

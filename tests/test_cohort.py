@@ -92,3 +92,13 @@ def test_cli_init_and_usage_errors_exit_2_without_changes(tmp_path):
     assert bad_name.exit_code == 2 and not (tmp_path / "d").exists()
     not_cohort = runner.invoke(main, ["grade", "--cohort", str(tmp_path)])
     assert not_cohort.exit_code == 2 and "cohort init" in not_cohort.output
+
+
+@pytest.mark.parametrize("folder", ["course", "lessons"])
+def test_init_refuses_an_exercise_named_like_a_lessons_folder(tmp_path, folder):
+    exercises = tmp_path / "exercises"
+    (exercises / folder).mkdir(parents=True)
+    (exercises / folder / "x.ipynb").write_text((FIXTURES / "ps1" / "problem.ipynb").read_text())
+    with pytest.raises(CohortError, match="讲义"):
+        Cohort.init(tmp_path / "c", name="c", exercises=exercises)
+    assert not (tmp_path / "c").exists()

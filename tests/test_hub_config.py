@@ -88,6 +88,37 @@ def test_accounts_groups_and_system_names_come_from_the_roster(plan: HubPlan) ->
     assert plan.layout.cohort == plan.layout.grader_home / "cppcc2026"
 
 
+@pytest.mark.parametrize("folder", ["cppcc2026", "01-duties", "04-sheqing-minyi"])
+def test_a_lessons_folder_named_like_the_course_or_an_exercise_is_refused(
+    roster: Path, tmp_path: Path, folder: str
+) -> None:
+    # nbgrader fetches into ~/<course>/<exercise>: lessons there would hide the exercise
+    options = HubOptions(course="cppcc2026", base=tmp_path / "hub", lessons_folder=folder)
+    with pytest.raises(HubPlanError, match="练习"):
+        build_plan(read_roster(roster), options)
+
+
+def test_an_nbgitpuller_clone_named_like_the_course_is_refused(
+    roster: Path, tmp_path: Path
+) -> None:
+    options = HubOptions(course="cppcc2026", base=tmp_path / "hub",
+                         gitpuller_repo="https://git.example.org/office/cppcc2026.git")  # fmt: skip
+    with pytest.raises(HubPlanError, match="lessons-folder|cppcc2026"):
+        build_plan(read_roster(roster), options)
+
+
+def test_hub_config_command_refuses_a_clashing_lessons_folder_and_writes_nothing(
+    roster: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "review"
+    args = ["hub", "config", "--roster", str(roster), "--course", "cppcc2026",
+            "--lessons-folder", "02-proposals", "--out", str(out)]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert "Choose another --lessons-folder" in result.output
+    assert not out.exists()
+
+
 def test_a_roster_without_instructor_or_with_a_bad_course_is_refused(tmp_path: Path) -> None:
     people = [RosterEntry("t001", "张三", "经济界", "某公司")]
     with pytest.raises(HubPlanError, match="教师"):
@@ -109,7 +140,9 @@ def test_hub_config_loads_and_sets_accounts_roles_spawner_and_service(
     assert config["NativeAuthenticator"]["enable_signup"] is False
     assert hub["spawner_class"] == "trainingkit.hub.spawner.CohortSpawner"
     assert config["Spawner"]["mem_limit"] == "1G"
-    assert config["Spawner"]["default_url"] == "/lab/tree/cppcc2026"
+    assert config["Spawner"]["default_url"] == "/lab/tree/lessons"
+    assert config["CohortSpawner"]["course_folder"] == "lessons"
+    assert config["CohortSpawner"]["exercise_folder"] == "cppcc2026"
     roles = {role["name"]: role for role in hub["load_roles"]}
     instructor = roles["instructor-cppcc2026"]
     assert instructor["groups"] == ["formgrade-cppcc2026"]

@@ -21,6 +21,8 @@ from hub_fixtures import (
     COURSE,
     EXERCISE,
     INSTRUCTOR,
+    LESSONS,
+    REPO,
     TRAINEES,
     Hub,
     api_token,
@@ -62,16 +64,16 @@ def _python(hub: Hub) -> str:
     return str(hub.plan.options.venv / "bin" / "python")
 
 
-def _answer(hub: Hub, name: str, token: str, value: int) -> None:
-    """Write ``sectors = value`` into the fetched notebook through the contents API."""
-    url = f"{_server(hub, name)}api/contents/{COURSE}/{EXERCISE}/{EXERCISE}.ipynb"
-    model = requests.get(url, headers=_auth(token), timeout=30).json()
-    for cell in model["content"]["cells"]:
-        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "sectors_answer":
-            cell["source"] = f"sectors = {value}"
-    body = {"type": "notebook", "format": "json", "content": model["content"]}
+def _answer(hub: Hub, name: str, token: str, *, right: bool) -> None:
+    """Write the model answers (or none) into ``answers.json``, as the answer widgets do."""
+    from trainingkit.simulate import questions
+
+    source = json.loads((REPO / "exercises" / EXERCISE / "duties_exercise.ipynb").read_text())
+    answers = {q.qid: q.model for q in questions(source)} if right else {}
+    url = f"{_server(hub, name)}api/contents/{COURSE}/{EXERCISE}/answers.json"
+    body = {"type": "file", "format": "text", "content": json.dumps(answers, ensure_ascii=False)}
     response = requests.put(url, json=body, headers=_auth(token), timeout=30)
-    assert response.status_code == 200, response.text
+    assert response.status_code in (200, 201), response.text
 
 
 def _action(hub: Hub, name: str, token: str, action: str) -> None:
@@ -85,20 +87,25 @@ def _action(hub: Hub, name: str, token: str, action: str) -> None:
     assert response.json()["success"], response.json()["value"]
 
 
-def test_each_trainee_logs_in_and_finds_the_course_in_their_home(
+def test_each_trainee_logs_in_and_finds_the_lessons_in_their_home(
     hub: Hub, tokens: dict[str, str]
 ) -> None:
     start_servers(hub, {name: tokens[name] for name in TRAINEES})
     for name in TRAINEES:
         listing = requests.get(
-            f"{_server(hub, name)}api/contents/{COURSE}", headers=_auth(tokens[name]), timeout=30
+            f"{_server(hub, name)}api/contents/{LESSONS}", headers=_auth(tokens[name]), timeout=30
         )
         assert listing.status_code == 200, listing.text
-        assert "00-getting-started" in {item["name"] for item in listing.json()["content"]}
+        lessons = {item["name"] for item in listing.json()["content"]}
+        assert {"00-getting-started", EXERCISE} <= lessons
+        # nbgrader's folder of fetched exercises holds no lesson of the same name
+        fetched = requests.get(f"{_server(hub, name)}api/contents/{COURSE}",
+                               headers=_auth(tokens[name]), timeout=30)  # fmt: skip
+        assert fetched.status_code == 404, fetched.text
     home = requests.get(_server(hub, TRAINEES[0]), headers=_auth(tokens[TRAINEES[0]]),
                         allow_redirects=False, timeout=30)  # fmt: skip
     assert home.status_code == 302
-    assert home.headers["Location"].split("?")[0].endswith(f"/lab/tree/{COURSE}")
+    assert home.headers["Location"].split("?")[0].endswith(f"/lab/tree/{LESSONS}")
 
 
 def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
@@ -109,15 +116,17 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
     # The instructor releases the exercise from the course service's terminal (as the grader).
     terminal_run(_service(hub), teacher,
                  f"{python} -m trainingkit release {EXERCISE} --cohort {cohort}")  # fmt: skip
-    right, wrong = TRAINEES[0], TRAINEES[1]
-    for name, value in ((right, 34), (wrong, 30)):
+    right, blank = TRAINEES[0], TRAINEES[1]
+    for name, answered in ((right, True), (blank, False)):
         start_server(hub, name, tokens[name])
         listed = requests.get(f"{_server(hub, name)}assignments", params={"course_id": COURSE},
                               headers=_auth(tokens[name]), timeout=60).json()  # fmt: skip
         assert listed["success"], listed
-        assert [a["assignment_id"] for a in listed["value"]] == [EXERCISE]
+        assert [(a["assignment_id"], a["status"]) for a in listed["value"]] == [
+            (EXERCISE, "released")
+        ]
         _action(hub, name, tokens[name], "fetch")
-        _answer(hub, name, tokens[name], value)
+        _answer(hub, name, tokens[name], right=answered)
         _action(hub, name, tokens[name], "submit")
     terminal_run(_service(hub), teacher,
                  f"{python} -m trainingkit collect {EXERCISE} --cohort {cohort}")  # fmt: skip
@@ -130,12 +139,12 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
     assert graded.returncode == 0, graded.stdout + graded.stderr
     terminal_run(_service(hub), teacher,
                  f"{python} -m trainingkit feedback {EXERCISE} --cohort {cohort}")  # fmt: skip
-    for name, score in ((right, "2.0 / 2.0"), (wrong, "0.0 / 2.0")):
+    for name, score in ((right, "15.0 / 15.0"), (blank, "0.0 / 15.0")):
         _action(hub, name, tokens[name], "fetch_feedback")
         folder = f"{_server(hub, name)}api/contents/{COURSE}/{EXERCISE}/feedback"
         runs = requests.get(folder, headers=_auth(tokens[name]), timeout=30).json()["content"]
         assert len(runs) == 1
-        page = requests.get(f"{folder}/{runs[0]['name']}/{EXERCISE}.html",
+        page = requests.get(f"{folder}/{runs[0]['name']}/duties_exercise.html",
                             headers=_auth(tokens[name]), timeout=30).json()  # fmt: skip
         # nbgrader's page says "Score: x / y", the kit's Chinese one "得分 x / y"
         assert re.search(f"(Score: |得分 ){re.escape(score)}", page["content"]), page["content"]
@@ -161,7 +170,7 @@ def test_a_trainee_reaches_neither_another_trainee_nor_the_grading(
     layout = hub.plan.layout
     home_b = hub.plan.accounts[2].home
     # From trainee A's own terminal: Unix permissions stop every path to B and the gradebook.
-    targets = (home_b / COURSE, layout.cohort / "gradebook.db", layout.cohort / "source",
+    targets = (home_b / LESSONS, layout.cohort / "gradebook.db", layout.cohort / "source",
                layout.exchange / COURSE / "inbound")  # fmt: skip
     command = "; ".join(f"ls {t}" for t in targets) + "; true"
     output = terminal_run(_server(hub, a), tokens[a], command)
@@ -258,7 +267,7 @@ def test_a_rerun_with_a_changed_roster_adds_and_disables_without_touching_work(h
     gone, new = TRAINEES[2], "t004"
     text = hub.roster.read_text(encoding="utf-8").replace(f"{gone},", f"{new},")
     hub.roster.write_text(text, encoding="utf-8")
-    work = hub.plan.accounts[2].home / COURSE
+    work = hub.plan.accounts[2].home / LESSONS
     before = sorted(p.name for p in work.iterdir())
     plan = build_plan(read_roster(hub.roster), hub.plan.options)
     result = apply_setup(plan, hub.roster, hub_url=hub.url)

@@ -44,6 +44,7 @@ __all__ = [
     "STEPS",
     "Cohort",
     "CohortError",
+    "LESSON_FOLDERS",
     "kit_exercises_dir",
 ]
 
@@ -52,6 +53,11 @@ STEPS = ("source", "release", "submitted", "autograded", "feedback")
 #: A cohort name is nbgrader's course id: it appears in paths and in the exchange.
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _META = "cohort.toml"
+
+
+#: Folders that hold the lessons beside fetched exercises (the demo's and a local
+#: trainee's ``course/``, a hub home's ``lessons/``): never an exercise's name.
+LESSON_FOLDERS = ("course", "lessons")
 
 
 class CohortError(Exception):
@@ -168,6 +174,14 @@ class Cohort:
             raise CohortError(
                 f"{source} 里没有练习（含 .ipynb 的子目录）。\n"
                 f"No assignments (sub-folders with notebooks) in {source}."
+            )
+        clashes = sorted({p.name for p in assignments} & set(LESSON_FOLDERS))
+        if clashes:
+            raise CohortError(
+                f"练习 {'、'.join(clashes)} 与课程讲义目录同名，学员领取练习时会与讲义混在一起。"
+                "请给练习换个名字。\n"
+                f"Exercise {', '.join(clashes)} has the name of a lessons folder "
+                f"({', '.join(LESSON_FOLDERS)}); nbgrader would mix the two. Rename the exercise."
             )
         root.mkdir(parents=True, exist_ok=True)
         root.chmod(0o700)

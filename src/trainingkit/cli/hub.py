@@ -35,6 +35,9 @@ def _plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="空闲多少秒后停止服务器。Idle seconds before a server is stopped."),
         click.option("--course-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
                      default=None, help="课程笔记本目录（默认本课程包的 course/）。"),
+        click.option("--lessons-folder", default="lessons", show_default=True,
+                     help="学员主目录里课程讲义的目录名（不能与课程名、练习名相同）。"
+                          "Lessons folder in each home; never the course or an exercise name."),
         click.option("--exercises", type=click.Path(exists=True, file_okay=False, path_type=Path),
                      default=None, help="nbgrader 练习源目录（默认本课程包的 exercises/）。"),
         click.option("--gitpuller-repo", default="",
@@ -62,6 +65,7 @@ def _build(**kwargs: Any) -> HubPlan:
         mem_limit=kwargs["mem_limit"],
         cull_timeout=kwargs["cull_timeout"],
         course_source=kwargs["course_dir"],
+        lessons_folder=kwargs["lessons_folder"],
         exercises=kwargs["exercises"],
         gitpuller_repo=kwargs["gitpuller_repo"],
         proxy_command=_proxy_command(),

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pprint import pformat
 from typing import Any
 
-from trainingkit.hub.plan import HubPlan
+from trainingkit.hub.plan import HubPlan, lessons_home_folder
 
 __all__ = [
     "DEFAULT_PORTS",
@@ -75,6 +75,7 @@ c.JupyterHub.spawner_class = "trainingkit.hub.spawner.CohortSpawner"
 c.CohortSpawner.account_prefix = {prefix!r}
 c.CohortSpawner.course_copy = {course_copy!r}
 c.CohortSpawner.course_folder = {course_folder!r}
+c.CohortSpawner.exercise_folder = {exercise_folder!r}
 c.Spawner.cmd = {singleuser!r}
 c.Spawner.default_url = {default_url!r}
 c.Spawner.mem_limit = {mem_limit!r}
@@ -124,12 +125,12 @@ def service_definitions(plan: HubPlan) -> list[dict[str, Any]]:
 
 
 def default_url(plan: HubPlan) -> str:
-    """Where a trainee's Lab opens: the course folder, or an nbgitpuller link."""
+    """Where a trainee's Lab opens: the lessons folder, or an nbgitpuller link."""
     options = plan.options
     if options.gitpuller_repo:
         from urllib.parse import urlencode
 
-        folder = options.gitpuller_repo.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+        folder = lessons_home_folder(options)
         query = urlencode(
             {
                 "repo": options.gitpuller_repo,
@@ -138,7 +139,7 @@ def default_url(plan: HubPlan) -> str:
             }
         )
         return f"/git-pull?{query}"
-    return f"/lab/tree/{plan.course}"
+    return f"/lab/tree/{lessons_home_folder(options)}"
 
 
 def render_hub_config(plan: HubPlan) -> str:
@@ -165,7 +166,8 @@ def render_hub_config(plan: HubPlan) -> str:
         roles=_py(plan.roles()),
         prefix=options.prefix,
         course_copy="" if options.gitpuller_repo else str(layout.course_copy),
-        course_folder=plan.course,
+        course_folder=options.lessons_folder,
+        exercise_folder=plan.course,
         singleuser=_singleuser(plan),
         default_url=default_url(plan),
         mem_limit=options.mem_limit,

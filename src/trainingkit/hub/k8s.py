@@ -63,6 +63,7 @@ def k8s_values(
 ) -> dict[str, Any]:
     """Helm values of the z2jh chart for the cohort in ``plan``."""
     course, options = plan.course, plan.options
+    lessons = options.lessons_folder  # never ~/<course>, where nbgrader fetches exercises
     grader = f"grader-{course.lower()}"
     allowed = sorted(a.hub_name for a in plan.accounts)
     roles = {
@@ -105,7 +106,7 @@ def k8s_values(
         },
         "singleuser": {
             "image": {"name": image, "tag": tag},
-            "defaultUrl": f"/lab/tree/{course}",
+            "defaultUrl": f"/lab/tree/{lessons}",
             "memory": {"limit": options.mem_limit, "guarantee": "256M"},
             "cpu": {"limit": 1.0, "guarantee": 0.1},
             "storage": {
@@ -119,7 +120,7 @@ def k8s_values(
                         "command": [
                             "sh",
                             "-c",
-                            f'test -e "$HOME/{course}" || cp -r {_KIT}/course "$HOME/{course}"',
+                            f'test -e "$HOME/{lessons}" || cp -r {_KIT}/course "$HOME/{lessons}"',
                         ]
                     }
                 }

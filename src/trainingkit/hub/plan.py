@@ -28,6 +28,7 @@ __all__ = [
     "HubPlanError",
     "Person",
     "build_plan",
+    "lessons_home_folder",
 ]
 
 #: A hub name: what a person types as their username; also a Linux name part.
@@ -64,6 +65,10 @@ class HubOptions:
         mem_limit: Memory limit per user server, e.g. ``"1G"``.
         cull_timeout: Seconds of inactivity after which a server is stopped.
         course_source: Folder with the course notebooks copied into each home.
+        lessons_folder: Name of the lessons' copy in each home (``~/lessons``). It is
+            never the course id: nbgrader fetches exercises into ``~/<course>/``
+            (``path_includes_course``), and a lesson folder there named like an
+            exercise would be taken for the fetched exercise.
         exercises: Folder of nbgrader source assignments (default: the kit's).
         gitpuller_repo: If set, trainees get the course through this nbgitpuller
             repository instead of a copy.
@@ -81,6 +86,7 @@ class HubOptions:
     mem_limit: str = "1G"
     cull_timeout: int = 3600
     course_source: Path | None = None
+    lessons_folder: str = "lessons"
     exercises: Path | None = None
     gitpuller_repo: str = ""
     gitpuller_branch: str = "main"
@@ -277,6 +283,7 @@ def build_plan(people: Iterable[Person], options: HubOptions) -> HubPlan:
             f"账户前缀 {options.prefix!r} 须以小写字母开头，最长 8 个字符。\n"
             f"Account prefix {options.prefix!r} must start with a lower-case letter (8 max)."
         )
+    _check_lessons_folder(options)
     accounts = _accounts(people, options)
     if not any(a.role == "instructor" for a in accounts):
         raise HubPlanError(
@@ -288,6 +295,49 @@ def build_plan(people: Iterable[Person], options: HubOptions) -> HubPlan:
         base=options.base, course=options.course, grader_home=options.home_root / grader
     )
     return HubPlan(options=options, accounts=tuple(accounts), grader=grader, layout=layout)
+
+
+def _check_lessons_folder(options: HubOptions) -> None:
+    """Lessons and fetched exercises must never share a folder.
+
+    nbgrader (``path_includes_course = True``) looks for a fetched exercise at
+    ``~/<course>/<exercise>``, so the lessons live beside that folder, never in
+    it, and never under an exercise's name.
+    """
+    folder = lessons_home_folder(options)
+    if not _COURSE_PATTERN.match(folder):
+        raise HubPlanError(
+            f"课程讲义目录名 {folder!r} 只能用字母、数字、_ 和 -。\n"
+            f"Lessons folder {folder!r}: letters, digits, _ and - only."
+        )
+    clashes = {options.course, *_exercise_ids(options)}
+    if folder in clashes:
+        raise HubPlanError(
+            f"课程讲义目录 ~/{folder} 与课程名或练习名相同，学员将无法领取练习。"
+            "请用 --lessons-folder 换一个名字。\n"
+            f"The lessons folder ~/{folder} has the name of the course or of an exercise; "
+            "nbgrader would take it for a fetched exercise. Choose another --lessons-folder."
+        )
+
+
+def lessons_home_folder(options: HubOptions) -> str:
+    """The lessons' folder in a home: the copy's name, or the nbgitpuller clone's."""
+    if options.gitpuller_repo:
+        return options.gitpuller_repo.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+    return options.lessons_folder
+
+
+def _exercise_ids(options: HubOptions) -> list[str]:
+    """Names of the source assignments the hub will release (empty if unknown yet)."""
+    folder = options.exercises
+    if folder is None:
+        from trainingkit.cohort import CohortError, kit_exercises_dir
+
+        try:
+            folder = kit_exercises_dir()
+        except CohortError:
+            return []
+    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
 
 
 def _accounts(people: Iterable[Person], options: HubOptions) -> Sequence[Account]:

@@ -5,8 +5,11 @@ the way The Littlest JupyterHub maps hub users to system users:
 
 1. the system account is ``<account_prefix><hub name>`` (the hub name stays the
    login name and nbgrader student id);
-2. on the first start the course is copied into the home directory (never again:
-   later starts keep the trainee's work as it is);
+2. on the first start the lessons are copied into ``~/<course_folder>`` (never
+   again: later starts keep the trainee's work as it is). Earlier versions copied
+   them into ``~/<course>``, where nbgrader fetches exercises, so a lesson folder
+   named like an exercise hid it; such copies are moved out on the next start
+   (`repair_lessons`), the trainee's edits with them;
 3. ``mem_limit`` is enforced with a memory cgroup (v2, or v1's memory
    controller) that the server and its kernels share. Where no cgroup can be
    made the limit is only advertised (``MEM_LIMIT``), and the hub log says so.
@@ -24,7 +27,7 @@ from typing import Any
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
 from traitlets import Unicode
 
-__all__ = ["CohortSpawner", "cgroup_for", "copy_course"]
+__all__ = ["CohortSpawner", "cgroup_for", "copy_course", "repair_lessons"]
 
 _CGROUP_ROOT = Path("/sys/fs/cgroup")
 
@@ -34,7 +37,10 @@ class CohortSpawner(LocalProcessSpawner):
 
     account_prefix = Unicode("tk-", config=True, help="System account = prefix + hub name.")
     course_copy = Unicode("", config=True, help="Folder copied into the home on first start.")
-    course_folder = Unicode("course", config=True, help="Name of the copy in the home.")
+    course_folder = Unicode("lessons", config=True, help="Name of the lessons' copy in the home.")
+    exercise_folder = Unicode(
+        "", config=True, help="nbgrader's folder of fetched exercises in the home (the course id)."
+    )
 
     @property
     def system_name(self) -> str:
@@ -65,7 +71,13 @@ class CohortSpawner(LocalProcessSpawner):
         """Copy the course on first start, then start as ``LocalProcessSpawner`` does."""
         entry = pwd.getpwnam(self.system_name)
         if self.course_copy:
-            copy_course(Path(self.course_copy), Path(entry.pw_dir) / self.course_folder, entry)
+            home, source = Path(entry.pw_dir), Path(self.course_copy)
+            lessons = home / self.course_folder
+            copied = copy_course(source, lessons, entry)
+            if copied and self.exercise_folder:
+                moved = repair_lessons(source, home / self.exercise_folder, lessons)
+                if moved:
+                    self.log.info("moved old lesson copies of %s: %s", self.system_name, moved)
         return await super().start()
 
 
@@ -81,6 +93,40 @@ def copy_course(source: Path, target: Path, owner: pwd.struct_passwd) -> bool:
     for path in [target, *target.rglob("*")]:
         os.chown(path, owner.pw_uid, owner.pw_gid, follow_symlinks=False)
     return True
+
+
+def repair_lessons(source: Path, exercises: Path, lessons: Path) -> list[str]:
+    """Move lesson folders an older kit copied into nbgrader's exercise folder.
+
+    A folder of ``exercises`` counts as an old lesson copy when ``source`` has a
+    folder of that name and every notebook of the source folder is in it (an
+    exercise fetched by nbgrader holds the exercise's notebooks instead). It
+    replaces the fresh copy in ``lessons``, so the trainee keeps their edits.
+    Ownership is kept as it is (the files were the trainee's already).
+
+    Returns:
+        The names of the folders moved.
+    """
+    moved: list[str] = []
+    if not exercises.is_dir():
+        return moved
+    for lesson in sorted(p for p in source.iterdir() if p.is_dir()):
+        old = exercises / lesson.name
+        notebooks = {n.name for n in lesson.glob("*.ipynb")}
+        if not old.is_dir() or old.is_symlink() or not notebooks:
+            continue
+        if not notebooks <= {n.name for n in old.glob("*.ipynb")}:
+            continue
+        shutil.rmtree(lessons / lesson.name, ignore_errors=True)
+        old.rename(lessons / lesson.name)
+        moved.append(lesson.name)
+    for leftover in source.iterdir():  # top-level files of the old copy (a README, …)
+        old = exercises / leftover.name
+        if moved and leftover.is_file() and old.is_file() and not old.is_symlink():
+            old.replace(lessons / leftover.name)
+    if moved and not any(exercises.iterdir()):
+        exercises.rmdir()  # nbgrader makes it again on the first fetch
+    return moved
 
 
 def cgroup_for(
