@@ -22,8 +22,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from trainingkit.data import Committee, generate_committee
-from trainingkit.records import duty_summary
+from trainingkit.duties.summary import duty_summary
+from trainingkit.synthetic.committee import Committee, generate_committee
 
 
 def _baseline(rows: int) -> Callable[[], object]:

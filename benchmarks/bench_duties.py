@@ -22,9 +22,9 @@ import numpy as np
 import pandas as pd
 from _timing import median_seconds
 
-from trainingkit.duties import assess, evaluate_compliance
-from trainingkit.records import ACTIVITY_COLUMNS, COUNT_COLUMNS, IDENTITY_COLUMNS
-from trainingkit.rules import builtin_rule_sets, load_contact_rule, load_scheme
+from trainingkit.duties.evaluate import assess, evaluate_compliance
+from trainingkit.duties.rule_files import builtin_rule_sets, load_contact_rule, load_scheme
+from trainingkit.duties.summary import ACTIVITY_COLUMNS, COUNT_COLUMNS, IDENTITY_COLUMNS
 
 TARGET_S = 0.25
 

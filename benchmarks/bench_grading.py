@@ -32,8 +32,8 @@ from pathlib import Path
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
-from trainingkit.assignments import release
-from trainingkit.cohort import Cohort
+from trainingkit.cohort.assignments import release
+from trainingkit.cohort.directory import Cohort
 
 BIN = Path(sys.executable).parent
 

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-MODULES = ("trainingkit", "trainingkit.checks", "trainingkit.review", "trainingkit.exercise")
+MODULES = ("trainingkit", "trainingkit.checks", "trainingkit.review", "trainingkit.exercise.sheet")
 
 
 def _time(code: str) -> float:

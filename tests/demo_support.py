@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from trainingkit.cli import main
-from trainingkit.cohort import Cohort
-from trainingkit.demo_plan import DemoTrainee, plan_trainees
-from trainingkit.grading_feedback import hidden_lines
+from trainingkit.cohort.directory import Cohort
+from trainingkit.demo.plan import DemoTrainee, plan_trainees
+from trainingkit.grading.scrub import hidden_lines
 
 #: Small, but enough for one of each broken or hostile submission.
 TRAINEES = 8

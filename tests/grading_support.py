@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from trainingkit.assignments import release
-from trainingkit.cohort import Cohort
+from trainingkit.cohort.assignments import release
+from trainingkit.cohort.directory import Cohort
 
 FIXTURES = Path(__file__).parent / "fixtures" / "assignments"
 RIGHT = {

@@ -30,10 +30,10 @@ from typing import Any, TypeVar
 import requests
 from openpyxl import load_workbook
 
+from trainingkit.cohort.roster import read_roster
 from trainingkit.hub.accounts import remove_user
 from trainingkit.hub.deploy import SetupResult, apply_setup
 from trainingkit.hub.plan import HubOptions, HubPlan, build_plan
-from trainingkit.roster import read_roster
 
 __all__ = [
     "COURSE",

@@ -2,7 +2,7 @@
 
 Every ``nbgrader`` command costs 6–7 s before it starts (STACK.md); the same
 converters run through :class:`nbgrader.apps.NbGraderAPI` cost only the work itself.
-The configuration comes from :mod:`trainingkit.course_config`, as in a real cohort.
+The configuration comes from :mod:`trainingkit.cohort.config`, as in a real cohort.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from traitlets.config import Config
 
-from trainingkit.course_config import apply_exercise_config
+from trainingkit.cohort.config import apply_kit_config
 
 EXERCISES = Path(__file__).resolve().parents[1] / "exercises"
 
@@ -59,8 +59,8 @@ class Course:
         config.Execute.timeout = 120
         config.Execute.startup_timeout = 120  # a loaded 2-core CI machine starts kernels slowly
         config.Exchange.root = str(root / "exchange")
-        apply_exercise_config(config)
         shutil.copytree(EXERCISES, root / "source")
+        apply_kit_config(config, root)
         self.api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
     def generate(self, aid: str) -> Path:

@@ -10,9 +10,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from trainingkit.assignments import collect, late_submissions, parse_due, read_schedule, release
 from trainingkit.cli import main
-from trainingkit.cohort import Cohort, CohortError
+from trainingkit.cohort.assignments import (
+    collect,
+    late_submissions,
+    parse_due,
+    read_schedule,
+    release,
+)
+from trainingkit.cohort.directory import Cohort, CohortError
 from trainingkit.grading import grade
 
 FIXTURES = Path(__file__).parent / "fixtures" / "assignments"

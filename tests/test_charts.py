@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib import font_manager
 from matplotlib.ft2font import FT2Font
 
-from trainingkit.charts import use_chinese_font
+from trainingkit.fonts import use_chinese_font
 
 LABELS = ["委员履职", "提案撰写", "协商程序", "社情民意信息"]
 
@@ -49,7 +49,7 @@ def test_no_font_found_prints_one_clear_message_once() -> None:
         font_manager.fontManager.ttflist = [
             f for f in font_manager.fontManager.ttflist if "DejaVu" in f.name
         ]
-        from trainingkit.charts import use_chinese_font
+        from trainingkit.fonts import use_chinese_font
         print(use_chinese_font(font_dirs=[]), use_chinese_font(font_dirs=[]))
         """
     )

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pytest
 
-from trainingkit import checks
+import trainingkit.checks as checks
 from trainingkit.checks import CheckResult
 
 

@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from trainingkit.cli import main
-from trainingkit.cohort import Cohort, CohortError, kit_exercises_dir
+from trainingkit.cohort.directory import Cohort, CohortError
+from trainingkit.resources import exercises_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "assignments"
 
@@ -76,7 +77,7 @@ def test_a_damaged_cohort_toml_is_a_cohort_error_not_a_traceback(tmp_path):
 
 
 def test_kit_exercises_are_found_from_a_checkout():
-    assert kit_exercises_dir().name == "exercises"
+    assert exercises_dir().name == "exercises"
 
 
 def test_cli_init_and_usage_errors_exit_2_without_changes(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from trainingkit import consultation, knowledge
+from trainingkit import consultation
 from trainingkit.consultation import (
     TimelineRule,
     add_working_days,
@@ -20,6 +20,7 @@ from trainingkit.consultation import (
     plan_timeline,
     scenarios,
 )
+from trainingkit.knowledge import facts as knowledge
 
 FRIDAY = date(2026, 6, 19)
 

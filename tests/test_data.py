@@ -7,9 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-from trainingkit import knowledge
-from trainingkit.data import (
-    ACTIVITY_KINDS,
+from trainingkit.duties.summary import ACTIVITY_KINDS
+from trainingkit.knowledge import facts as knowledge
+from trainingkit.synthetic.committee import (
     COLUMNS,
     NOTE,
     Committee,

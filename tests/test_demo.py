@@ -18,11 +18,11 @@ from click.testing import CliRunner
 from demo_support import TRAINEES, demo_cohort, plan, shared_demo, who
 
 from trainingkit.cli import main
-from trainingkit.demo import DemoResult, lab_command
-from trainingkit.demo_plan import plan_trainees
+from trainingkit.demo.answers import wrong_answer
+from trainingkit.demo.plan import plan_trainees
+from trainingkit.demo.run import DemoResult, lab_command
+from trainingkit.demo.simulate import PROFILES, Question, answer_for, questions
 from trainingkit.grading import read_status
-from trainingkit.simulate import PROFILES, Question, answer_for, questions
-from trainingkit.simulate_answers import wrong_answer
 
 EXERCISES = Path(__file__).resolve().parents[1] / "exercises"
 

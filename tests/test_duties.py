@@ -7,10 +7,10 @@ import doctest
 import pandas as pd
 import pytest
 
-from trainingkit import duties
-from trainingkit.duties import assess, evaluate_compliance, grade_scores
-from trainingkit.records import summary_from_counts
-from trainingkit.rules import load_contact_rule, load_rule_set, load_scheme
+from trainingkit.duties import evaluate as duties
+from trainingkit.duties.evaluate import assess, evaluate_compliance, grade_scores
+from trainingkit.duties.rule_files import load_contact_rule, load_rule_set, load_scheme
+from trainingkit.duties.summary import summary_from_counts
 
 ALL_QUARTERS = {"contacts_q1": 1, "contacts_q2": 1, "contacts_q3": 1, "contacts_q4": 1}
 

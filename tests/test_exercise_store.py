@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from trainingkit.exercise import AnswerSheet, AnswerStore
-from trainingkit.exercise_questions import Question, describe, problem, self_check
+from trainingkit.exercise.questions import Question, describe, problem, self_check
+from trainingkit.exercise.sheet import AnswerSheet, AnswerStore
 
 OPTIONS = {"A": "甲", "B": "乙", "C": "丙"}
 STEPS = {"plan": "计划", "topic": "选题", "meeting": "开会"}
@@ -318,7 +318,7 @@ def walk(widget: Any) -> list[Any]:
 def test_under_nbgrader_no_widget_library_is_imported(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from trainingkit.exercise import AnswerSheet\n"
+        "from trainingkit.exercise.sheet import AnswerSheet\n"
         "sheet = AnswerSheet()\n"
         "sheet.single_choice('q1', {'A': '甲'}, preset='A')\n"
         "sheet.require('q1')\n"
@@ -336,7 +336,7 @@ def test_under_nbgrader_no_widget_library_is_imported(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["trainingkit.exercise", "trainingkit.exercise_questions", "trainingkit.course_config"],
+    ["trainingkit.exercise.sheet", "trainingkit.exercise.questions", "trainingkit.cohort.config"],
 )
 def test_docstring_examples_run(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
@@ -382,6 +382,6 @@ def test_the_widget_escapes_what_it_shows(tmp_path: Path) -> None:
 
 
 def test_plain_errors_does_nothing_outside_ipython() -> None:
-    from trainingkit.exercise import plain_errors
+    from trainingkit.exercise.sheet import plain_errors
 
     plain_errors()  # no shell: no error, nothing to change

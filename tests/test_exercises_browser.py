@@ -18,7 +18,7 @@ from lab_server import LabServer, lab_server
 from nbgrader_course import EXERCISES
 from traitlets.config import Config
 
-from trainingkit.course_config import apply_exercise_config
+from trainingkit.cohort.config import apply_kit_config
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -34,7 +34,7 @@ def released(root: Path) -> Path:
     from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, ClearSolutions
 
     config = Config()
-    apply_exercise_config(config)
+    apply_kit_config(config, EXERCISES.parent, [AID])
     (source,) = sorted((EXERCISES / AID).glob("*.ipynb"))
     notebook = nbformat.read(source, as_version=4)
     for step in (ClearSolutions, ClearHiddenTests, ClearMarkScheme):

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,9 @@ import nbformat
 import pytest
 from nbgrader_course import EXERCISES, Course
 
-from trainingkit.course_config import EXERCISE_IDS, apply_exercise_config, nbgrader_config_text
+from trainingkit.cohort.config import render_nbgrader_config
+
+EXERCISE_IDS = tuple(sorted(p.name for p in EXERCISES.iterdir() if p.is_dir()))
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
@@ -169,17 +172,36 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Course]:
         yield course
 
 
-def test_config_text_and_config_function_agree() -> None:
-    from traitlets.config import Config
+def test_the_generated_config_protects_answers_of_every_assignment_in_source(
+    tmp_path: Path,
+) -> None:
+    from traitlets.config.loader import PyFileConfigLoader
 
-    from_text, from_function = Config(), Config()
-    exec(nbgrader_config_text(), {"c": from_text})
-    apply_exercise_config(from_function)
-    assert from_text == from_function
+    root = tmp_path / "c"
+    for aid in (*EXERCISE_IDS, "my-own-exercise"):  # one made with --exercises, say
+        (root / "source" / aid).mkdir(parents=True)
+    text = render_nbgrader_config(name="c", root=root, db_url="sqlite:///x.db",
+                                  exchange=root / "exchange")  # fmt: skip
+    (root / "nbgrader_config.py").write_text(text, encoding="utf-8")
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    assert set(config.Autograde.exclude_overwriting) == {*EXERCISE_IDS, "my-own-exercise"}
+    assert "try:" not in text and "except ImportError" not in text  # fails loudly
 
 
-def test_every_exercise_id_has_a_folder() -> None:
-    assert sorted(p.name for p in EXERCISES.iterdir() if p.is_dir()) == sorted(EXERCISE_IDS)
+def test_a_generated_config_without_the_kit_fails_loudly(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    root.mkdir()
+    text = render_nbgrader_config(name="c", root=root, db_url="sqlite:///x.db",
+                                  exchange=root / "exchange")  # fmt: skip
+    (root / "nbgrader_config.py").write_text(text, encoding="utf-8")
+    code = (
+        "import sys; sys.modules['trainingkit'] = None\n"
+        "from traitlets.config.loader import PyFileConfigLoader\n"
+        f"PyFileConfigLoader('nbgrader_config.py', path={str(root)!r}).load_config()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode != 0
+    assert "trainingkit" in run.stderr
 
 
 @pytest.mark.parametrize("aid", EXERCISE_IDS)
@@ -404,9 +426,9 @@ def test_hidden_answers_agree_with_the_kits_own_rules() -> None:
     from datetime import date
 
     from trainingkit.consultation import plan_timeline
-    from trainingkit.duties import assess, evaluate_compliance
-    from trainingkit.records import summary_from_counts
-    from trainingkit.rules import load_contact_rule, load_rule_set, load_scheme
+    from trainingkit.duties.evaluate import assess, evaluate_compliance
+    from trainingkit.duties.rule_files import load_contact_rule, load_rule_set, load_scheme
+    from trainingkit.duties.summary import summary_from_counts
 
     duties = presets("01-duties")
     six = load_rule_set("inner_mongolia_six")

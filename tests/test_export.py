@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from demo_support import TRAINEES, demo_cohort, plan, who
 
 from trainingkit.cli import main
-from trainingkit.roster import load_roster
+from trainingkit.cohort.roster import load_roster
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from demo_support import demo_cohort, leaks, secret_lines, shared_demo, visible_text, who
 
 from trainingkit.cli import main
-from trainingkit.feedback import FEEDBACK_PREPROCESSORS
-from trainingkit.grading_feedback import FAILED_HIDDEN, HIDDEN_OUTPUT, PASSED, ScrubHiddenTests
+from trainingkit.cohort.config import FEEDBACK_PREPROCESSORS
+from trainingkit.grading.scrub import FAILED_HIDDEN, HIDDEN_OUTPUT, PASSED, ScrubHiddenTests
 
 HIDDEN = "### BEGIN HIDDEN TESTS\nassert_choice(sheet.answer('q1'), 'B')\n### END HIDDEN TESTS"
 CHECKS_FRAME = (

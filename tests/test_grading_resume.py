@@ -12,7 +12,7 @@ import time
 import pytest
 from grading_support import RIGHT, WRONG, make_cohort, scores, submit
 
-from trainingkit.cohort import Cohort
+from trainingkit.cohort.directory import Cohort
 from trainingkit.grading import grade
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]

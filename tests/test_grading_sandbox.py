@@ -9,8 +9,8 @@ import os
 import pytest
 from grading_support import RIGHT, make_cohort, submit
 
-from trainingkit.cohort import kit_exercises_dir
 from trainingkit.grading import Limits, grade, read_status
+from trainingkit.resources import exercises_dir
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
@@ -48,7 +48,7 @@ def _snapshot(root, skip=("autograded", "gradebook.db", ".trainingkit")):
 def test_hostile_submission_fails_every_forbidden_attempt(tmp_path):
     cohort = make_cohort(tmp_path / "c")
     submit(cohort, "victim", RIGHT)
-    code = HOSTILE.format(root=str(cohort.root), kit_source=str(kit_exercises_dir()))
+    code = HOSTILE.format(root=str(cohort.root), kit_source=str(exercises_dir()))
     submit(cohort, "hostile", {"add_answer": code, "count_answer": "while True:\n    pass"})
     before = _snapshot(cohort.root)
 

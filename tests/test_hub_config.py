@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from traitlets.config.loader import PyFileConfigLoader
 
 from trainingkit.cli import main
+from trainingkit.cohort.roster import RosterEntry, read_roster
 from trainingkit.hub.deploy import apply_setup
 from trainingkit.hub.hubconfig import render_files
 from trainingkit.hub.k8s import k8s_values, to_yaml
@@ -29,7 +30,6 @@ from trainingkit.hub.passwords import (
     write_account_list,
 )
 from trainingkit.hub.plan import HubOptions, HubPlan, HubPlanError, build_plan
-from trainingkit.roster import RosterEntry, read_roster
 
 DEPLOY = Path(__file__).parents[1] / "deploy" / "kubernetes"
 ROSTER_TEXT = """账号,姓名,界别,单位,角色
@@ -103,7 +103,7 @@ def test_an_nbgitpuller_clone_named_like_the_course_is_refused(
 ) -> None:
     options = HubOptions(course="cppcc2026", base=tmp_path / "hub",
                          gitpuller_repo="https://git.example.org/office/cppcc2026.git")  # fmt: skip
-    with pytest.raises(HubPlanError, match="lessons-folder|cppcc2026"):
+    with pytest.raises(HubPlanError, match=r"lessons-folder|cppcc2026"):
         build_plan(read_roster(roster), options)
 
 

@@ -66,7 +66,7 @@ def _python(hub: Hub) -> str:
 
 def _answer(hub: Hub, name: str, token: str, *, right: bool) -> None:
     """Write the model answers (or none) into ``answers.json``, as the answer widgets do."""
-    from trainingkit.simulate import questions
+    from trainingkit.demo.simulate import questions
 
     source = json.loads((REPO / "exercises" / EXERCISE / "duties_exercise.ipynb").read_text())
     answers = {q.qid: q.model for q in questions(source)} if right else {}
@@ -260,9 +260,9 @@ def test_each_server_runs_as_its_own_account_inside_its_memory_limit(
 
 
 def test_a_rerun_with_a_changed_roster_adds_and_disables_without_touching_work(hub: Hub) -> None:
+    from trainingkit.cohort.roster import read_roster
     from trainingkit.hub.deploy import apply_setup
     from trainingkit.hub.plan import build_plan
-    from trainingkit.roster import read_roster
 
     gone, new = TRAINEES[2], "t004"
     text = hub.roster.read_text(encoding="utf-8").replace(f"{gone},", f"{new},")

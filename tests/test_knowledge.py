@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from trainingkit import knowledge
+from trainingkit.knowledge import facts as knowledge
 
 ITEM_LOADERS = [
     knowledge.sectors,
@@ -262,7 +262,11 @@ NAMED_DOCUMENTS = {
 def test_sources_name_no_document_that_domain_does_not_name():
     import re
 
-    from trainingkit.rules import builtin_contact_rules, builtin_rule_sets, builtin_schemes
+    from trainingkit.duties.rule_files import (
+        builtin_contact_rules,
+        builtin_rule_sets,
+        builtin_schemes,
+    )
 
     sources = [item.source for loader in ITEM_LOADERS for item in loader()]
     sources.append(knowledge.consultation_hierarchy().source)

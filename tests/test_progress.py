@@ -9,13 +9,13 @@ import pytest
 from click.testing import CliRunner
 from grading_support import make_cohort
 
-from trainingkit.assignments import collect
 from trainingkit.cli import main
-from trainingkit.feedback import generate_feedback
+from trainingkit.cohort.assignments import collect
+from trainingkit.cohort.roster import import_roster
+from trainingkit.demo.simulate import fetch, submit
 from trainingkit.grading import grade
-from trainingkit.progress import progress_rows
-from trainingkit.roster import import_roster
-from trainingkit.simulate import fetch, submit
+from trainingkit.grading.feedback import generate_feedback
+from trainingkit.reporting.progress import progress_rows
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from trainingkit import knowledge
-from trainingkit.quizzes import Question, load_quiz, mark, quiz_modules
-from trainingkit.records import summary_from_counts
-from trainingkit.rules import load_scheme
+from trainingkit.duties.rule_files import load_scheme
+from trainingkit.duties.summary import summary_from_counts
+from trainingkit.knowledge import facts as knowledge
+from trainingkit.knowledge.quizzes import Question, load_quiz, mark, quiz_modules
 
 REPO = Path(__file__).resolve().parent.parent
 COURSE = REPO / "course"
@@ -68,7 +68,7 @@ def test_tongcheng_question_agrees_with_the_scheme() -> None:
     question = _by_prompt("01-duties", "按桐城市2019年办法")
     record = {"plenary_attended": 1, "proposals_submitted": 1, "proposals_registered": 1}
     scored = summary_from_counts(record)
-    from trainingkit.duties import assess  # pandas, as the lesson's calculator
+    from trainingkit.duties.evaluate import assess  # pandas, as the lesson's calculator
 
     score = int(assess(scored, load_scheme("tongcheng_2019")).loc[0, "score"])
     assert question.answer == f"{score}分"

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from trainingkit.data import Committee, generate_committee
-from trainingkit.records import (
+from trainingkit.duties.summary import (
     ACTIVITY_COLUMNS,
     COUNT_COLUMNS,
     COUNT_LABELS,
@@ -14,6 +13,7 @@ from trainingkit.records import (
     duty_summary,
     summary_from_counts,
 )
+from trainingkit.synthetic.committee import Committee, generate_committee
 
 
 @pytest.fixture(scope="module")

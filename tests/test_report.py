@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from demo_support import demo_cohort, plan, shared_demo, who
 
 from trainingkit.cli import main
-from trainingkit.report import SECTIONS
+from trainingkit.reporting.report import SECTIONS
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 

@@ -9,8 +9,14 @@ from click.testing import CliRunner
 from openpyxl import Workbook
 
 from trainingkit.cli import main
-from trainingkit.cohort import Cohort
-from trainingkit.roster import RosterEntry, RosterError, import_roster, load_roster, read_roster
+from trainingkit.cohort.directory import Cohort
+from trainingkit.cohort.roster import (
+    RosterEntry,
+    RosterError,
+    import_roster,
+    load_roster,
+    read_roster,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "rosters" / "good.csv"

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from trainingkit import rule_files, rules
-from trainingkit.duties import assess, evaluate_compliance
-from trainingkit.records import COUNT_COLUMNS, summary_from_counts
-from trainingkit.rules import (
-    RuleFileError,
+from trainingkit.duties import rule_files, rules
+from trainingkit.duties.evaluate import assess, evaluate_compliance
+from trainingkit.duties.rule_files import (
     builtin_contact_rules,
     builtin_rule_sets,
     builtin_schemes,
@@ -20,6 +18,8 @@ from trainingkit.rules import (
     load_rule_set,
     load_scheme,
 )
+from trainingkit.duties.rules import RuleFileError
+from trainingkit.duties.summary import COUNT_COLUMNS, summary_from_counts
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from trainingkit import knowledge
-from trainingkit.data import generate_committee
+from trainingkit.knowledge import facts as knowledge
+from trainingkit.synthetic.committee import generate_committee
 from trainingkit.widgets.bar_chart import Bar, BarChart, Segment
 from trainingkit.widgets.compliance import ALL_MET, compliance_by_sector, compliance_chart
 from trainingkit.widgets.proposals import statistics_chart

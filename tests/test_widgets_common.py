@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from trainingkit import knowledge
-from trainingkit.knowledge_items import Item
+from trainingkit.knowledge import facts as knowledge
+from trainingkit.knowledge.items import Item
 from trainingkit.widgets.common import CourseWidget, Facts, LiveWidget, feedback_html
 
 

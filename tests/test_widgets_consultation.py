@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from trainingkit import knowledge
 from trainingkit.consultation import TimelineRule
+from trainingkit.knowledge import facts as knowledge
 from trainingkit.widgets.consultation import (
     FormChooser,
     ProcedureOrder,

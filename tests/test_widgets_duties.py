@@ -7,8 +7,8 @@ from pathlib import Path
 import matplotlib
 import pytest
 
-from trainingkit.data import generate_committee
-from trainingkit.records import summary_from_counts
+from trainingkit.duties.summary import summary_from_counts
+from trainingkit.synthetic.committee import generate_committee
 from trainingkit.widgets import __all__ as widget_names
 from trainingkit.widgets.assessment import AssessmentCalculator
 from trainingkit.widgets.compliance import (
@@ -195,7 +195,7 @@ def test_compliance_by_sector_counts_by_hand() -> None:
 
 
 def test_facts_table_keeps_source_and_year() -> None:
-    from trainingkit.knowledge import member_functions
+    from trainingkit.knowledge.facts import member_functions
 
     table = facts_table(member_functions())
     assert {"来源", "年份"} <= set(table.columns)
@@ -215,7 +215,7 @@ EXAMPLE_RULES = Path(__file__).resolve().parent.parent / "docs" / "examples" / "
 
 
 def test_planner_takes_an_organizers_rule_file() -> None:
-    from trainingkit.rules import load_rule_set
+    from trainingkit.duties.rule_files import load_rule_set
 
     planner = DutyPlanner(rule_set=EXAMPLE_RULES, contact_rule=EXAMPLE_RULES)
     own = load_rule_set(EXAMPLE_RULES)
@@ -225,7 +225,8 @@ def test_planner_takes_an_organizers_rule_file() -> None:
 
 
 def test_calculator_takes_an_organizers_scheme_and_rejects_a_missing_file() -> None:
-    from trainingkit.rules import RuleFileError, load_scheme
+    from trainingkit.duties.rule_files import load_scheme
+    from trainingkit.duties.rules import RuleFileError
 
     calculator = AssessmentCalculator(scheme=EXAMPLE_RULES)
     assert calculator.scheme.value == load_scheme(EXAMPLE_RULES).id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trainingkit.knowledge import not_registrable
+from trainingkit.knowledge.facts import not_registrable
 from trainingkit.widgets.proposals import ProposalReview, proposal_examples
 from trainingkit.widgets.register_game import (
     NOT_REGISTER,

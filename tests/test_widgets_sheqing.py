@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainingkit import knowledge
+from trainingkit.knowledge import facts as knowledge
 from trainingkit.widgets.sheqing import (
     SheqingChecker,
     check_sheqing_html,

@@ -6,7 +6,7 @@ tested without a browser.
 
 The working-day rule is a parameter. The built-in example (notice 15 working days
 before the meeting, materials 10 working days before, results within 7 working
-days after) comes from the package facts (:func:`trainingkit.knowledge.procedure_timing`)
+days after) comes from the package facts (:func:`trainingkit.knowledge.facts.procedure_timing`)
 and is **one city's rule**, not a national one; an organizer passes their own
 :class:`TimelineRule`.
 """
@@ -75,7 +75,7 @@ def example_rule() -> TimelineRule:
     >>> (rule.notice_days, rule.materials_days, rule.report_days)
     (15, 10, 7)
     """
-    from trainingkit import knowledge
+    from trainingkit.knowledge import facts as knowledge
 
     timing = {fact.id: fact for fact in knowledge.procedure_timing()}
     days = {key: int(timing[key].working_days or 0) for key in ("notice", "materials", "results")}

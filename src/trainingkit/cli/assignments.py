@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from trainingkit.cli.cohort import cohort_option, fail, open_cohort
-from trainingkit.cohort import CohortError
+from trainingkit.cohort.directory import CohortError
 
 __all__ = ["collect", "release"]
 
@@ -18,7 +18,7 @@ __all__ = ["collect", "release"]
 @cohort_option
 def release(assignments: tuple[str, ...], due: str | None, cohort_dir: Path) -> None:
     """生成学员版并通过交换目录发布练习。Generate and release assignments."""
-    from trainingkit.assignments import release as release_assignments
+    from trainingkit.cohort.assignments import release as release_assignments
 
     cohort = open_cohort(cohort_dir)
     try:
@@ -35,7 +35,7 @@ def release(assignments: tuple[str, ...], due: str | None, cohort_dir: Path) -> 
 @cohort_option
 def collect(assignments: tuple[str, ...], cohort_dir: Path) -> None:
     """从交换目录收取学员提交。Collect submissions."""
-    from trainingkit.assignments import collect as collect_assignments
+    from trainingkit.cohort.assignments import collect as collect_assignments
 
     cohort = open_cohort(cohort_dir)
     try:

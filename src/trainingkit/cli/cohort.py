@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from trainingkit.cohort import Cohort, CohortError
+from trainingkit.cohort.directory import Cohort, CohortError
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 
 from trainingkit.cli.cohort import fail, progress_reporter
-from trainingkit.cohort import CohortError
+from trainingkit.cohort.directory import CohortError
 
 __all__ = ["demo"]
 
@@ -39,7 +39,7 @@ def demo(trainees: int, workdir: Path, no_lab: bool, jobs: int | None) -> None:
     A workdir holding a finished demo is reused as it is; any other non-empty
     workdir is refused (exit 2).
     """
-    from trainingkit.demo import lab_command, run_demo
+    from trainingkit.demo.run import lab_command, run_demo
 
     console = Console(soft_wrap=True)  # never break a printed path across lines
     with progress_reporter(console, "等待 waiting") as (bar, progress):

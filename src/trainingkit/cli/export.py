@@ -8,7 +8,7 @@ import click
 
 from trainingkit.cli.cohort import cohort_option, fail, open_cohort
 from trainingkit.cli.report import exit_for_attention
-from trainingkit.cohort import CohortError
+from trainingkit.cohort.directory import CohortError
 
 __all__ = ["export"]
 
@@ -22,7 +22,7 @@ __all__ = ["export"]
 def export(fmt: str, output: Path, cohort_dir: Path) -> None:
     """导出成绩：每位学员一行（界别、各练习得分、总分、完成情况、迟交）。Export scores."""
     cohort = open_cohort(cohort_dir)
-    from trainingkit.export import export_scores
+    from trainingkit.reporting.export import export_scores
 
     try:
         written = export_scores(cohort, fmt=fmt, output=output)

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 
 from trainingkit.cli.cohort import cohort_option, fail, open_cohort, progress_reporter
-from trainingkit.cohort import CohortError
+from trainingkit.cohort.directory import CohortError
 
 __all__ = ["feedback"]
 
@@ -24,7 +24,7 @@ def feedback(
 ) -> None:
     """生成中文反馈（不含隐藏测试）并发布给学员。Generate and release feedback."""
     cohort = open_cohort(cohort_dir)
-    from trainingkit.feedback import generate_feedback
+    from trainingkit.grading.feedback import generate_feedback
 
     console = Console(soft_wrap=True)  # paths and reasons stay on one line
     with progress_reporter(console, "反馈 feedback", prefix="反馈") as (_, progress):

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trainingkit.cli.cohort import cohort_option, fail, open_cohort, progress_reporter
-from trainingkit.cohort import CohortError
+from trainingkit.cohort.directory import CohortError
 
 __all__ = ["grade"]
 

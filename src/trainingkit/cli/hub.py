@@ -50,9 +50,9 @@ def _plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _build(**kwargs: Any) -> HubPlan:
     """Read the roster and build the plan; user errors become a message and exit 2."""
-    from trainingkit.cohort import CohortError
+    from trainingkit.cohort.directory import CohortError
+    from trainingkit.cohort.roster import read_roster
     from trainingkit.hub.plan import HubPlanError, build_plan
-    from trainingkit.roster import read_roster
 
     course = kwargs["course"]
     options = HubOptions(
@@ -130,7 +130,7 @@ def setup_command(public_url: str, **kwargs: Any) -> None:
     Apply the hub on this machine (root): accounts, passwords, the course service.
     Rerun with a changed roster to add and disable accounts; homes are kept.
     """
-    from trainingkit.cohort import CohortError
+    from trainingkit.cohort.directory import CohortError
     from trainingkit.hub.accounts import AccountError
     from trainingkit.hub.deploy import apply_setup
     from trainingkit.hub.plan import HubPlanError

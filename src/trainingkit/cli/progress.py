@@ -10,7 +10,7 @@ from rich.table import Table
 
 from trainingkit.cli.cohort import cohort_option, fail, open_cohort
 from trainingkit.cli.report import exit_for_attention, homes_option
-from trainingkit.cohort import CohortError
+from trainingkit.cohort.directory import CohortError
 
 __all__ = ["progress"]
 
@@ -28,7 +28,7 @@ _GRADED = {"yes": "✔", "no": "·", "failed": "✘"}
 def progress(fmt: str, output: Path | None, homes: Path | None, cohort_dir: Path) -> None:
     """查看每位学员每个练习的进度（领取、提交、批改、反馈）。Show progress."""
     cohort = open_cohort(cohort_dir)
-    from trainingkit.progress import export_progress, progress_rows
+    from trainingkit.reporting.progress import export_progress, progress_rows
 
     if fmt == "xlsx" and output is None:
         fail(CohortError("--format xlsx 需要 --output 文件。\n--format xlsx needs --output FILE."))

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from trainingkit.cli.cohort import cohort_option, fail, open_cohort
-from trainingkit.cohort import Cohort, CohortError
+from trainingkit.cohort.directory import Cohort, CohortError
 
 __all__ = ["exit_for_attention", "homes_option", "report"]
 
@@ -27,7 +27,7 @@ homes_option = click.option(
 def report(output: Path, homes: Path | None, cohort_dir: Path) -> None:
     """生成培训班报告（单个 HTML 文件，含图表）。Write the cohort report."""
     cohort = open_cohort(cohort_dir)
-    from trainingkit.report import write_report
+    from trainingkit.reporting.report import write_report
 
     try:
         written = write_report(cohort, output, homes=homes)
@@ -39,7 +39,7 @@ def report(output: Path, homes: Path | None, cohort_dir: Path) -> None:
 
 def exit_for_attention(cohort: Cohort) -> None:
     """Exit 1 (done, but some submissions need attention) with a bilingual note."""
-    from trainingkit.export import attention_note
+    from trainingkit.reporting.export import attention_note
 
     note = attention_note(cohort)
     if note:

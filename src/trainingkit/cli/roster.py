@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from trainingkit.cli.cohort import cohort_option, fail, open_cohort
-from trainingkit.roster import RosterError, import_roster
+from trainingkit.cohort.roster import RosterError, import_roster
 
 __all__ = ["roster"]
 

@@ -34,7 +34,7 @@ from nbgrader.converters.base import BaseConverter
 from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 
-from trainingkit.cohort import Cohort
+from trainingkit.cohort.directory import Cohort
 from trainingkit.grading.execute import split_preprocessors
 from trainingkit.grading.status import Reason, reason
 

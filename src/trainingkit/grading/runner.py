@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, cast
 
-from trainingkit.cohort import Cohort
+from trainingkit.cohort.directory import Cohort
 from trainingkit.grading.execute import WorkerResult, run_in_sandbox
 from trainingkit.grading.outcome import failure_reasons, output_reasons, prepare_failure
 from trainingkit.grading.pipeline import Prepared, SubmissionGrader, quiet_third_party

@@ -161,11 +161,11 @@ def _runtime_paths() -> set[Path]:
 
 def _kit_sources() -> tuple[Path, ...]:
     """The kit's own source assignments (solutions, hidden tests), hidden like the cohort."""
-    from trainingkit.cohort import CohortError, kit_exercises_dir
+    from trainingkit.resources import ResourceMissing, exercises_dir
 
     try:
-        return (kit_exercises_dir().resolve(),)
-    except CohortError:
+        return (exercises_dir().resolve(),)
+    except ResourceMissing:
         return ()
 
 

@@ -33,8 +33,9 @@ from trainingkit.hub.passwords import (
     write_account_list,
 )
 from trainingkit.hub.plan import HubPlan, HubPlanError
+from trainingkit.resources import ResourceMissing, course_dir
 
-__all__ = ["SetupResult", "apply_setup", "kit_course_dir", "write_config"]
+__all__ = ["SetupResult", "apply_setup", "write_config"]
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,6 @@ class SetupResult:
     disabled: tuple[str, ...]
     account_list: Path | None
     hub_config: Path
-
-
-def kit_course_dir() -> Path:
-    """The kit's course notebooks (``course/`` of a source checkout)."""
-    package = Path(__file__).resolve().parents[1]
-    for candidate in (package / "course", package.parents[1] / "course"):
-        if candidate.is_dir():
-            return candidate
-    raise HubPlanError("找不到课程目录 course/。\nCannot find the kit's course/ directory.")
 
 
 def write_config(plan: HubPlan, out: Path) -> list[Path]:
@@ -98,7 +90,11 @@ def apply_setup(plan: HubPlan, roster: Path, *, hub_url: str) -> SetupResult:
         directory.chmod(mode)
     write_config(plan, layout.base)
     if not plan.options.gitpuller_repo:
-        _refresh_course_copy(plan.options.course_source or kit_course_dir(), layout.course_copy)
+        try:
+            source = plan.options.course_source or course_dir()
+        except ResourceMissing as error:
+            raise HubPlanError(str(error)) from error
+        _refresh_course_copy(source, layout.course_copy)
     _setup_grader(plan, roster)
     return _sync_people(plan, hub_url=hub_url)
 
@@ -137,8 +133,8 @@ def _refresh_course_copy(source: Path, target: Path) -> None:
 
 
 def _setup_grader(plan: HubPlan, roster: Path) -> None:
-    from trainingkit.cohort import Cohort
-    from trainingkit.roster import import_roster
+    from trainingkit.cohort.directory import Cohort
+    from trainingkit.cohort.roster import import_roster
 
     layout = plan.layout
     system.ensure_user(plan.grader, layout.grader_home, comment=f"nbgrader {plan.course}")

@@ -42,7 +42,7 @@ class HubPlanError(ValueError):
 
 
 class Person(Protocol):
-    """What the plan needs from a roster entry (`trainingkit.roster.RosterEntry`)."""
+    """What the plan needs from a roster entry (`trainingkit.cohort.roster.RosterEntry`)."""
 
     @property
     def id(self) -> str: ...
@@ -331,11 +331,11 @@ def _exercise_ids(options: HubOptions) -> list[str]:
     """Names of the source assignments the hub will release (empty if unknown yet)."""
     folder = options.exercises
     if folder is None:
-        from trainingkit.cohort import CohortError, kit_exercises_dir
+        from trainingkit.resources import ResourceMissing, exercises_dir
 
         try:
-            folder = kit_exercises_dir()
-        except CohortError:
+            folder = exercises_dir()
+        except ResourceMissing:
             return []
     return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
 

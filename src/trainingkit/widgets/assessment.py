@@ -1,8 +1,8 @@
 """The assessment calculator of module 01: pick a local scheme, enter a year's record.
 
 The widget builds a one-row duty summary with
-:func:`trainingkit.records.summary_from_counts` and shows what
-:func:`trainingkit.duties.assess` returns: score, grade, the reasons that add up to
+:func:`trainingkit.duties.summary.summary_from_counts` and shows what
+:func:`trainingkit.duties.evaluate.assess` returns: score, grade, the reasons that add up to
 the score, and any measure the record triggers. The schemes are real local ones
 (Jinan 2015, Tongcheng 2019, …) and are labelled as such.
 
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from trainingkit.records import COUNT_COLUMNS, COUNT_LABELS, summary_from_counts
+from trainingkit.duties.summary import COUNT_COLUMNS, COUNT_LABELS, summary_from_counts
 from trainingkit.templating import render_template
 from trainingkit.widgets.common import LiveWidget
 from trainingkit.widgets.duties import rule_label, with_rule
@@ -27,7 +27,7 @@ from trainingkit.widgets.duties import rule_label, with_rule
 if TYPE_CHECKING:
     import pandas as pd
 
-    from trainingkit.rules import AssessmentScheme
+    from trainingkit.duties.rules import AssessmentScheme
 
 __all__ = ["ASSESSMENT_FIELDS", "AssessmentCalculator"]
 
@@ -48,16 +48,16 @@ class AssessmentCalculator(LiveWidget):
         scheme: Drop-down of the schemes, each labelled with its place and year.
         fields: ``{column: BoundedIntText}`` for the counts of one year.
         output: Where score, grade and reasons are shown.
-        result: The last one-row frame returned by :func:`trainingkit.duties.assess`.
+        result: The last one-row frame returned by :func:`trainingkit.duties.evaluate.assess`.
         widget: The root widget.
 
     Args:
         scheme: The scheme shown first: a built-in id, an organizer's rule file
-            (see ``docs/examples/``) or a :class:`trainingkit.rules.AssessmentScheme`.
+            (see ``docs/examples/``) or a :class:`trainingkit.duties.rules.AssessmentScheme`.
     """
 
     def __init__(self, scheme: str | Path | AssessmentScheme = "tongcheng_2019") -> None:
-        from trainingkit.rules import builtin_schemes, load_scheme
+        from trainingkit.duties.rule_files import builtin_schemes, load_scheme
 
         self._schemes = builtin_schemes()
         first = with_rule(self._schemes, scheme, load_scheme)
@@ -104,7 +104,7 @@ class AssessmentCalculator(LiveWidget):
 
     def _recompute(self) -> None:
         """Assess the entered counts under the chosen scheme and show the result."""
-        from trainingkit.duties import assess
+        from trainingkit.duties.evaluate import assess
 
         scheme = self._schemes[self.scheme.value]
         self.result = assess(summary_from_counts(self.counts()), scheme)

@@ -16,7 +16,7 @@ import ipywidgets as widgets
 from trainingkit.templating import render_template
 
 if TYPE_CHECKING:
-    from trainingkit.knowledge_items import Item
+    from trainingkit.knowledge.items import Item
 
 __all__ = ["CourseWidget", "Facts", "LiveWidget", "feedback_html", "output_area", "tag"]
 
@@ -53,10 +53,10 @@ class Facts:
     """Knowledge items shown as a list, with every distinct source and year below it.
 
     Lesson notebooks show facts through this card, so each fact on screen comes from
-    :mod:`trainingkit.knowledge` with its provenance, and local rules are marked.
+    :mod:`trainingkit.knowledge.facts` with its provenance, and local rules are marked.
 
     Example:
-        >>> from trainingkit import knowledge
+        >>> from trainingkit.knowledge import facts as knowledge
         >>> html = Facts(knowledge.topic_sources(), "议题来源")._repr_html_()
         >>> "委员荐题" in html and "来源：" in html
         True

@@ -1,7 +1,7 @@
 """Compliance by sector: a table and a chart for module 01's data exploration.
 
 Both are thin: :func:`compliance_by_sector` groups what
-:func:`trainingkit.duties.evaluate_compliance` says about each member by sector,
+:func:`trainingkit.duties.evaluate.evaluate_compliance` says about each member by sector,
 :func:`compliance_chart` draws it as HTML bars (what the lesson shows, no
 matplotlib needed) and :func:`plot_compliance_by_sector` as a matplotlib image. The
 committee is the synthetic one (虚构示例); both charts say so.
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-    from trainingkit.rules import ContactRule, DutyRuleSet
+    from trainingkit.duties.rules import ContactRule, DutyRuleSet
     from trainingkit.widgets.bar_chart import BarChart
 
 __all__ = [
@@ -50,13 +50,13 @@ def compliance_by_sector(
         holds the rule set's label and the note 虚构示例 when the summary has it.
 
     Example:
-        >>> from trainingkit.records import summary_from_counts
+        >>> from trainingkit.duties.summary import summary_from_counts
         >>> me = summary_from_counts({"plenary_attended": 1}, sector="教育")
         >>> compliance_by_sector(me, "jinan_2015").loc["教育", "出席全体会议"]
         np.float64(100.0)
     """
-    from trainingkit.duties import evaluate_compliance
-    from trainingkit.rules import load_contact_rule, load_rule_set
+    from trainingkit.duties.evaluate import evaluate_compliance
+    from trainingkit.duties.rule_files import load_contact_rule, load_rule_set
 
     rules = load_rule_set(rule_set) if isinstance(rule_set, str) else rule_set
     contacts = load_contact_rule(contact_rule) if isinstance(contact_rule, str) else contact_rule
@@ -77,7 +77,7 @@ def compliance_chart(table: pd.DataFrame) -> BarChart:
     """HTML bars of the all-met share per sector, from :func:`compliance_by_sector`.
 
     Example:
-        >>> from trainingkit.records import summary_from_counts
+        >>> from trainingkit.duties.summary import summary_from_counts
         >>> me = summary_from_counts({"plenary_attended": 1}, sector="教育")
         >>> chart = compliance_chart(compliance_by_sector(me, "jinan_2015"))
         >>> chart.bars[0].label, chart.widths()
@@ -103,7 +103,7 @@ def plot_compliance_by_sector(table: pd.DataFrame, ax: Axes | None = None) -> Ax
     Example:
         >>> import matplotlib
         >>> matplotlib.use("Agg")
-        >>> from trainingkit.records import summary_from_counts
+        >>> from trainingkit.duties.summary import summary_from_counts
         >>> me = summary_from_counts({"plenary_attended": 1}, sector="教育")
         >>> ax = plot_compliance_by_sector(compliance_by_sector(me, "jinan_2015"))
         >>> ax.get_xlabel()
@@ -111,7 +111,7 @@ def plot_compliance_by_sector(table: pd.DataFrame, ax: Axes | None = None) -> Ax
     """
     import matplotlib.pyplot as plt
 
-    from trainingkit.charts import use_chinese_font
+    from trainingkit.fonts import use_chinese_font
 
     use_chinese_font()
     if ax is None:

@@ -210,12 +210,12 @@ class TimelinePlanner(CourseWidget):
 
 
 def _procedure_steps() -> list[str]:
-    from trainingkit import knowledge
+    from trainingkit.knowledge import facts as knowledge
 
     return [step.name for step in knowledge.procedure_steps()]
 
 
 def _form_names() -> list[str]:
-    from trainingkit import knowledge
+    from trainingkit.knowledge import facts as knowledge
 
     return [form.name for form in knowledge.consultation_forms()]

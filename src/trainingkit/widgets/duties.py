@@ -2,8 +2,8 @@
 
 The widget only wires controls to the library: it turns the month-by-month plan
 into count columns (:func:`plan_counts`), builds a one-row duty summary with
-:func:`trainingkit.records.summary_from_counts` and shows what
-:func:`trainingkit.duties.evaluate_compliance` says. No rule lives here; the rule
+:func:`trainingkit.duties.summary.summary_from_counts` and shows what
+:func:`trainingkit.duties.evaluate.evaluate_compliance` says. No rule lives here; the rule
 sets and contact rules are the package's local rules, labelled with place and year.
 The assessment calculator is in :mod:`trainingkit.widgets.assessment`.
 
@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
-from trainingkit.records import summary_from_counts
+from trainingkit.duties.summary import summary_from_counts
 from trainingkit.templating import render_template
 from trainingkit.widgets.common import LiveWidget
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from trainingkit.rules import ContactRule, DutyRuleSet
+    from trainingkit.duties.rules import ContactRule, DutyRuleSet
 
 __all__ = ["PLAN_KINDS", "DutyPlanner", "plan_counts", "rule_label", "with_rule"]
 
@@ -84,7 +84,7 @@ def rule_label(rule: Any) -> str:
     """Dropdown label of a rule set, contact rule or scheme: name, place and year.
 
     Example:
-        >>> from trainingkit.rules import load_rule_set
+        >>> from trainingkit.duties.rule_files import load_rule_set
         >>> rule_label(load_rule_set("jinan_2015"))
         '三个一（济南市，2015年）'
     """
@@ -99,7 +99,7 @@ def with_rule(rules: dict[str, R], rule: str | Path | R, load: Callable[[str | P
     rule object; a rule that is not built in is added to ``rules`` (first in line).
 
     Example:
-        >>> from trainingkit.rules import builtin_rule_sets, load_rule_set
+        >>> from trainingkit.duties.rule_files import builtin_rule_sets, load_rule_set
         >>> rules = builtin_rule_sets()
         >>> with_rule(rules, "jinan_2015", load_rule_set)
         'jinan_2015'
@@ -131,12 +131,12 @@ class DutyPlanner(LiveWidget):
         cells: ``{(month, kind): BoundedIntText}`` — the plan grid.
         people_per_contact: People met per contact activity (for the yearly total).
         output: Where tasks met / missing are shown.
-        result: The last one-row result of :func:`trainingkit.duties.evaluate_compliance`.
+        result: The last one-row result of :func:`trainingkit.duties.evaluate.evaluate_compliance`.
         widget: The root widget.
 
     Args:
         rule_set: The rule set shown first: a built-in id, an organizer's rule file
-            (see ``docs/examples/``) or a :class:`trainingkit.rules.DutyRuleSet`.
+            (see ``docs/examples/``) or a :class:`trainingkit.duties.rules.DutyRuleSet`.
         contact_rule: Likewise for the contact rule; ``None`` checks no contacts.
     """
 
@@ -145,7 +145,7 @@ class DutyPlanner(LiveWidget):
         rule_set: str | Path | DutyRuleSet = "inner_mongolia_six",
         contact_rule: str | Path | ContactRule | None = "tianshui",
     ) -> None:
-        from trainingkit.rules import (
+        from trainingkit.duties.rule_files import (
             builtin_contact_rules,
             builtin_rule_sets,
             load_contact_rule,
@@ -225,7 +225,7 @@ class DutyPlanner(LiveWidget):
 
     def _recompute(self) -> None:
         """Evaluate the current plan against the chosen rules and show the result."""
-        from trainingkit.duties import evaluate_compliance
+        from trainingkit.duties.evaluate import evaluate_compliance
 
         counts = plan_counts(self.plan(), self.people_per_contact.value)
         summary = summary_from_counts(counts, role=self.role.value)

@@ -1,6 +1,6 @@
 """Show domain facts in a lesson as a plain table, always with source and year.
 
-Lessons display lists from :mod:`trainingkit.knowledge` (the not-registrable list,
+Lessons display lists from :mod:`trainingkit.knowledge.facts` (the not-registrable list,
 the charter articles …) with one call, so the facts are never copied into a
 notebook and their provenance is always shown next to them.
 """
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from trainingkit.knowledge_items import Item
+    from trainingkit.knowledge.items import Item
 
 __all__ = ["COLUMN_LABELS", "facts_table"]
 
@@ -36,12 +36,12 @@ def facts_table(items: Iterable[Item], columns: Sequence[str] | None = None) -> 
     """Return the items as a table with Chinese headers, ending with 来源 and 年份.
 
     Args:
-        items: Items from a :mod:`trainingkit.knowledge` loader.
+        items: Items from a :mod:`trainingkit.knowledge.facts` loader.
         columns: Attributes to show; by default every column of
             :data:`COLUMN_LABELS` that some item fills.
 
     Example:
-        >>> from trainingkit.knowledge import not_registrable
+        >>> from trainingkit.knowledge.facts import not_registrable
         >>> table = facts_table(not_registrable(), ["number", "text", "year"])
         >>> list(table.columns), int(table.iloc[4]["序号"])
         (['序号', '内容', '年份'], 5)

@@ -125,7 +125,7 @@ def statistics_table() -> pd.DataFrame:
         >>> int(statistics_table().loc["14届2次", "立案"])
         5006
     """
-    from trainingkit.knowledge import proposal_statistics
+    from trainingkit.knowledge.facts import proposal_statistics
 
     stats = proposal_statistics()
     table = stats.set_index("session")[list(STATISTICS_LABELS)].rename(columns=STATISTICS_LABELS)
@@ -172,7 +172,7 @@ def plot_proposal_statistics(ax: Axes | None = None) -> Axes:
     """
     import matplotlib.pyplot as plt
 
-    from trainingkit.charts import use_chinese_font
+    from trainingkit.fonts import use_chinese_font
 
     use_chinese_font()
     table = statistics_table()

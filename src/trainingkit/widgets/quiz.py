@@ -1,7 +1,7 @@
 """The end-of-module self-check quiz: choices through widgets, feedback on a button.
 
-Questions are plain data (:class:`~trainingkit.quizzes.Question`), each module's
-quiz a TOML file in the package (:func:`trainingkit.quizzes.load_quiz`), so a lesson
+Questions are plain data (:class:`~trainingkit.knowledge.quizzes.Question`), each module's
+quiz a TOML file in the package (:func:`trainingkit.knowledge.quizzes.load_quiz`), so a lesson
 cell is ``QuizWidget.for_module("01-duties")`` and shows no answer. Lesson quizzes
 are not graded: after a right answer the explanation and its source are shown,
 after a wrong one a hint (which section to re-read), never the answer.
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import ipywidgets as widgets
 
-from trainingkit.quizzes import Question, load_quiz, mark
+from trainingkit.knowledge.quizzes import Question, load_quiz, mark
 from trainingkit.templating import render_template
 from trainingkit.widgets.common import CourseWidget, output_area, tag
 

@@ -2,7 +2,7 @@
 
 The cards are invented proposal summaries (虚构示例) kept as data in
 ``facts/game_register_cards.toml``; a card's reason is the id of an item of the
-2011 不予立案 list from :func:`trainingkit.knowledge.not_registrable`, which also
+2011 不予立案 list from :func:`trainingkit.knowledge.facts.not_registrable`, which also
 supplies the feedback's wording and source. :func:`judge_card` is the plain
 function the widget shows.
 
@@ -95,7 +95,7 @@ def register_cards() -> tuple[Card, ...]:
 
 
 def _reasons() -> dict[str, Any]:
-    from trainingkit.knowledge import not_registrable
+    from trainingkit.knowledge.facts import not_registrable
 
     return {item.id: item for item in not_registrable()}
 

@@ -6,7 +6,7 @@ leaves the text box or clicks "开始体检" (not on every key: a long draft tak
 noticeable moment to review). CSS classes: ``tk-sheqing-check`` with ``-input``,
 ``-run`` and ``-output``. The lesson's example drafts (虚构示例) are data in
 ``facts/sheqing_examples.toml``; :func:`sheqing_scale_chart` draws the national
-figures of :func:`trainingkit.knowledge.sheqing_scale` as HTML bars.
+figures of :func:`trainingkit.knowledge.facts.sheqing_scale` as HTML bars.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def sheqing_scale_chart() -> BarChart:
         >>> [bar.label for bar in chart.bars], "2025" in chart.caption
         (['收到', '采用', '获领导批示'], True)
     """
-    from trainingkit import knowledge
+    from trainingkit.knowledge import facts as knowledge
     from trainingkit.widgets.bar_chart import Bar, BarChart, Segment
 
     scale = {fact.id: fact for fact in knowledge.sheqing_scale()}
@@ -97,7 +97,7 @@ def default_max_chars() -> int:
         >>> default_max_chars()
         1500
     """
-    from trainingkit import knowledge
+    from trainingkit.knowledge import facts as knowledge
 
     length = next(fact for fact in knowledge.sheqing_practice() if fact.id == "length")
     return int(length.value or 0)
