@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from pathlib import Path
+
+from trainingkit.resources import facts_toml
 
 __all__ = [
     "WEEKDAY_NAMES",
@@ -278,9 +279,7 @@ class FormChoice:
 
 def scenarios() -> list[Scenario]:
     """Load the form-choice scenarios from ``facts/consultation_scenarios.toml``."""
-    text = resources.files("trainingkit").joinpath("facts", "consultation_scenarios.toml")
-    data = tomllib.loads(text.read_text(encoding="utf-8"))
-    return [Scenario(**item) for item in data["scenario"]]
+    return [Scenario(**item) for item in facts_toml("consultation_scenarios")["scenario"]]
 
 
 def check_form_choice(scenario: Scenario, chosen: str) -> FormChoice:

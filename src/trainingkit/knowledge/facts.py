@@ -14,10 +14,8 @@ Example:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import fields
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from trainingkit.knowledge.items import (
@@ -30,6 +28,7 @@ from trainingkit.knowledge.items import (
     Sector,
     SubmitterKind,
 )
+from trainingkit.resources import facts_toml
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -72,10 +71,8 @@ _T = TypeVar("_T", bound=Item)
 _FILES = ("sectors", "proposals", "consultation", "members", "sheqing", "statistics")
 
 
-@cache
 def _file(name: str) -> dict[str, Any]:
-    text = (files("trainingkit") / "facts" / f"{name}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return facts_toml(name)
 
 
 @cache

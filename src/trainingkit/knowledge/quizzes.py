@@ -27,10 +27,10 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib.resources import files
 from typing import Any
 
 from trainingkit.checks import CheckResult, check_choice, check_multi
+from trainingkit.resources import facts_path
 
 __all__ = ["Question", "load_quiz", "mark", "quiz_modules"]
 
@@ -92,7 +92,7 @@ def mark(question: Question, chosen: str | Sequence[str] | None) -> CheckResult:
 
 
 def _quiz_dir() -> Any:
-    return files("trainingkit") / "facts" / "quizzes"
+    return facts_path("quizzes")
 
 
 def quiz_modules() -> list[str]:

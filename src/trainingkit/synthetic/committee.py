@@ -21,17 +21,15 @@ Example:
 from __future__ import annotations
 
 import copy
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from trainingkit.duties.summary import COUNT_LABELS
+from trainingkit.resources import facts_toml
 from trainingkit.synthetic.members import roster
 from trainingkit.synthetic.records import year_frames
 
@@ -176,15 +174,9 @@ def to_chinese(df: pd.DataFrame) -> pd.DataFrame:
     return df.rename(columns=_LABELS)
 
 
-@cache
-def _packaged_config() -> dict[str, Any]:
-    text = files("trainingkit").joinpath("facts/synthetic_city.toml").read_text("utf-8")
-    return tomllib.loads(text)
-
-
 def city_config() -> dict[str, Any]:
     """The fictional city's configuration (a copy you may change and pass back)."""
-    return copy.deepcopy(_packaged_config())
+    return copy.deepcopy(facts_toml("synthetic_city"))
 
 
 def generate_committee(
@@ -211,7 +203,7 @@ def generate_committee(
         >>> a.proposals.equals(b.proposals)
         True
     """
-    cfg = _packaged_config() if config is None else config
+    cfg = facts_toml("synthetic_city") if config is None else config
     years = tuple(int(y) for y in years)
     if n_members < 1 or not years or len(set(years)) != len(years):
         raise ValueError(

@@ -14,14 +14,13 @@ CSS classes for browser tests: ``tk-register-game`` (root), ``tk-register-card``
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import ipywidgets as widgets
 
+from trainingkit.resources import facts_toml
 from trainingkit.templating import render_template
 from trainingkit.widgets.common import CourseWidget
 
@@ -88,10 +87,7 @@ def register_cards() -> tuple[Card, ...]:
         >>> {card.source for card in cards}
         {'虚构示例'}
     """
-    text = (
-        resources.files("trainingkit").joinpath("facts/game_register_cards.toml").read_text("utf-8")
-    )
-    return tuple(Card(**row) for row in tomllib.loads(text)["cards"])
+    return tuple(Card(**row) for row in facts_toml("game_register_cards")["cards"])
 
 
 def _reasons() -> dict[str, Any]:
