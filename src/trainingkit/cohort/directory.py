@@ -143,65 +143,30 @@ class Cohort:
                 is created in that case.
         """
         root = Path(directory).resolve()
-        if not NAME_PATTERN.match(name):
-            raise CohortError(
-                f"培训班名称 {name!r} 只能用字母、数字和 _ . -（中文名称请用 --title）。\n"
-                f"Cohort name {name!r} may only use letters, digits and _ . - "
-                "(put a Chinese title in --title)."
-            )
-        if root.exists() and (not root.is_dir() or any(root.iterdir())):
-            raise CohortError(
-                f"目录 {root} 已存在且不为空。\nDirectory {root} exists and is not empty."
-            )
-        try:
-            source = Path(exercises) if exercises is not None else exercises_dir()
-        except ResourceMissing as error:
-            raise CohortError(str(error)) from error
-        assignments = sorted(p for p in source.iterdir() if p.is_dir() and _is_assignment(p))
-        if not assignments:
-            raise CohortError(
-                f"{source} 里没有练习（含 .ipynb 的子目录）。\n"
-                f"No assignments (sub-folders with notebooks) in {source}."
-            )
-        clashes = sorted({p.name for p in assignments} & set(LESSON_FOLDERS))
-        if clashes:
-            raise CohortError(
-                f"练习 {'、'.join(clashes)} 与课程讲义目录同名，学员领取练习时会与讲义混在一起。"
-                "请给练习换个名字。\n"
-                f"Exercise {', '.join(clashes)} has the name of a lessons folder "
-                f"({', '.join(LESSON_FOLDERS)}); nbgrader would mix the two. Rename the exercise."
-            )
+        _check_new_cohort(root, name)
+        assignments = _source_assignments(exercises)
+        existed = root.exists()
         root.mkdir(parents=True, exist_ok=True)
         root.chmod(0o700)
-        exchange_path = Path(exchange).resolve() if exchange is not None else root / "exchange"
-        meta = [toml_line("name", name), toml_line("title", title)]
-        if db_url:
-            meta.append(toml_line("db_url", db_url))
-        if exchange is not None:
-            meta.append(toml_line("exchange", str(exchange_path)))
-        (root / _META).write_text("\n".join(meta) + "\n", encoding="utf-8")
-        cohort = cls.open(root)
-        (root / "nbgrader_config.py").write_text(
-            render_nbgrader_config(
-                name=name,
-                root=root,
-                db_url=cohort.db_url,
-                exchange=cohort.exchange,
-                timeout=timeout,
-            ),
-            encoding="utf-8",
-        )
-        for assignment in assignments:
-            shutil.copytree(
-                assignment,
-                cohort.source(assignment.name),
-                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
-            )
-        exchange_path.mkdir(parents=True, exist_ok=True)
-        exchange_path.chmod(0o777)  # nbgrader insists; the cohort root stays 0700
-        create_gradebook(cohort.db_url)
-        with cohort.gradebook():
-            pass  # checks the course row
+        try:
+            exchange_path = Path(exchange).resolve() if exchange is not None else None
+            _write_meta(root, name=name, title=title, db_url=db_url, exchange=exchange_path)
+            cohort = cls.open(root)
+            text = render_nbgrader_config(name=name, root=root, db_url=cohort.db_url,
+                                          exchange=cohort.exchange, timeout=timeout)  # fmt: skip
+            cohort.config_file.write_text(text, encoding="utf-8")
+            for assignment in assignments:
+                skip = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+                shutil.copytree(assignment, cohort.source(assignment.name), ignore=skip)
+            cohort.exchange.mkdir(parents=True, exist_ok=True)
+            cohort.exchange.chmod(0o777)  # nbgrader insists; the cohort root stays 0700
+            create_gradebook(cohort.db_url)
+            with cohort.gradebook():
+                pass  # checks the course row
+        except BaseException:  # nothing half-made is left behind
+            for made in list(root.iterdir()) if existed else [root]:
+                shutil.rmtree(made) if made.is_dir() else made.unlink()
+            raise
         return cohort
 
     # -------------------------------------------------------------------- paths
@@ -325,6 +290,53 @@ class Cohort:
 
         alembic_on_path()
         return Gradebook(self.db_url, self.name)
+
+
+def _check_new_cohort(root: Path, name: str) -> None:
+    if not NAME_PATTERN.match(name):
+        raise CohortError(
+            f"培训班名称 {name!r} 只能用字母、数字和 _ . -（中文名称请用 --title）。\n"
+            f"Cohort name {name!r} may only use letters, digits and _ . - "
+            "(put a Chinese title in --title)."
+        )
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise CohortError(
+            f"目录 {root} 已存在且不为空。\nDirectory {root} exists and is not empty."
+        )
+
+
+def _source_assignments(exercises: str | Path | None) -> list[Path]:
+    """The assignment folders to copy into ``source/``, checked against the lessons' names."""
+    try:
+        source = Path(exercises) if exercises is not None else exercises_dir()
+    except ResourceMissing as error:
+        raise CohortError(str(error)) from error
+    assignments = sorted(p for p in source.iterdir() if p.is_dir() and _is_assignment(p))
+    if not assignments:
+        raise CohortError(
+            f"{source} 里没有练习（含 .ipynb 的子目录）。\n"
+            f"No assignments (sub-folders with notebooks) in {source}."
+        )
+    clashes = sorted({p.name for p in assignments} & set(LESSON_FOLDERS))
+    if clashes:
+        raise CohortError(
+            f"练习 {'、'.join(clashes)} 与课程讲义目录同名，学员领取练习时会与讲义混在一起。"
+            "请给练习换个名字。\n"
+            f"Exercise {', '.join(clashes)} has the name of a lessons folder "
+            f"({', '.join(LESSON_FOLDERS)}); nbgrader would mix the two. Rename the exercise."
+        )
+    return assignments
+
+
+def _write_meta(
+    root: Path, *, name: str, title: str, db_url: str | None, exchange: Path | None
+) -> None:
+    meta = [toml_line("name", name), toml_line("title", title)]
+    if db_url:
+        meta.append(toml_line("db_url", db_url))
+    if exchange is not None:
+        meta.append(toml_line("exchange", str(exchange)))
+    (root / _META).write_text("\n".join(meta) + "\n", encoding="utf-8")
 
 
 def _sqlite_url(root: Path) -> str:
