@@ -107,6 +107,6 @@ def test_init_refuses_an_exercise_named_like_a_lessons_folder(tmp_path, folder):
 
 def test_an_init_that_fails_halfway_leaves_nothing_behind(tmp_path):
     target = tmp_path / "c"
-    with pytest.raises(Exception, match="unable to open|OperationalError"):
+    with pytest.raises(Exception, match=r"unable to open|OperationalError"):
         Cohort.init(target, name="c", exercises=FIXTURES, db_url="sqlite:////nonexistent/x/g.db")
     assert not target.exists()
