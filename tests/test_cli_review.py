@@ -53,7 +53,10 @@ def test_the_report_gives_line_column_and_the_quoted_passage(tmp_path: Path) -> 
     path.write_text((DRAFTS / "lt_lawsuit.txt").read_text(encoding="utf-8"), encoding="utf-8")
     code, output = _run(str(path))
     assert code == 1
-    assert "体检结论：有" in output and "[不予立案] litigation（第5行第1列：“" in output
+    assert (
+        "体检结论：有" in output
+        and "[不予立案] 已进入诉讼或仲裁（litigation；第5行第1列：“" in output
+    )
 
 
 def test_sheqing_kind_uses_the_sheqing_rules(tmp_path: Path) -> None:

@@ -44,9 +44,10 @@ def review_draft(text: str, *, kind: str, config: Mapping[str, Any] | None = Non
     findings = check_structure(draft, rules) + check_content(text, draft.norm, rules)
     order = {code: i for i, code in enumerate(CODES)}
     findings.sort(key=lambda f: (f.start, order[f.code], f.end))
+    findings = _dedupe(findings)
     return Review(
         registrable=not any(f.severity == "blocking" for f in findings),
-        findings=tuple(_dedupe(findings)),
+        findings=tuple(findings),
         kind=kind,
         text=text,
         title=_part(draft, draft.title),
@@ -63,9 +64,13 @@ def _part(draft: Draft, segment: Segment | None) -> Part | None:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop repeated findings, and the hints of a code that also has a sure finding."""
+    sure = {f.code for f in findings if f.severity != "hint"}
     seen: set[tuple[str, int, int]] = set()
     result = []
     for finding in findings:
+        if finding.severity == "hint" and finding.code in sure:
+            continue
         key = (finding.code, finding.start, finding.end)
         if key not in seen:
             seen.add(key)
