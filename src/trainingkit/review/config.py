@@ -20,7 +20,7 @@ import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -78,6 +78,7 @@ class RuleSet:
     patterns: Mapping[str, re.Pattern[str]]
     domains: Mapping[str, re.Pattern[str]]
     content: tuple[ContentRule, ...]
+    units: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
     @property
     def max_chars(self) -> int:
@@ -157,7 +158,10 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
     patterns["vague_concrete"] = compile_(data["vague"]["concrete"])
     patterns["vague_slogan"] = compile_(data["vague"]["slogan"])
     patterns["multiple_title_joiners"] = compile_(data["multiple"]["title_joiners"])
+    for section in ("advertising",):
+        patterns.update({f"{section}_{k}": compile_(p) for k, p in data[section].items()})
     domains = {name: compile_(p) for name, p in data["multiple"]["domains"].items()}
+    units = {name: compile_(p) for name, p in data["multiple"].get("units", {}).items()}
     content = tuple(
         ContentRule(
             code=code,
@@ -176,7 +180,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
         if code in codes
         for rule in rules
     )
-    return RuleSet(kind, data, codes, patterns, domains, content)
+    return RuleSet(kind, data, codes, patterns, domains, content, units)
 
 
 def _scope(scope: str) -> str:

@@ -160,6 +160,10 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
         strong = bool(p["cue_situation_strong"].search(norm, unit.start, unit.end))
         if unit.heading == "suggestions" if headed else i >= split:
             tags = frozenset({"suggestions"})
+        elif unit.heading == "situation":
+            # Under a 情况 heading a causal word (导致、问题有) does not move the
+            # sentence out of the situation; it may analyse as well.
+            tags = frozenset({"situation", "analysis"} if causal else {"situation"})
         elif unit.heading == "analysis" or causal:
             tags = frozenset({"analysis", "situation"} if strong else {"analysis"})
         elif unit.enumerated and "analysis" in previous:
