@@ -53,7 +53,9 @@ class ContentRule:
     contain it. ``scope`` widens ``near``/``unless`` from the sentence to its
     paragraph (``line``). ``names`` asks for a person (``person``) or organisation
     (``org``) name tagged by the segmenter in the scope. ``sure = false`` makes
-    the rule's findings unsure (the code's ``unsure`` severity, a hint by default)."""
+    the rule's findings unsure (the code's ``unsure`` severity, a hint by default),
+    and so does ``min_distinct = N`` when fewer than N distinct words matched the
+    pattern in the whole draft (one 学界 alone is not yet a 学术研讨)."""
 
     code: str
     pattern: re.Pattern[str]
@@ -66,6 +68,7 @@ class ContentRule:
     scope: str = "sentence"
     names: tuple[str, ...] = ()
     sure: bool = True
+    min_distinct: int = 1
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
             scope=_scope(rule.get("scope", "sentence")),
             names=tuple(rule.get("names", [])),
             sure=bool(rule.get("sure", True)),
+            min_distinct=int(rule.get("min_distinct", 1)),
         )
         for code, rules in data.get("content", {}).items()
         if code in codes

@@ -36,14 +36,22 @@ def check_content(text: str, norm: str, rules: RuleSet) -> list[Finding]:
             continue
         if any(p.search(norm) for p in rule.not_in_text):
             continue
+        accepted: list[tuple[Segment, tuple[str, ...]]] = []
         for sentence, match in _hits(rule, norm, spans, starts):
-            if (rule.code, sentence.start) in seen:
+            earlier = seen.get((rule.code, sentence.start))
+            if earlier is not None and (earlier.severity != "hint" or not rule.sure):
                 continue
             scope = _paragraph(paragraphs, sentence) if rule.scope == "line" else sentence
             words = _accept(rule, norm, scope, match)
             if words is None or not _names(rule, norm, scope):
                 continue
-            seen[(rule.code, sentence.start)] = _finding(text, rules, rule, sentence, words)
+            accepted.append((sentence, words))
+        distinct = {words[0] for _, words in accepted}
+        sure = rule.sure and len(distinct) >= rule.min_distinct
+        for sentence, words in accepted:
+            key = (rule.code, sentence.start)
+            if key not in seen or (sure and seen[key].severity == "hint"):
+                seen[key] = _finding(text, rules, rule, sentence, words, sure)
     return list(seen.values())
 
 
@@ -114,11 +122,16 @@ def _accept(
 
 
 def _finding(
-    text: str, rules: RuleSet, rule: ContentRule, sentence: Segment, words: tuple[str, ...]
+    text: str,
+    rules: RuleSet,
+    rule: ContentRule,
+    sentence: Segment,
+    words: tuple[str, ...],
+    sure: bool,
 ) -> Finding:
     spec = rules.codes[rule.code]
     quoted = "”“".join(text_of(text, words, sentence))
-    if rule.sure:
+    if sure:
         message = (
             f"依据{spec.rule}。这句话{rule.note}（命中：“{quoted}”）。"
             f"此类提案一般不予立案，可通过其他渠道反映。{spec.advice}"
@@ -130,7 +143,7 @@ def _finding(
         )
     return Finding(
         code=rule.code,
-        severity=spec.severity if rule.sure else spec.unsure,
+        severity=spec.severity if sure else spec.unsure,
         message=message,
         start=sentence.start,
         end=sentence.end,
