@@ -35,7 +35,8 @@ def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
         return []
     p = rules.patterns
     marker, generic = p["advertising_marker"], p["advertising_generic"]
-    framing, praise, unless = p["advertising_framing"], p["advertising_praise"], p["advertising_unless"]
+    framing, praise = p["advertising_framing"], p["advertising_praise"]
+    unless = p["advertising_unless"]
     names = _names(norm, marker, generic)
     if not names:
         return []
