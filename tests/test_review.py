@@ -281,3 +281,28 @@ def test_an_unsure_signal_is_a_hint_that_does_not_block() -> None:
     assert unsure.message.startswith("请核实：") and sure.message.startswith("依据")
     stricter = load_rules("proposal", {"codes": {"advertising": {"unsure": "warning"}}})
     assert stricter.finding("advertising", "x", at, sure=False).severity == "warning"
+
+
+def test_dictionaries_load_on_the_first_review_not_on_import() -> None:
+    code = (
+        "import sys, trainingkit.review as r;"
+        "before = {'opencc', 'rjieba'} & set(sys.modules);"
+        "r.review_proposal('關於統一採購綠源科技有限公司淨水器的建議');"
+        "after = {'opencc', 'rjieba'} & set(sys.modules);"
+        "print(sorted(before), sorted(after))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[] ['opencc', 'rjieba']"
+
+
+def test_words_keep_offsets_into_the_original_text() -> None:
+    from trainingkit.review.words import tokens
+
+    text = "建議縣公安局與王建國同志聯繫"
+    norm = normalise(text)
+    words = tokens(norm)
+    assert "".join(t.word for t in words.items) == norm
+    person = [t for t in words.items if t.tag.startswith("nr")]
+    assert person and text[person[0].start : person[0].end] == "王建國"

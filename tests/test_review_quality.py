@@ -20,6 +20,10 @@ issue 9, which is stated here as it is, not relaxed:
   any severity. A hint (请核实) counts as no finding, for recall and for false
   findings alike.
 
+The first (and only) run on the evaluation half, after tuning, did not meet the
+whole goal; its figures are in ``REVIEW_FIGURES.md``. The test is left to fail
+rather than the goal being lowered.
+
 Run with ``pytest -s`` to see the tables.
 """
 
