@@ -53,7 +53,10 @@ def test_the_report_gives_line_column_and_the_quoted_passage(tmp_path: Path) -> 
     path.write_text((DRAFTS / "lt_lawsuit.txt").read_text(encoding="utf-8"), encoding="utf-8")
     code, output = _run(str(path))
     assert code == 1
-    assert "体检结论：有" in output and "[不予立案] litigation（第5行第1列：“" in output
+    assert (
+        "体检结论：有" in output
+        and "[不予立案] 已进入诉讼或仲裁（litigation；第5行第1列：“" in output
+    )
 
 
 def test_sheqing_kind_uses_the_sheqing_rules(tmp_path: Path) -> None:
@@ -87,3 +90,21 @@ def test_help_explains_options_and_exit_codes() -> None:
     code, output = _run("--help")
     assert code == 0
     assert "--kind" in output and "--json" in output and "exit code" in output.lower()
+
+
+def test_hints_are_reported_apart_and_keep_their_id_in_json(tmp_path: Path) -> None:
+    text = (
+        "关于改善老旧小区饮用水水质的建议\n"
+        "一、情况\n我市有老旧小区320个，二次供水设施老化。"
+        "本市绿源科技有限公司生产的净水器品质优，深受市民喜爱。\n"
+        "二、原因\n主要原因是水箱清洗不及时。\n"
+        "三、建议\n1. 建议市水务局每年对二次供水水箱清洗两次，并公布水质检测结果。\n"
+    )
+    path = tmp_path / "hint.txt"
+    path.write_text(text, encoding="utf-8")
+    code, output = _run(str(path))
+    assert code == 0, output  # a hint never makes a draft unregistrable
+    assert "另有1项请核实" in output and "[请核实] 宣传推介具体作品或产品（advertising；" in output
+    code, output = _run(str(path), "--json")
+    findings = json.loads(output)["findings"]
+    assert {"code": "advertising", "severity": "hint"}.items() <= findings[-1].items()

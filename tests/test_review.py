@@ -227,3 +227,82 @@ def test_importing_the_review_package_stays_light() -> None:
     )
     assert result.stdout.strip() == "[]"
     assert result.stderr == ""
+
+
+def _review_imports() -> dict[str, set[str]]:
+    """Module → the review modules it imports, TYPE_CHECKING and function bodies included."""
+    import ast
+
+    package = Path(trainingkit.review.text.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for path in package.glob("*.py"):
+        name = f"trainingkit.review.{path.stem}"
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        graph[name] = {m for m in found if m.startswith("trainingkit.review.")}
+    return graph
+
+
+def test_the_review_modules_import_each_other_without_a_cycle() -> None:
+    graph = _review_imports()
+    assert "trainingkit.review.render" in graph["trainingkit.review.findings"]
+    done: set[str] = set()
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        assert module not in path, " → ".join([*path, module])
+        if module in done:
+            return
+        for imported in sorted(graph.get(module, ())):
+            visit(imported, (*path, module))
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, ())
+
+
+def test_opencc_converts_characters_the_old_table_lacked_and_spans_stay_put() -> None:
+    # 賬戶 / 醫囑 / 鄰裡: converted by OpenCC whatever the hand table had.
+    original = "關於規範社區醫囑執行與賬戶管理的建議"
+    assert normalise(original) == "关于规范社区医嘱执行与账户管理的建议"
+    text = "完善社區醫囑執行\n" + _draft("good_traditional.txt").split("\n", 1)[1]
+    finding = next(f for f in review_proposal(text).findings if f.code == "title_format")
+    assert text[finding.start : finding.end] == "完善社區醫囑執行"
+
+
+def test_an_unsure_signal_is_a_hint_that_does_not_block() -> None:
+    rules, at = load_rules("proposal"), trainingkit.review.text.Segment(0, 2)
+    sure = rules.finding("advertising", "它点名了一个品牌。", at)
+    unsure = rules.finding("advertising", "它可能点名了一个品牌。", at, sure=False)
+    assert (sure.severity, unsure.severity) == ("blocking", "hint")
+    assert unsure.message.startswith("请核实：") and sure.message.startswith("依据")
+    stricter = load_rules("proposal", {"codes": {"advertising": {"unsure": "warning"}}})
+    assert stricter.finding("advertising", "x", at, sure=False).severity == "warning"
+
+
+def test_dictionaries_load_on_the_first_review_not_on_import() -> None:
+    code = (
+        "import sys, trainingkit.review as r;"
+        "before = {'opencc', 'rjieba'} & set(sys.modules);"
+        "r.review_proposal('關於統一採購綠源科技有限公司淨水器的建議');"
+        "after = {'opencc', 'rjieba'} & set(sys.modules);"
+        "print(sorted(before), sorted(after))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[] ['opencc', 'rjieba']"
+
+
+def test_words_keep_offsets_into_the_original_text() -> None:
+    from trainingkit.review.words import tokens
+
+    text = "建議縣公安局與王建國同志聯繫"
+    norm = normalise(text)
+    words = tokens(norm)
+    assert "".join(t.word for t in words.items) == norm
+    person = [t for t in words.items if t.tag.startswith("nr")]
+    assert person and text[person[0].start : person[0].end] == "王建國"

@@ -1,33 +1,69 @@
-"""Precision and recall of the 提案体检 per finding code, over the labelled drafts.
+"""How well the 提案体检 judges drafts, on a development half and an evaluation half.
 
 ``tests/drafts/labels.toml`` lists, for every draft, the codes it should get. The
-drafts marked ``holdout`` were written after the rules were tuned and were never
-used to tune them; their floor was fixed before they were first run. Earlier
-held-out rounds (round 1: precision 0.77, recall 0.56; round 2: precision 0.91,
-recall 0.62) were folded into tuning afterwards; the current held-out drafts are
-the last round.
-Run with ``pytest -s`` to see the table.
+corpus is split once, by the fixed rule in :func:`half`:
+
+* drafts of the batches written before the split (every name that does not start
+  with ``u1_`` or ``u2_``) are *development* drafts: earlier rounds tuned the
+  rules on them and printed their per-draft results;
+* the drafts of batches ``u1`` and ``u2`` (written independently, labelled
+  before the review was run on them) go by the SHA-1 of their file name: even
+  → development, odd → evaluation.
+
+Rules are tuned on the development half only; its per-draft misses are printed.
+The evaluation half prints only aggregate figures and must meet the goal of
+issue 9, which is stated here as it is, not relaxed:
+
+* verdict accuracy (立案 / 不予立案) ≥ 0.9;
+* recall of every expected code ≥ 0.85;
+* per 30 drafts, at most 1 false blocking finding and at most 2 false findings of
+  any severity. A hint (请核实) counts as no finding, for recall and for false
+  findings alike.
+
+The first (and only) run on the evaluation half, after tuning, did not meet the
+whole goal; its figures are in ``REVIEW_FIGURES.md``. The test is left to fail
+rather than the goal being lowered.
+
+Run with ``pytest -s`` to see the tables.
 """
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from trainingkit.review import CODES, Review, review_proposal, review_sheqing
+from trainingkit.review import CODES, Review, load_rules, review_proposal, review_sheqing
 
 DRAFTS = Path(__file__).parent / "drafts"
 LABELS: dict[str, dict[str, object]] = tomllib.loads(
     (DRAFTS / "labels.toml").read_text(encoding="utf-8")
 )["drafts"]
 
-# Floors on the drafts the rules were tuned with, for every code with examples.
-TUNED_FLOOR = 0.8
-# Floors on the held-out drafts, micro-averaged over all codes (fixed in advance).
-HOLDOUT_FLOOR = 0.5
+#: Batches written after the rules were last tuned; they are split by the hash.
+NEW_BATCHES = ("u1_", "u2_")
+
+# The goal of issue 9, on drafts the rules were not tuned on.
+MIN_VERDICT_ACCURACY = 0.9
+MIN_RECALL = 0.85
+MAX_FALSE_BLOCKING_PER_30 = 1
+MAX_FALSE_ANY_PER_30 = 2
+
+
+def half(name: str) -> str:
+    """``development`` or ``evaluation``: the fixed rule that splits the corpus."""
+    if not name.startswith(NEW_BATCHES):
+        return "development"
+    digest = int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16)
+    return "development" if digest % 2 == 0 else "evaluation"
+
+
+def _names(which: str) -> list[str]:
+    return sorted(name for name in LABELS if half(name) == which)
 
 
 @dataclass
@@ -47,70 +83,132 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
+@dataclass
+class Figures:
+    """What one half scores."""
+
+    drafts: int = 0
+    verdicts_right: int = 0
+    false_blocking: int = 0
+    false_any: int = 0
+    hints: int = 0
+    codes: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CODES})
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.verdicts_right / self.drafts if self.drafts else 1.0
+
+    def per_30(self, count: int) -> float:
+        return count * 30 / self.drafts if self.drafts else 0.0
+
+
+@cache
 def _review(name: str) -> Review:
     text = (DRAFTS / name).read_text(encoding="utf-8-sig")
     kind = LABELS[name]["kind"]
     return review_proposal(text) if kind == "proposal" else review_sheqing(text)
 
 
-def _scores(holdout: bool) -> tuple[dict[str, Score], list[str]]:
-    scores = {code: Score() for code in CODES}
-    misses: list[str] = []
-    for name, label in LABELS.items():
-        if bool(label.get("holdout", False)) != holdout:
-            continue
+def _blocking_codes(kind: str) -> set[str]:
+    rules = load_rules(kind)
+    return {code for code, spec in rules.codes.items() if spec.severity == "blocking"}
+
+
+@cache
+def figures(which: str) -> Figures:
+    """Score the drafts of one half; hints are left out as if absent."""
+    result = Figures()
+    for name in _names(which):
+        label = LABELS[name]
+        kind = str(label["kind"])
         expected = set(label["codes"])  # type: ignore[call-overload]
-        found = set(_review(name).codes)
+        review = _review(name)
+        found = set(review.flagged)
+        result.drafts += 1
+        result.hints += len({f.code for f in review.findings if f.severity == "hint"})
+        should_register = not expected & _blocking_codes(kind)
+        result.verdicts_right += review.registrable == should_register
         for code in CODES:
+            score = result.codes[code]
             if code in found and code in expected:
-                scores[code].tp += 1
+                score.tp += 1
             elif code in found:
-                scores[code].fp += 1
+                score.fp += 1
+                result.false_any += 1
+                if any(f.code == code and f.severity == "blocking" for f in review.findings):
+                    result.false_blocking += 1
             elif code in expected:
-                scores[code].fn += 1
+                score.fn += 1
         if found != expected:
-            misses.append(f"{name}: expected {sorted(expected)}, found {sorted(found)}")
-    return scores, misses
+            result.misses.append(f"{name}: expected {sorted(expected)}, found {sorted(found)}")
+    return result
 
 
-def _table(title: str, scores: dict[str, Score], misses: list[str]) -> str:
-    lines = [title, f"{'code':22} {'tp':>3} {'fp':>3} {'fn':>3} {'precision':>9} {'recall':>7}"]
-    for code, s in scores.items():
+def table(title: str, result: Figures) -> str:
+    """The figures of one half as a plain-text table."""
+    lines = [
+        f"{title}: {result.drafts} drafts, verdict accuracy {result.accuracy:.2f}, "
+        f"false blocking {result.false_blocking} ({result.per_30(result.false_blocking):.1f} "
+        f"per 30), false findings {result.false_any} ({result.per_30(result.false_any):.1f} "
+        f"per 30), hints {result.hints}",
+        f"{'code':22} {'tp':>3} {'fp':>3} {'fn':>3} {'precision':>9} {'recall':>7}",
+    ]
+    for code, s in result.codes.items():
         lines.append(f"{code:22} {s.tp:3} {s.fp:3} {s.fn:3} {s.precision:9.2f} {s.recall:7.2f}")
-    return "\n".join([*lines, *misses])
+    return "\n".join(lines)
+
+
+def _goal_failures(result: Figures) -> list[str]:
+    failures = []
+    if result.accuracy < MIN_VERDICT_ACCURACY:
+        failures.append(f"verdict accuracy {result.accuracy:.2f} < {MIN_VERDICT_ACCURACY}")
+    for code, s in result.codes.items():
+        if s.tp + s.fn and s.recall < MIN_RECALL:
+            failures.append(f"recall of {code} {s.recall:.2f} < {MIN_RECALL}")
+    if result.per_30(result.false_blocking) > MAX_FALSE_BLOCKING_PER_30:
+        failures.append(f"{result.false_blocking} false blocking findings")
+    if result.per_30(result.false_any) > MAX_FALSE_ANY_PER_30:
+        failures.append(f"{result.false_any} false findings")
+    return failures
 
 
 def test_the_corpus_is_large_varied_and_labelled_with_known_codes() -> None:
-    assert len(LABELS) >= 40
+    assert len(LABELS) >= 200
     assert {p.name for p in DRAFTS.glob("*.txt")} == set(LABELS)
     positives = {code for label in LABELS.values() for code in label["codes"]}  # type: ignore[attr-defined]
     assert positives == set(CODES), "every code needs failing drafts"
-    assert sum(1 for label in LABELS.values() if not label["codes"]) >= 8
+    assert sum(1 for label in LABELS.values() if not label["codes"]) >= 40
 
 
-def test_precision_and_recall_per_code_on_the_tuned_drafts() -> None:
-    scores, misses = _scores(holdout=False)
-    print("\n" + _table("tuned drafts", scores, misses))
-    for code, s in scores.items():
-        assert s.recall >= TUNED_FLOOR, (code, s)
-        assert s.precision >= TUNED_FLOOR, (code, s)
+def test_the_split_is_fixed_by_name_and_gives_each_half_new_drafts() -> None:
+    new = [name for name in LABELS if name.startswith(NEW_BATCHES)]
+    evaluation = _names("evaluation")
+    assert set(evaluation) <= set(new), "only drafts never tuned on are evaluation drafts"
+    assert 0.35 <= len(evaluation) / len(new) <= 0.65
+    assert half("u1_example.txt") == half("u1_example.txt")
+    expected = {code for name in evaluation for code in LABELS[name]["codes"]}  # type: ignore[attr-defined]
+    assert len(expected) >= 12, "the evaluation half must test most codes"
 
 
-def test_micro_precision_and_recall_on_the_held_out_drafts() -> None:
-    scores, misses = _scores(holdout=True)
-    print("\n" + _table("held-out drafts", scores, misses))
-    tp = sum(s.tp for s in scores.values())
-    fp = sum(s.fp for s in scores.values())
-    fn = sum(s.fn for s in scores.values())
-    assert tp + fn >= 8, "the held-out set needs failing drafts"
-    assert tp / (tp + fp) >= HOLDOUT_FLOOR
-    assert tp / (tp + fn) >= HOLDOUT_FLOOR
+def test_figures_on_the_development_half() -> None:
+    result = figures("development")
+    print("\n" + table("development half", result))
+    print("\n".join(result.misses))
+    assert not _goal_failures(result), _goal_failures(result)
+
+
+def test_figures_on_the_evaluation_half_meet_the_goal() -> None:
+    # Aggregates only: per-draft results of this half are never printed.
+    result = figures("evaluation")
+    print("\n" + table("evaluation half", result))
+    assert not _goal_failures(result), _goal_failures(result)
 
 
 @pytest.mark.parametrize(
-    "name", sorted(name for name, label in LABELS.items() if not label["codes"])
+    "name", [name for name in _names("development") if not LABELS[name]["codes"]]
 )
-def test_good_drafts_have_no_finding(name: str) -> None:
+def test_good_development_drafts_are_registrable_without_problems(name: str) -> None:
     review = _review(name)
     assert review.registrable
-    assert review.findings == (), [f.message for f in review.findings]
+    assert review.flagged == (), [f.message for f in review.findings if f.severity != "hint"]

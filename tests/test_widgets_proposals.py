@@ -147,3 +147,20 @@ def test_docstring_examples_run(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(f"trainingkit.widgets.{module}"))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_review_shows_chinese_names_one_item_per_code_and_hints_apart() -> None:
+    draft = (
+        "关于规范我单位职称评审的建议\n"
+        "一、情况\n我的儿子在县医院工作，职称评审没有通过。我的女儿的职称评审也没有通过。\n"
+        "二、原因\n主要原因是评审标准不透明。\n"
+        "三、建议\n1. 恳请县人社局为我的儿子和女儿重新评定职称。"
+    )
+    review = ProposalReview(draft)
+    assert review.result is not None and not review.result.registrable
+    html = review.output.value
+    hits = [f for f in review.result.findings if f.code == "personal_matter"]
+    assert len(hits) >= 2, "the draft asks twice for the proposer's family"
+    assert "本人或亲属的个人问题" in html and "personal_matter" not in html
+    assert html.count('<b class="tk-review-name">本人或亲属的个人问题</b>') == 1
+    assert "请核实" in html  # the legend explains hints even when there is none

@@ -13,7 +13,7 @@ import click
 
 __all__ = ["decode_draft", "format_report", "review"]
 
-_SEVERITY_NAMES = {"blocking": "不予立案", "warning": "需要修改", "hint": "提示"}
+_SEVERITY_NAMES = {"blocking": "不予立案", "warning": "需要修改", "hint": "请核实"}
 _KIND_NAMES = {"proposal": "提案", "sheqing": "社情民意信息"}
 
 
@@ -36,30 +36,39 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 def format_report(text: str, result: object, kind: str) -> str:
-    """Return the readable Chinese report for a :class:`~trainingkit.review.Review`."""
-    from trainingkit.review import Review
+    """Return the readable Chinese report for a :class:`~trainingkit.review.Review`.
+
+    One numbered item per code and severity (repeated hits grouped, each place
+    listed), blocking findings first and hints (请核实) last. Each item shows the
+    code's Chinese name, with the stable id beside it for operators.
+    """
+    from trainingkit.review import Review, group_findings
 
     assert isinstance(result, Review)
     name = _KIND_NAMES[kind]
+    hints = len([f for f in group_findings(result.findings) if f.severity == "hint"])
     if result.registrable:
         verdict = f"体检结论：未发现不予立案的问题（{name}）。"
     else:
-        count = len(result.by_severity("blocking"))
-        verdict = f"体检结论：有{count}处可能导致不予立案的问题（{name}），请先修改。"
+        count = len([g for g in group_findings(result.findings) if g.severity == "blocking"])
+        verdict = f"体检结论：有{count}项可能导致不予立案的问题（{name}），请先修改。"
+    if hints:
+        verdict += f"另有{hints}项请核实（不影响立案）。"
     lines = [verdict]
     if not result.findings:
         lines.append("没有发现问题。")
-    for number, finding in enumerate(result.findings, start=1):
-        line, column = _line_col(text, finding.start)
-        passage = text[finding.start : finding.end].strip().replace("\n", " ")
-        if len(passage) > 40:
-            passage = passage[:40] + "……"
-        where = f"第{line}行第{column}列"
-        quoted = f"：“{passage}”" if passage else ""
-        lines.append(
-            f"{number}. [{_SEVERITY_NAMES[finding.severity]}] {finding.code}（{where}{quoted}）"
-        )
-        lines.append(f"   {finding.message}")
+    for group in group_findings(result.findings):
+        places = []
+        for start, end in group.spans:
+            line, column = _line_col(text, start)
+            passage = text[start:end].strip().replace("\n", " ")
+            if len(passage) > 40:
+                passage = passage[:40] + "……"
+            quoted = f"：“{passage}”" if passage else ""
+            places.append(f"第{line}行第{column}列{quoted}")
+        label = _SEVERITY_NAMES[group.severity]
+        lines.append(f"{group.number}. [{label}] {group.name}（{group.code}；{'；'.join(places)}）")
+        lines.append(f"   {group.message}")
     return "\n".join(lines)
 
 

@@ -4,6 +4,9 @@
 >>> review = review_proposal(text)            # doctest: +SKIP
 >>> review.registrable, [f.code for f in review.findings]   # doctest: +SKIP
 
+Blocking findings make a draft unregistrable; warnings ask for a revision; hints
+("请核实：……") name an unsure signal and never block.
+
 Rules, lexicons and limits are data in ``trainingkit/facts/review_*.toml``. This
 package imports only the standard library at import time (Jinja2 is imported by
 :func:`render_html` when it is called), so graded notebooks can import it cheaply.
@@ -11,19 +14,24 @@ package imports only the standard library at import time (Jinja2 is imported by
 
 from __future__ import annotations
 
+from trainingkit.review.codes import CODE_NAMES, code_name
 from trainingkit.review.config import load_rules, raw_rules
 from trainingkit.review.findings import CODES, SEVERITIES, Finding, Part, Review, Severity
 from trainingkit.review.proposal import review_proposal
-from trainingkit.review.render import render_html
+from trainingkit.review.render import FindingGroup, group_findings, render_html
 from trainingkit.review.sheqing import review_sheqing
 
 __all__ = [
     "CODES",
+    "CODE_NAMES",
     "SEVERITIES",
     "Finding",
+    "FindingGroup",
     "Part",
     "Review",
     "Severity",
+    "code_name",
+    "group_findings",
     "load_rules",
     "raw_rules",
     "render_html",

@@ -6,6 +6,10 @@ source it comes from. A caller may pass ``config``, a mapping merged over the
 file, e.g. ``{"limits": {"max_chars": 3000}}`` or
 ``{"codes": {"title_format": {"severity": "hint"}}}``.
 
+Each code has two severities: ``severity`` for clear evidence and ``unsure``
+(default ``hint``) for a signal that is present but not conclusive; a rule marked
+``sure = false`` gives the second. A hint never makes a draft unregistrable.
+
 Patterns may use macros written ``{NAME}``, defined in the file's ``[macros]``
 table (e.g. ``{S}``: any character that does not end a sentence).
 """
@@ -16,7 +20,7 @@ import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -37,14 +41,21 @@ class CodeSpec:
     severity: Severity
     rule: str
     advice: str
+    unsure: Severity = "hint"
 
 
 @dataclass(frozen=True)
 class ContentRule:
     """A content pattern: ``pattern`` matches, and within the same sentence every
     ``near`` pattern matches and no ``unless`` pattern matches, and every ``in_text``
-    pattern matches somewhere in the text. ``trigger``, a cheap
-    word list, narrows the search to the sentences that contain it."""
+    pattern matches somewhere in the text and no ``not_in_text`` pattern does.
+    ``trigger``, a cheap word list, narrows the search to the sentences that
+    contain it. ``scope`` widens ``near``/``unless`` from the sentence to its
+    paragraph (``line``). ``names`` asks for a person (``person``) or organisation
+    (``org``) name tagged by the segmenter in the scope. ``sure = false`` makes
+    the rule's findings unsure (the code's ``unsure`` severity, a hint by default),
+    and so does ``min_distinct = N`` when fewer than N distinct words matched the
+    pattern in the whole draft (one 学界 alone is not yet a 学术研讨)."""
 
     code: str
     pattern: re.Pattern[str]
@@ -53,6 +64,11 @@ class ContentRule:
     in_text: tuple[re.Pattern[str], ...]
     note: str
     trigger: re.Pattern[str] | None = None
+    not_in_text: tuple[re.Pattern[str], ...] = ()
+    scope: str = "sentence"
+    names: tuple[str, ...] = ()
+    sure: bool = True
+    min_distinct: int = 1
 
 
 @dataclass(frozen=True)
@@ -65,23 +81,32 @@ class RuleSet:
     patterns: Mapping[str, re.Pattern[str]]
     domains: Mapping[str, re.Pattern[str]]
     content: tuple[ContentRule, ...]
+    units: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
     @property
     def max_chars(self) -> int:
         """The length limit, in characters other than whitespace."""
         return int(self.data["limits"]["max_chars"])
 
-    def finding(self, code: str, text: str, span: Segment, *words: str) -> Finding:
+    def finding(
+        self, code: str, text: str, span: Segment, *words: str, sure: bool = True
+    ) -> Finding:
         """Make a finding of ``code`` whose message names its rule and gives advice.
 
-        A code that is switched off gives a ``hint`` with no message; the checks
-        drop findings of codes not in :attr:`codes`.
+        An unsure finding (``sure=False``) gets the code's ``unsure`` severity and
+        a message that starts with 请核实. A code that is switched off gives a
+        ``hint`` with no message; the checks drop findings of codes not in
+        :attr:`codes`.
         """
         spec = self.codes.get(code)
         if spec is None:
             return Finding(code, "hint", "", span.start, span.end)
-        message = f"依据{spec.rule}。{text}{spec.advice}"
-        return Finding(code, spec.severity, message, span.start, span.end, spec.rule, words)
+        severity = spec.severity if sure else spec.unsure
+        if sure:
+            message = f"依据{spec.rule}。{text}{spec.advice}"
+        else:
+            message = f"请核实：{text}如果确实如此，{spec.advice}（依据{spec.rule}。）"
+        return Finding(code, severity, message, span.start, span.end, spec.rule, words)
 
     def number(self, section: str, key: str) -> float:
         """Return a numeric setting such as ``("vague", "min_concrete_share")``."""
@@ -124,15 +149,22 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
     for code, spec in data["codes"].items():
         if code not in CODES:
             raise ValueError(f"未知的体检代码 / unknown finding code: {code!r}")
-        if spec["severity"] not in SEVERITIES:
-            raise ValueError(f"未知的严重程度 / unknown severity: {spec['severity']!r}")
+        unsure = spec.get("unsure", "hint")
+        for severity in (spec["severity"], unsure):
+            if severity not in SEVERITIES:
+                raise ValueError(f"未知的严重程度 / unknown severity: {severity!r}")
         if spec.get("enabled", True):
-            codes[code] = CodeSpec(code, spec["severity"], spec["rule"], spec.get("advice", ""))
+            codes[code] = CodeSpec(
+                code, spec["severity"], spec["rule"], spec.get("advice", ""), unsure
+            )
     patterns = {name: compile_(p) for name, p in data["patterns"].items()}
     patterns["vague_concrete"] = compile_(data["vague"]["concrete"])
     patterns["vague_slogan"] = compile_(data["vague"]["slogan"])
     patterns["multiple_title_joiners"] = compile_(data["multiple"]["title_joiners"])
+    for section in ("advertising",):
+        patterns.update({f"{section}_{k}": compile_(p) for k, p in data[section].items()})
     domains = {name: compile_(p) for name, p in data["multiple"]["domains"].items()}
+    units = {name: compile_(p) for name, p in data["multiple"].get("units", {}).items()}
     content = tuple(
         ContentRule(
             code=code,
@@ -142,12 +174,23 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
             in_text=tuple(compile_(p) for p in rule.get("in_text", [])),
             note=rule.get("note", ""),
             trigger=compile_(rule["trigger"]) if "trigger" in rule else None,
+            not_in_text=tuple(compile_(p) for p in rule.get("not_in_text", [])),
+            scope=_scope(rule.get("scope", "sentence")),
+            names=tuple(rule.get("names", [])),
+            sure=bool(rule.get("sure", True)),
+            min_distinct=int(rule.get("min_distinct", 1)),
         )
         for code, rules in data.get("content", {}).items()
         if code in codes
         for rule in rules
     )
-    return RuleSet(kind, data, codes, patterns, domains, content)
+    return RuleSet(kind, data, codes, patterns, domains, content, units)
+
+
+def _scope(scope: str) -> str:
+    if scope not in ("sentence", "line"):
+        raise ValueError(f"未知的范围 / unknown scope: {scope!r} (use sentence or line)")
+    return scope
 
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:

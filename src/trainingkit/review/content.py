@@ -2,9 +2,12 @@
 
 Each rule in the rule file's ``[[content.CODE]]`` tables is applied to the whole
 normalised text; a hit counts when its sentence also satisfies the rule's ``near``
-and ``unless`` patterns and every ``in_text`` pattern occurs somewhere in the
-draft. One finding is made per code and sentence, naming the rule and the words
-that matched.
+and ``unless`` patterns (or its paragraph's, with ``scope = "line"``), names a
+person or organisation when the rule asks for ``names`` (from the segmenter's
+part-of-speech tags, :mod:`.words`), and every ``in_text`` pattern occurs
+somewhere in the draft. One finding is made per code and sentence, naming the
+rule and the words that matched. A rule with ``sure = false`` gives a hint
+("请核实：……"); a sentence that has a sure finding of a code gets no hint of it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from collections.abc import Iterator
 
 from trainingkit.review.config import ContentRule, RuleSet
 from trainingkit.review.findings import Finding
-from trainingkit.review.text import Segment, normalise, sentences
+from trainingkit.review.text import Segment, lines, normalise, sentences
+from trainingkit.review.words import ORG_TAGS, PERSON_TAGS, tokens
 
 __all__ = ["check_content"]
 
@@ -24,20 +28,49 @@ def check_content(text: str, norm: str, rules: RuleSet) -> list[Finding]:
     """Return the content findings for ``text`` (``norm`` is its normalised copy)."""
     spans = sentences(norm)
     starts = [s.start for s in spans]
-    seen: set[tuple[str, int]] = set()
-    findings: list[Finding] = []
-    for rule in rules.content:
+    paragraphs = lines(norm)
+    seen: dict[tuple[str, int], Finding] = {}
+    # Sure rules first, so that an unsure rule never adds a hint where a sure one hit.
+    for rule in sorted(rules.content, key=lambda r: not r.sure):
         if not all(p.search(norm) for p in rule.in_text):
             continue
+        if any(p.search(norm) for p in rule.not_in_text):
+            continue
+        accepted: list[tuple[Segment, tuple[str, ...]]] = []
         for sentence, match in _hits(rule, norm, spans, starts):
-            if (rule.code, sentence.start) in seen:
+            earlier = seen.get((rule.code, sentence.start))
+            if earlier is not None and (earlier.severity != "hint" or not rule.sure):
                 continue
-            words = _accept(rule, norm, sentence, match)
-            if words is None:
+            scope = _paragraph(paragraphs, sentence) if rule.scope == "line" else sentence
+            words = _accept(rule, norm, scope, match)
+            if words is None or not _names(rule, norm, scope):
                 continue
-            seen.add((rule.code, sentence.start))
-            findings.append(_finding(text, rules, rule, sentence, words))
-    return findings
+            accepted.append((sentence, words))
+        distinct = {words[0] for _, words in accepted}
+        sure = rule.sure and len(distinct) >= rule.min_distinct
+        for sentence, words in accepted:
+            key = (rule.code, sentence.start)
+            if key not in seen or (sure and seen[key].severity == "hint"):
+                seen[key] = _finding(text, rules, rule, sentence, words, sure)
+    return list(seen.values())
+
+
+def _paragraph(paragraphs: list[Segment], sentence: Segment) -> Segment:
+    for line in paragraphs:
+        if line.start <= sentence.start < line.end:
+            return line
+    return sentence
+
+
+_NAME_TAGS = {"person": PERSON_TAGS, "org": ORG_TAGS}
+
+
+def _names(rule: ContentRule, norm: str, scope: Segment) -> bool:
+    """True when the scope names a person or organisation, if the rule asks for one."""
+    if not rule.names:
+        return True
+    wanted = frozenset().union(*(_NAME_TAGS[n] for n in rule.names))
+    return bool(tokens(norm).tagged(wanted, scope.start, scope.end))
 
 
 def _hits(
@@ -89,17 +122,28 @@ def _accept(
 
 
 def _finding(
-    text: str, rules: RuleSet, rule: ContentRule, sentence: Segment, words: tuple[str, ...]
+    text: str,
+    rules: RuleSet,
+    rule: ContentRule,
+    sentence: Segment,
+    words: tuple[str, ...],
+    sure: bool,
 ) -> Finding:
     spec = rules.codes[rule.code]
     quoted = "”“".join(text_of(text, words, sentence))
-    message = (
-        f"依据{spec.rule}。这句话{rule.note}（命中：“{quoted}”）。"
-        f"此类提案一般不予立案，可通过其他渠道反映。{spec.advice}"
-    )
+    if sure:
+        message = (
+            f"依据{spec.rule}。这句话{rule.note}（命中：“{quoted}”）。"
+            f"此类提案一般不予立案，可通过其他渠道反映。{spec.advice}"
+        )
+    else:
+        message = (
+            f"请核实：这句话可能{rule.note}（注意到：“{quoted}”）。"
+            f"如果确实如此，此类提案一般不予立案。{spec.advice}（依据{spec.rule}。）"
+        )
     return Finding(
         code=rule.code,
-        severity=spec.severity,
+        severity=spec.severity if sure else spec.unsure,
         message=message,
         start=sentence.start,
         end=sentence.end,

@@ -7,33 +7,12 @@ exercises and the ``trainingkit review --json`` command rely on them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-__all__ = ["CODES", "SEVERITIES", "Finding", "Part", "Review", "Severity"]
+from trainingkit.review.codes import CODE_NAMES, CODES, SEVERITIES, Severity, code_name
+from trainingkit.review.render import render_html
 
-Severity = Literal["blocking", "warning", "hint"]
-
-#: Severities, most serious first.
-SEVERITIES: tuple[Severity, ...] = ("blocking", "warning", "hint")
-
-#: Every finding code, in the order a report lists them. Public API: never rename.
-CODES: tuple[str, ...] = (
-    "title_format",
-    "missing_situation",
-    "missing_analysis",
-    "missing_suggestions",
-    "vague_suggestions",
-    "multiple_matters",
-    "too_long",
-    "state_secret",
-    "prohibited",
-    "party_internal",
-    "litigation",
-    "academic",
-    "personal_matter",
-    "advertising",
-    "whistleblowing",
-)
+__all__ = ["CODES", "CODE_NAMES", "SEVERITIES", "Finding", "Part", "Review", "Severity"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +36,8 @@ class Finding:
 
     Attributes:
         code: Stable finding code, one of :data:`CODES`.
-        severity: ``blocking`` (would not be registered), ``warning`` or ``hint``.
+        severity: ``blocking`` (would not be registered), ``warning`` (must be
+            revised) or ``hint`` (an unsure signal to verify, "请核实：……").
         message: Chinese explanation for the trainee; names the rule it comes from.
         start: Offset of the passage in the original text.
         end: Offset just past the passage (``start == end`` marks a place, e.g.
@@ -73,6 +53,11 @@ class Finding:
     end: int
     rule: str = ""
     matched: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The Chinese name of the code, for trainees (never the English id)."""
+        return code_name(self.code)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the public JSON shape of the finding."""
@@ -111,8 +96,14 @@ class Review:
 
     @property
     def codes(self) -> tuple[str, ...]:
-        """The distinct finding codes, in report order."""
+        """The distinct finding codes of any severity, hints included, in report order."""
         present = {finding.code for finding in self.findings}
+        return tuple(code for code in CODES if code in present)
+
+    @property
+    def flagged(self) -> tuple[str, ...]:
+        """The distinct codes of blocking findings and warnings (hints left out)."""
+        present = {f.code for f in self.findings if f.severity != "hint"}
         return tuple(code for code in CODES if code in present)
 
     def by_severity(self, severity: Severity) -> tuple[Finding, ...]:
@@ -127,6 +118,4 @@ class Review:
         }
 
     def _repr_html_(self) -> str:
-        from trainingkit.review.render import render_html
-
         return render_html(self.text, self)

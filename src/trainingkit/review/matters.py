@@ -7,7 +7,11 @@ Signals, all from the rule file's ``[multiple]`` table:
   (``关于加快老旧小区改造和规范网约车管理的建议``), or lists three or more domains
   with 等/几点 (``关于解决看病难、上学难、行路难等问题的建议``);
 * suggestion items that belong to a domain the title and the rest of the draft do
-  not touch, or that spread over unrelated domains.
+  not touch, or that spread over unrelated domains;
+* the handling units the suggestions name (市公安局、市教育局 …, each mapped to its
+  domain in ``[multiple.units]``): when a title names no domain, items whose
+  units and words fall into three or more unrelated groups are several matters
+  (two such groups: a hint to check).
 """
 
 from __future__ import annotations
@@ -33,6 +37,11 @@ class DomainIndex:
             for name, pattern in rules.domains.items()
             for m in pattern.finditer(norm)
         )
+        self.units = sorted(
+            (m.start(), m.end(), name, m.group())
+            for name, pattern in rules.units.items()
+            for m in pattern.finditer(norm)
+        )
         self.starts = [hit[0] for hit in self.hits]
 
     def _within(self, span: Segment) -> list[tuple[int, int, str, str]]:
@@ -48,6 +57,10 @@ class DomainIndex:
         """The distinct words of domain ``name`` inside ``span``."""
         return {hit[3] for hit in self._within(span) if hit[2] == name}
 
+    def unit_domains(self, span: Segment) -> set[str]:
+        """The domains of the handling units named inside ``span``."""
+        return {u[2] for u in self.units if span.start <= u[0] and u[1] <= span.end}
+
     def busiest(self) -> set[str]:
         """The domain(s) with the most words in the whole text."""
         counts = Counter(hit[2] for hit in self.hits)
@@ -59,7 +72,32 @@ def check_matters(draft: Draft, rules: RuleSet) -> list[Finding]:
     """Return a ``multiple_matters`` finding when the draft deals with several matters."""
     index = DomainIndex(rules, draft.norm)
     found = _in_title(draft, rules, index)
-    return [found] if found else _in_items(draft, rules, index)
+    return [found] if found else _in_items(draft, rules, index) or _by_units(draft, rules, index)
+
+
+def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]:
+    """Items in unrelated groups of units and domains, under a title with no domain."""
+    if draft.title is not None and index.domains(draft.title):
+        return []
+    tagged = []
+    for unit in draft.units:
+        if "suggestions" not in unit.tags:
+            continue
+        item = Segment(unit.start, unit.end)
+        units = index.unit_domains(item)
+        if units:
+            tagged.append((item, units | index.domains(item)))
+    groups: list[set[str]] = []
+    for _, domains in tagged:
+        joined = [g for g in groups if g & domains]
+        merged = set(domains).union(*joined)
+        groups = [g for g in groups if not g & domains] + [merged]
+    if len(groups) < 2:
+        return []
+    names = "、".join("/".join(sorted(g)) for g in groups)
+    text = f"建议分别交给不同领域的部门办理（{names}），像是几件不同的事。"
+    sure = len(groups) >= rules.number("multiple", "min_unit_groups")
+    return [rules.finding("multiple_matters", text, tagged[0][0], names, sure=sure)]
 
 
 def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]:

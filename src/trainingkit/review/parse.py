@@ -160,17 +160,64 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
         strong = bool(p["cue_situation_strong"].search(norm, unit.start, unit.end))
         if unit.heading == "suggestions" if headed else i >= split:
             tags = frozenset({"suggestions"})
+        elif unit.heading == "situation":
+            # Under a 情况 heading a causal word (导致、问题有) does not move the
+            # sentence out of the situation; it may analyse as well.
+            tags = frozenset({"situation", "analysis"} if causal else {"situation"})
         elif unit.heading == "analysis" or causal:
             tags = frozenset({"analysis", "situation"} if strong else {"analysis"})
         elif unit.enumerated and "analysis" in previous:
             tags = previous  # 一是……二是…… continuing a list of causes
+        elif not unit.new_line and previous == {"analysis"} and not strong:
+            tags = previous  # the rest of a paragraph that opened with a cause
         else:
             tags = frozenset({"situation"})
+        if tags == {"suggestions"} and not headed and _cause_before_cue(norm, unit, rules):
+            tags = frozenset({"suggestions", "analysis"})  # ……原因是……，建议……
         tagged.append(
             Unit(unit.start, unit.end, unit.heading, unit.new_line, unit.enumerated, tags)
         )
         previous = tags
+    if not any("analysis" in u.tags for u in tagged):
+        tagged = _diagnostic_paragraphs(norm, tagged, rules)
     return tagged
+
+
+def _cause_before_cue(norm: str, unit: Unit, rules: RuleSet) -> bool:
+    cue = norm.find("建议", unit.start, unit.end)
+    if cue <= unit.start:
+        return False
+    return bool(rules.patterns["cue_analysis"].search(norm, unit.start, cue))
+
+
+def _diagnostic_paragraphs(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
+    """Tag as analysis the later paragraphs before the suggestions that diagnose.
+
+    A paragraph (after the first) with several distinct diagnostic words
+    (``cue_diagnosis``: 不强、滞后、缺乏 …) explains the problem even without a
+    causal word; it is analysis (and stays situation if it has figures).
+    """
+    diagnosis = rules.patterns["cue_diagnosis"]
+    least = rules.number("parse", "diagnosis_min")
+    paragraphs: list[list[int]] = []
+    for i, unit in enumerate(units):
+        if "suggestions" in unit.tags or unit.heading is not None:
+            continue
+        if unit.new_line or not paragraphs:
+            paragraphs.append([i])
+        else:
+            paragraphs[-1].append(i)
+    result = list(units)
+    for paragraph in paragraphs[1:]:
+        start, end = units[paragraph[0]].start, units[paragraph[-1]].end
+        words = {m.group() for m in diagnosis.finditer(norm, start, end)}
+        if len(words) < least:
+            continue
+        for i in paragraph:
+            u = units[i]
+            tags = u.tags | {"analysis"}
+            result[i] = Unit(u.start, u.end, u.heading, u.new_line, u.enumerated, tags)
+    return result
 
 
 def _caption(norm: str, item: Segment) -> bool:

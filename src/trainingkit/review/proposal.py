@@ -9,6 +9,7 @@ from trainingkit.review.config import load_rules
 from trainingkit.review.content import check_content
 from trainingkit.review.findings import CODES, Finding, Part, Review
 from trainingkit.review.parse import Draft, parse_draft
+from trainingkit.review.promotion import check_advertising
 from trainingkit.review.structure import check_structure
 from trainingkit.review.text import Segment
 
@@ -41,12 +42,17 @@ def review_draft(text: str, *, kind: str, config: Mapping[str, Any] | None = Non
         raise TypeError(f"文稿必须是字符串 / text must be str, not {type(text).__name__}")
     rules = load_rules(kind, config)
     draft = parse_draft(text, rules)
-    findings = check_structure(draft, rules) + check_content(text, draft.norm, rules)
+    findings = [
+        *check_structure(draft, rules),
+        *check_content(text, draft.norm, rules),
+        *check_advertising(text, draft.norm, rules),
+    ]
     order = {code: i for i, code in enumerate(CODES)}
     findings.sort(key=lambda f: (f.start, order[f.code], f.end))
+    findings = _dedupe(findings)
     return Review(
         registrable=not any(f.severity == "blocking" for f in findings),
-        findings=tuple(_dedupe(findings)),
+        findings=tuple(findings),
         kind=kind,
         text=text,
         title=_part(draft, draft.title),
@@ -63,9 +69,13 @@ def _part(draft: Draft, segment: Segment | None) -> Part | None:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop repeated findings, and the hints of a code that also has a sure finding."""
+    sure = {f.code for f in findings if f.severity != "hint"}
     seen: set[tuple[str, int, int]] = set()
     result = []
     for finding in findings:
+        if finding.severity == "hint" and finding.code in sure:
+            continue
         key = (finding.code, finding.start, finding.end)
         if key not in seen:
             seen.add(key)

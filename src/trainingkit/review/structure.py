@@ -88,7 +88,10 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
         f"建议部分共{len(items)}条，其中{len(empty)}条只是“{shown}”一类的表态，"
         "没有写明由谁做、做什么或做到什么程度。"
     )
-    return [rules.finding("vague_suggestions", text, part, *dict.fromkeys(words))]
+    # Sure only when no item at all is concrete; a mix of slogans and measures the
+    # lexicon may not know is worth a second look, not a 不予立案.
+    sure = solid == 0
+    return [rules.finding("vague_suggestions", text, part, *dict.fromkeys(words), sure=sure)]
 
 
 def _content(draft: Draft, item: Segment) -> int:

@@ -9,8 +9,13 @@ Normalisation (for matching only):
 
 * full-width ASCII forms become half-width (``，：；（）！？`` → ``,:;()!?``,
   ``１２３`` → ``123``), the ideographic space becomes a space;
-* common traditional characters become simplified (:mod:`.charmap`);
+* traditional characters become simplified with OpenCC (``t2s``), the maintained
+  converter; where OpenCC would change a line's length (a phrase of another
+  length), that line is converted character by character instead, so offsets
+  never move;
 * Latin letters become lower case.
+
+OpenCC is imported and its dictionary loaded on the first call, once.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from trainingkit.review.charmap import TRADITIONAL_TO_SIMPLIFIED
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "ENUMERATOR",
@@ -35,7 +42,6 @@ __all__ = [
 def _table() -> dict[int, str]:
     table = {code: chr(code - 0xFEE0).lower() for code in range(0xFF01, 0xFF5F)}
     table[0x3000] = " "
-    table.update({ord(k): v for k, v in TRADITIONAL_TO_SIMPLIFIED.items()})
     table.update({code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)})
     return table
 
@@ -47,9 +53,40 @@ def normalise(text: str) -> str:
         >>> normalise("關於加強ＡＩ教育的建議：")
         '关于加强ai教育的建议:'
     """
-    result = text.translate(_table())
+    result = _to_simplified(text).translate(_table())
     assert len(result) == len(text)
     return result
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def _to_simplified(text: str) -> str:
+    """OpenCC ``t2s`` with the length of every line kept (offsets stay valid)."""
+    if text.isascii():
+        return text
+    convert = _converter()
+    whole = convert(text)
+    old, new = text.split("\n"), whole.split("\n")
+    if len(old) == len(new) and all(len(a) == len(b) for a, b in zip(old, new, strict=True)):
+        return whole
+    return "\n".join(_same_length(convert, line) for line in old)
+
+
+def _same_length(convert: Callable[[str], str], line: str) -> str:
+    converted = convert(line)
+    if len(converted) == len(line):
+        return converted
+    # One character per line: OpenCC's phrase table cannot join characters across
+    # line breaks, so each comes back alone (or unchanged if it would not).
+    chars = convert("\n".join(line)).split("\n")
+    if len(chars) != len(line):
+        return line
+    return "".join(new if len(new) == 1 else old for old, new in zip(line, chars, strict=True))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 :class:`ProposalReview` only shows what :func:`trainingkit.review.review_proposal`
 finds, with the passages highlighted by :func:`trainingkit.review.render_html`.
+Each finding shows by its Chinese name, repeated hits of one code as one item with
+every passage highlighted, blocking findings first and hints (请核实) apart.
 The example drafts (one good, several bad; all 虚构示例) are data in
 ``facts/proposal_examples.toml``; each displays as a table of parts with comments.
 

@@ -106,19 +106,24 @@ def default_max_chars() -> int:
 def check_sheqing_html(text: str, max_chars: int | None = None) -> str:
     """Review ``text`` as 社情民意信息 and return the highlighted HTML view.
 
+    Findings are counted as the trainee sees them: one per code, hints ("请核实")
+    apart from the problems.
+
     Example:
-        >>> "missing_suggestions" in check_sheqing_html("")
+        >>> "缺少建议" in check_sheqing_html("")
         True
     """
-    from trainingkit.review import render_html, review_sheqing
+    from trainingkit.review import group_findings, render_html, review_sheqing
 
     max_chars = max_chars or default_max_chars()
     review = review_sheqing(text, config={"limits": {"max_chars": max_chars}})
+    groups = group_findings(review.findings)
     summary = render_template(
         "sheqing_summary.html.j2",
         chars=len(text.strip()),
         max_chars=max_chars,
-        problems=len(review.findings),
+        problems=sum(1 for g in groups if g.severity != "hint"),
+        hints=sum(1 for g in groups if g.severity == "hint"),
     )
     return summary + render_html(text, review)
 
@@ -134,7 +139,7 @@ class SheqingChecker(CourseWidget):
     Example:
         >>> w = SheqingChecker()
         >>> w.draft.value = "关于某事的情况反映"
-        >>> "missing_suggestions" in w.output.value
+        >>> "缺少建议" in w.output.value
         True
     """
 
@@ -175,7 +180,11 @@ class SheqingChecker(CourseWidget):
     def _update(self, _change: object = None) -> None:
         if not self.draft.value.strip():
             self.output.value = render_template(
-                "sheqing_summary.html.j2", chars=0, max_chars=self.max_chars.value, problems=None
+                "sheqing_summary.html.j2",
+                chars=0,
+                max_chars=self.max_chars.value,
+                problems=None,
+                hints=0,
             )
             return
         self.output.value = check_sheqing_html(self.draft.value, self.max_chars.value)

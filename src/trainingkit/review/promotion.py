@@ -1,0 +1,84 @@
+"""``advertising`` across sentences: a named brand, company or product with promotion.
+
+The 2011 list's item 8 (宣传、推介具体作品、产品的) is about *what a sentence does
+to a named thing*, so the signal has two parts, both from the rule file's
+``[advertising]`` table:
+
+* **a name**: the segmenter's words in front of a company or brand marker
+  (``绿源农业科技有限公司``, ``“清溪”牌``, ``金龙鱼牌``), reduced to their core word
+  (``绿源``) so that later mentions (``选用绿源净水器``) are found too;
+* **promotion** in a sentence that mentions the name: framing that asks for it to
+  be bought or used (``统一采购``, ``优先选用``, ``推荐购买``) makes a blocking
+  finding; praise alone (``品质优``, ``深受市民喜爱``) is unsure and makes a hint.
+
+A mention in a sentence about supervision (抽检、不合格、召回 …) is never
+promotion: proposals on product quality name brands too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainingkit.review.config import RuleSet
+from trainingkit.review.findings import Finding
+from trainingkit.review.text import Segment, sentences
+from trainingkit.review.words import Token, tokens
+
+__all__ = ["check_advertising"]
+
+_NAME_TAGS = frozenset({"n", "nz", "ns", "nr", "nrfg", "nrt", "nt", "eng", "j", "l"})
+
+
+def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
+    """Return ``advertising`` findings for named things that the draft promotes."""
+    if "advertising" not in rules.codes:
+        return []
+    p = rules.patterns
+    marker, generic = p["advertising_marker"], p["advertising_generic"]
+    framing, praise = p["advertising_framing"], p["advertising_praise"]
+    unless = p["advertising_unless"]
+    names = _names(norm, marker, generic)
+    if not names:
+        return []
+    mention = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+    findings: list[Finding] = []
+    for sentence in sentences(norm):
+        named = mention.search(norm, sentence.start, sentence.end)
+        if not named or unless.search(norm, sentence.start, sentence.end):
+            continue
+        framed = framing.search(norm, sentence.start, sentence.end)
+        praised = praise.search(norm, sentence.start, sentence.end)
+        if not (framed or praised):
+            continue
+        cue = framed or praised
+        assert cue is not None
+        shown = [text[named.start() : named.end()], text[cue.start() : cue.end()]]
+        words = "”“".join(dict.fromkeys(shown))
+        if framed:
+            note = f"点名推介具体的产品或企业（“{words}”）。此类提案一般不予立案。"
+        else:
+            note = f"这句话称赞了一个具体的产品或企业（“{words}”），像是在推介它。"
+        span = Segment(sentence.start, sentence.end)
+        findings.append(rules.finding("advertising", note, span, *shown, sure=bool(framed)))
+    return findings
+
+
+def _names(norm: str, marker: re.Pattern[str], generic: re.Pattern[str]) -> set[str]:
+    """The core words of every company, brand or product name in the text."""
+    words = tokens(norm)
+    found: set[str] = set()
+    for match in marker.finditer(norm):
+        stop = match.start()
+        while stop > 0 and norm[stop - 1] in "“”\"' ":
+            stop -= 1  # the closing quote of “清溪”牌
+        name: list[Token] = []
+        for token in reversed(words.within(max(0, stop - 16), stop)):
+            if token.end != (name[0].start if name else stop):
+                break
+            if token.tag not in _NAME_TAGS or generic.fullmatch(token.word):
+                break
+            name.insert(0, token)
+        cores = [t.word for t in name if len(t.word) >= 2]
+        if cores:
+            found.add(cores[0])
+    return found

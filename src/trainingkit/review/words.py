@@ -1,0 +1,105 @@
+"""Words and part-of-speech tags of a draft, from jieba-rs (``rjieba``), with offsets.
+
+The segmenter and its dictionary are loaded on the first call, once per process
+(about 0.1 s); segmenting a 2,000-character draft then takes well under a
+millisecond. Words are found in the *normalised* copy of the draft
+(:func:`trainingkit.review.text.normalise`), which has the same length as the
+original, so every offset is valid in the original text too.
+
+jieba's tags used by the review: ``nr`` (person name, also ``nrfg``/``nrt``),
+``ns`` (place), ``nt`` (organisation), ``nz`` (other proper noun).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import rjieba
+
+__all__ = ["Token", "Tokens", "tokens"]
+
+PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+ORG_TAGS = frozenset({"nt"})
+PLACE_TAGS = frozenset({"ns"})
+
+# Words the default dictionary splits or tags badly, added once to our own
+# segmenter instance (never to the module-wide default one).
+_WORDS = (
+    ("民革", "nt"),
+    ("民盟", "nt"),
+    ("民建", "nt"),
+    ("民进", "nt"),
+    ("农工党", "nt"),
+    ("致公党", "nt"),
+    ("九三学社", "nt"),
+    ("台盟", "nt"),
+    ("市委会", "n"),
+    ("区委会", "n"),
+    ("县委会", "n"),
+    ("党支部", "n"),
+    ("党总支", "n"),
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word: ``start``/``end`` offsets, the word and its jieba tag."""
+
+    start: int
+    end: int
+    word: str
+    tag: str
+
+
+class Tokens:
+    """The words of one text, queried by span."""
+
+    def __init__(self, items: tuple[Token, ...]) -> None:
+        self.items = items
+        self._starts = [t.start for t in items]
+
+    def within(self, start: int, end: int) -> tuple[Token, ...]:
+        """The words that lie entirely inside ``[start, end)``."""
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return tuple(t for t in self.items[first:last] if t.end <= end)
+
+    def tagged(self, tags: frozenset[str], start: int, end: int) -> tuple[Token, ...]:
+        """The words inside the span whose tag is in ``tags``."""
+        return tuple(t for t in self.within(start, end) if t.tag in tags)
+
+    def starts_word(self, offset: int) -> bool:
+        """True when a word begins exactly at ``offset``."""
+        index = bisect.bisect_left(self._starts, offset)
+        return index < len(self._starts) and self._starts[index] == offset
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> rjieba.Jieba:
+    import rjieba
+
+    segmenter = rjieba.Jieba()
+    for word, tag in _WORDS:
+        segmenter.add_word(word, None, tag)
+    return segmenter
+
+
+@lru_cache(maxsize=4)
+def tokens(norm: str) -> Tokens:
+    """Segment ``norm`` (a normalised draft) into tagged words with offsets.
+
+    Example:
+        >>> [(t.word, t.tag) for t in tokens("建议市公安局").items]
+        [('建议', 'n'), ('市', 'n'), ('公安局', 'nt')]
+    """
+    items = []
+    offset = 0
+    for word, tag in _segmenter().tag(norm):
+        items.append(Token(offset, offset + len(word), word, tag))
+        offset += len(word)
+    assert offset == len(norm)
+    return Tokens(tuple(items))
