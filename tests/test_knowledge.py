@@ -225,8 +225,12 @@ def test_docstring_examples_run():
 def test_practice_items_do_not_borrow_the_regulations_source_or_year():
     facts = {f.id: f for f in knowledge.proposal_regulation()}
     regulation = "《中国人民政治协商会议全国委员会提案工作条例》"
-    for fact_id in ("adopted", "definition", "requirements", "one_matter"):
+    for fact_id in ("adopted", "definition", "requirements"):
         assert (facts[fact_id].source, facts[fact_id].year) == (regulation, 2018)
+    # "several matters cannot go to one handling unit" is the course's explanation, not
+    # the regulation's text (audit #7): it is a note of the requirements, marked so.
+    assert "one_matter" not in facts
+    assert facts["requirements"].note.startswith("课程解释")
     for fact_id in ("format", "length_cap"):
         assert facts[fact_id].source != regulation and facts[fact_id].year is None
     assert facts["length_cap"].locality == "某区" and facts["length_cap"].is_local

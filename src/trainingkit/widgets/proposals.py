@@ -48,8 +48,9 @@ STATISTICS_LABELS: dict[str, str] = {
     "registered": "立案",
     "merged": "并案",
     "to_suggestion": "转为意见和建议",
-    "member": "委员提案",
-    "collective": "集体提案",
+    # Member + collective = 立案 in every row that gives them (audit #8).
+    "member": "立案中：委员提案",
+    "collective": "立案中：集体提案",
     "economy_pct": "经济（%）",
     "politics_pct": "政治（%）",
     "culture_pct": "文化（%）",
