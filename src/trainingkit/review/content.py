@@ -93,10 +93,10 @@ def _finding(
 ) -> Finding:
     spec = rules.codes[rule.code]
     quoted = "”“".join(text_of(text, words, sentence))
-    message = (
-        f"依据{spec.rule}。这句话{rule.note}（命中：“{quoted}”）。"
-        f"此类提案一般不予立案，可通过其他渠道反映。{spec.advice}"
-    )
+    # The 不予立案 sentence is about proposals; a 社情民意 warning (state secrets,
+    # charter art. 30) only asks the member to check (issue 13).
+    verdict = "此类提案一般不予立案，可通过其他渠道反映。" if rules.kind == "proposal" else ""
+    message = f"依据{spec.rule}。这句话{rule.note}（命中：“{quoted}”）。{verdict}{spec.advice}"
     return Finding(
         code=rule.code,
         severity=spec.severity,
