@@ -90,7 +90,7 @@ def test_consultation_options_are_the_kit_s_forms_steps_and_sources() -> None:
     after = _by_prompt("03-consultation", "在一次协商活动中")
     assert list(after.options) == steps
     assert after.answer == steps[steps.index("协商会议") + 1]
-    assert _by_prompt("03-consultation", "泰州市政协列举了哪些协商议题的来源").answer == sources
+    assert _by_prompt("03-consultation", "种子材料中，江苏省泰州市政协列举了").answer == sources
 
 
 def test_sheqing_ratio_question_agrees_with_the_2025_figures() -> None:
