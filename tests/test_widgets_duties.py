@@ -138,7 +138,7 @@ def test_tongcheng_score_matches_the_hand_computation() -> None:
     assert "得分：<strong>96</strong> / 100" in calculator.output.value
     assert "合格" in calculator.output.value
     assert "参加各类活动3次 +6" in calculator.output.value
-    assert "［桐城市做法，仅作示例］" in calculator.output.value
+    assert "［安徽省桐城市做法，仅作示例］" in calculator.output.value
 
 
 def test_excused_absence_and_activity_cap_under_tongcheng() -> None:
