@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from trainingkit import consultation
 from trainingkit.consultation import (
-    TimelineRule,
     CalendarNotCovered,
+    TimelineRule,
     add_working_days,
     check_form_choice,
     check_procedure_order,
     example_rule,
     is_working_day,
-    parse_holidays,
     official_years,
+    parse_holidays,
     plan_timeline,
     scenarios,
 )
@@ -69,9 +68,7 @@ def test_timeline_under_the_example_rule() -> None:
 
 def test_timeline_with_a_custom_rule_and_a_holiday_week() -> None:
     golden_week = [date(2026, 10, day) for day in range(1, 8)]
-    timeline = plan_timeline(
-        date(2026, 10, 12), TimelineRule(5, 3, 2), golden_week, official=False
-    )
+    timeline = plan_timeline(date(2026, 10, 12), TimelineRule(5, 3, 2), golden_week, official=False)
     # Working days before Mon 12 Oct: 9, 8 (Thu, Fri) then 30, 29, 28 Sep.
     assert timeline.notice_by == date(2026, 9, 28)
     assert timeline.materials_by == date(2026, 9, 30)

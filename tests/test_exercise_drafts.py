@@ -24,7 +24,9 @@ def test_a_sound_draft_meets_the_national_requirements() -> None:
 
 
 def test_the_district_length_cap_is_a_warning_that_costs_no_points() -> None:
-    long = SOUND.replace("二、分析", "住户普遍反映上下楼困难，希望尽快加装电梯。" * 120 + "\n二、分析")
+    long = SOUND.replace(
+        "二、分析", "住户普遍反映上下楼困难，希望尽快加装电梯。" * 120 + "\n二、分析"
+    )
     assert "too_long" in review_proposal(long).codes  # still shown as advice
     assert structure_problems(long, "proposal") == []
 
@@ -32,12 +34,16 @@ def test_the_district_length_cap_is_a_warning_that_costs_no_points() -> None:
 def test_a_missing_part_and_a_blocking_issue_cost_the_points() -> None:
     no_analysis = SOUND.replace(SOUND[SOUND.index("二、分析") : SOUND.index("三、建议")], "")
     assert structure_problems(no_analysis, "proposal") == ["缺少“分析”部分"]
-    in_court = SOUND.replace("群众反映集中。", "群众反映集中。该小区与开发商的纠纷已进入民事诉讼程序，法院尚未判决。")
+    in_court = SOUND.replace(
+        "群众反映集中。", "群众反映集中。该小区与开发商的纠纷已进入民事诉讼程序，法院尚未判决。"
+    )
     assert any("不予立案" in p for p in structure_problems(in_court, "proposal"))
 
 
 def test_two_matters_in_the_title_cost_the_points() -> None:
-    two = SOUND.replace("关于加快推进老旧小区加装电梯的建议", "关于加快老旧小区改造和规范网约车管理的建议")
+    two = SOUND.replace(
+        "关于加快推进老旧小区加装电梯的建议", "关于加快老旧小区改造和规范网约车管理的建议"
+    )
     assert "multiple_matters" in review_proposal(two).codes
     assert any("不止一件事" in p for p in structure_problems(two, "proposal"))
 
@@ -45,7 +51,7 @@ def test_two_matters_in_the_title_cost_the_points() -> None:
 def test_the_length_count_is_the_checker_s() -> None:
     # 1,500 visible characters with line breaks and spaces between them: within the
     # limit for the checker, and so for exercise 04's hidden test.
-    text = "关于留守老人用药安全的情况反映\n" + ("情况 分析 建议。\n" * 200)[: 3000]
+    text = "关于留守老人用药安全的情况反映\n" + ("情况 分析 建议。\n" * 200)[:3000]
     visible = counted_chars(text)
     assert visible < len(text.strip())
     too_long = "too_long" in review_sheqing(text).codes

@@ -174,7 +174,8 @@ def test_sheqing_review_warns_about_state_secrets_without_calling_it_a_proposal(
     (secret,) = [f for f in review.findings if f.code == "state_secret"]
     assert secret.severity == "warning" and review.registrable
     assert "第30条" in secret.message and "提案" not in secret.message
-    assert "不予立案" in next(f for f in review_proposal(text).findings if f.code == "state_secret").message
+    as_proposal = [f for f in review_proposal(text).findings if f.code == "state_secret"]
+    assert "不予立案" in as_proposal[0].message
 
 
 def test_sheqing_review_uses_only_its_subset_and_its_own_limit() -> None:

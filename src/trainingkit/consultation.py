@@ -244,9 +244,7 @@ def plan_timeline(
     return Timeline(
         meeting=meeting,
         notice_by=add_working_days(meeting, -rule.notice_days, off, extra, official=official),
-        materials_by=add_working_days(
-            meeting, -rule.materials_days, off, extra, official=official
-        ),
+        materials_by=add_working_days(meeting, -rule.materials_days, off, extra, official=official),
         report_by=add_working_days(meeting, rule.report_days, off, extra, official=official),
         rule=rule,
         notes=tuple(notes),

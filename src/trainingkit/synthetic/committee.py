@@ -190,7 +190,9 @@ def labelled(df: pd.DataFrame, what: str = "") -> Styler:
         True
     """
     committee = df.attrs.get("committee", "虚构市政协")
-    caption = f"{NOTE}：{committee}的随机生成数据，不是真实的人和记录" + (f"（{what}）" if what else "")
+    caption = f"{NOTE}：{committee}的随机生成数据，不是真实的人和记录" + (
+        f"（{what}）" if what else ""
+    )
     return (
         df.style.set_caption(caption)
         .format(precision=1, na_rep="—")
