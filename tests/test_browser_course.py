@@ -208,10 +208,11 @@ def test_03_consultation_timeline(page: Page, course_lab: LabServer, screenshot_
     assert_clean_outputs(page)
     timeline = page.locator(".tk-timeline").first
     timeline.scroll_into_view_if_needed()
-    timeline.locator(".tk-timeline-input input[type=date]").fill("2026-06-19")
+    # 18 June 2026, the day before 端午: the official calendar skips the holiday.
+    timeline.locator(".tk-timeline-input input[type=date]").fill("2026-06-18")
     output = timeline.locator(".tk-timeline-output")
-    output.get_by_text("2026-05-29").wait_for()
-    assert "2026-06-30" in output.inner_text()
+    output.get_by_text("2026-05-28").wait_for()
+    assert "2026-06-30" in output.inner_text() and "chinese-calendar" in output.inner_text()
     assert_chinese_rendered(page, output.locator("table"))
     screenshot(page, screenshot_dir, "03-consultation")
 

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from trainingkit import consultation
 from trainingkit.consultation import (
+    CalendarNotCovered,
     TimelineRule,
     add_working_days,
     check_form_choice,
     check_procedure_order,
     example_rule,
     is_working_day,
-    load_timeline_rule,
+    official_years,
     parse_holidays,
     plan_timeline,
     scenarios,
@@ -33,10 +33,12 @@ def test_weekends_are_not_working_days_unless_declared_workdays() -> None:
 
 
 def test_adding_working_days_skips_the_weekend_both_ways() -> None:
-    assert add_working_days(FRIDAY, 1) == date(2026, 6, 22)
-    assert add_working_days(date(2026, 6, 22), -1) == FRIDAY
+    # official=False: weekdays only, the arithmetic alone (19 June 2026 is 端午).
+    assert add_working_days(FRIDAY, 1, official=False) == date(2026, 6, 22)
+    assert add_working_days(date(2026, 6, 22), -1, official=False) == FRIDAY
     assert add_working_days(FRIDAY, 0) == FRIDAY
-    assert add_working_days(FRIDAY, 5) == date(2026, 6, 26)
+    assert add_working_days(FRIDAY, 5, official=False) == date(2026, 6, 26)
+    assert add_working_days(date(2026, 6, 22), -1) == date(2026, 6, 18)  # 端午 skipped
 
 
 def test_holidays_push_dates_further() -> None:
@@ -56,17 +58,17 @@ def test_example_rule_comes_from_the_facts_and_is_labelled_local() -> None:
 
 
 def test_timeline_under_the_example_rule() -> None:
-    timeline = plan_timeline(FRIDAY)
-    assert timeline.notice_by == date(2026, 5, 29)  # 15 working days before
-    assert timeline.materials_by == date(2026, 6, 5)  # 10 working days before
-    assert timeline.report_by == date(2026, 6, 30)  # 7 working days after
+    timeline = plan_timeline(date(2026, 6, 18))  # the Thursday before 端午
+    assert timeline.notice_by == date(2026, 5, 28)  # 15 working days before
+    assert timeline.materials_by == date(2026, 6, 4)  # 10 working days before
+    assert timeline.report_by == date(2026, 6, 30)  # 7 working days after, 端午 skipped
     assert [row[0] for row in timeline.rows()][2] == "召开协商会议"
     assert timeline.notes == ()
 
 
 def test_timeline_with_a_custom_rule_and_a_holiday_week() -> None:
     golden_week = [date(2026, 10, day) for day in range(1, 8)]
-    timeline = plan_timeline(date(2026, 10, 12), TimelineRule(5, 3, 2), golden_week)
+    timeline = plan_timeline(date(2026, 10, 12), TimelineRule(5, 3, 2), golden_week, official=False)
     # Working days before Mon 12 Oct: 9, 8 (Thu, Fri) then 30, 29, 28 Sep.
     assert timeline.notice_by == date(2026, 9, 28)
     assert timeline.materials_by == date(2026, 9, 30)
@@ -144,31 +146,30 @@ def test_module_docstring_examples_hold() -> None:
     assert doctest.testmod(consultation).failed == 0
 
 
-def test_an_organizer_rule_file_is_loaded(tmp_path: Path) -> None:
-    path = tmp_path / "rule.toml"
-    path.write_text(
-        'label = "某区2024年规则"\nnotice_days = 10\nmaterials_days = 5\nreport_days = 10\n',
-        encoding="utf-8",
-    )
-    rule = load_timeline_rule(path)
-    assert rule == TimelineRule(10, 5, 10, label="某区2024年规则")
+def test_national_day_and_its_tiaoxiu_are_known_without_a_list() -> None:
+    # 2026: 1-7 Oct off, Sat 10 Oct and Sun 20 Sep are 调休 working days, 25 Sep
+    # (中秋) is off. A weekday-only count would put the notice on 14 Sep, a week
+    # of holidays too early in the other direction for the results.
+    assert not is_working_day(date(2026, 10, 1))
+    assert is_working_day(date(2026, 10, 10)) and is_working_day(date(2026, 9, 20))
+    timeline = plan_timeline(date(2026, 10, 12))
+    assert timeline.notice_by == date(2026, 9, 15)
+    assert timeline.report_by == date(2026, 10, 21)
+    weekdays_only = plan_timeline(date(2026, 10, 12), official=False)
+    assert weekdays_only.notice_by == date(2026, 9, 21)
 
 
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("notice_days = 10\n", "缺少"),
-        ("label = 'x'\nnotice_days = -1\nmaterials_days = 5\nreport_days = 1\n", "非负整数"),
-        ("not toml [", "无法读取"),
-    ],
-)
-def test_a_bad_rule_file_gives_a_bilingual_error(tmp_path: Path, text: str, message: str) -> None:
-    path = tmp_path / "rule.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ValueError, match=message):
-        load_timeline_rule(path)
+def test_the_organizer_s_list_overrides_the_official_calendar() -> None:
+    national_day = date(2026, 10, 1)
+    assert is_working_day(national_day, workdays=[national_day])
+    assert not is_working_day(date(2026, 10, 8), holidays=[date(2026, 10, 8)])
 
 
-def test_a_missing_rule_file_gives_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="cannot read"):
-        load_timeline_rule(tmp_path / "nope.toml")
+def test_a_year_outside_the_calendar_is_said_never_counted_silently() -> None:
+    first, last = official_years()
+    assert first <= 2026 <= last
+    outside = date(last + 1, 3, 2)
+    with pytest.raises(CalendarNotCovered, match="不在官方节假日日历"):
+        plan_timeline(outside)
+    # The organizer's own calendar for that year is accepted when said so.
+    assert plan_timeline(outside, official=False).notice_by < outside

@@ -223,16 +223,28 @@ def test_most_members_meet_each_quota_but_not_all(committee):
     assert 0.02 < (quarters == 0).to_numpy().mean() < 0.25  # occasional empty quarters
 
 
-def test_compliance_differs_by_sector_as_configured(large):
-    s = large.summary(2025)
-    met = (s["proposals_submitted"] >= 1).groupby(s["sector"]).mean()
-    assert met.max() - met.min() >= 0.15
-    mult = {x["name"]: x.get("mult", {}).get("proposals", 1.0) for x in city_config()["sectors"]}
-    low = [name for name, m in mult.items() if m <= 0.6]
-    high = [name for name, m in mult.items() if m >= 1.3]
-    assert met[low].mean() < met[high].mean() - 0.1
-    contact_people = s.groupby("sector")["contact_people"].mean()
-    assert contact_people["经济"] < contact_people["妇联"]
+def test_no_sector_is_designed_to_score_lower():
+    # Members sit in these (real) sector names: the shipped city sets no per-duty
+    # multiplier, so sector differences are the random draw's alone. A designed
+    # difference survives a change of seed; a drawn one averages out (the old
+    # design set some sectors to 0.5-0.6 times the rate).
+    assert all("mult" not in sector for sector in city_config()["sectors"])
+    summaries = [generate_committee(2000, seed=seed).summary(2025) for seed in (1, 2, 3)]
+    for column in ("proposals_submitted", "sheqing_submitted", "contact_people"):
+        ratios = [s.groupby("sector")[column].mean() / s[column].mean() for s in summaries]
+        mean_ratio = pd.concat(ratios, axis=1).mean(axis=1)
+        assert mean_ratio.between(0.8, 1.2).all(), (column, mean_ratio.sort_values())
+    absent = [(s["plenary_unexcused"] > 0).groupby(s["sector"]).mean() for s in summaries]
+    assert pd.concat(absent, axis=1).mean(axis=1).max() < 0.1
+
+
+def test_a_configured_sector_multiplier_still_changes_that_sector():
+    cfg = city_config()
+    weak = cfg["sectors"][0]["name"]
+    cfg["sectors"][0]["mult"] = {"proposals": 0.2}
+    s = generate_committee(800, config=cfg).summary(2025)
+    mean = s.groupby("sector")["proposals_submitted"].mean()
+    assert mean[weak] < 0.5 * mean.drop(weak).mean()
 
 
 def test_a_changed_configuration_changes_the_data():

@@ -39,6 +39,7 @@ WRONG: dict[str, list[dict[str, Any]]] = {
             "duties_six_ones": {"甲": "met", "乙": "met", "丙": "missing", "丁": "met"},
             "duties_assessment_score": 83,
             "duties_quarterly_contact": "A",
+            "duties_sector_role": "A",
         },
         {
             "duties_functions": "A",
@@ -47,6 +48,7 @@ WRONG: dict[str, list[dict[str, Any]]] = {
             "duties_six_ones": {"甲": "met", "乙": "missing", "丙": "met", "丁": "met"},
             "duties_assessment_score": 78,
             "duties_quarterly_contact": "C",
+            "duties_sector_role": "D",
         },
     ],
     "02-proposals": [
@@ -57,6 +59,7 @@ WRONG: dict[str, list[dict[str, Any]]] = {
             },
             "proposal_title_format": "C",
             "proposal_one_matter": "A",
+            "proposal_reply_evaluation": "A",
             "proposal_lifecycle_order": [
                 *("draft", "submit", "assign", "review", "handle", "reply", "evaluate"),
             ],
@@ -74,6 +77,7 @@ WRONG: dict[str, list[dict[str, Any]]] = {
             },
             "proposal_title_format": "D",
             "proposal_one_matter": "C",
+            "proposal_reply_evaluation": "B",
             "proposal_lifecycle_order": [
                 *("draft", "review", "submit", "assign", "handle", "evaluate", "reply"),
             ],
@@ -261,6 +265,24 @@ def test_plausible_wrong_answers_fail_the_hidden_tests(
             # plain_errors(): one line, no listing of the hidden test's source
             assert len(error.traceback) == 1
             assert not [line for line in secret_lines(aid) if line in error.traceback[0]]
+
+
+def test_a_sound_draft_keeps_its_structure_points_despite_local_warnings(
+    course: Course,
+) -> None:
+    # Over one district's 2,000-character cap (a local practice, a warning only):
+    # the national requirements are met, so the structure points stay.
+    from trainingkit.review import review_proposal
+
+    model = presets("02-proposals")
+    extra = "据提案人走访（虚构示例），住户普遍反映上下楼困难，希望尽快加装电梯。" * 60
+    draft = model["proposal_draft"].replace("二、分析", extra + "\n\n二、分析")
+    assert "too_long" in review_proposal(draft).codes
+    answers = {**model, "proposal_draft": draft}
+    student = submit_as(course, "02-proposals", "longdraft", course.notebook("02-proposals",
+                        "release"), answers)  # fmt: skip
+    scores = course.autograde("02-proposals", student)
+    assert scores["proposal_draft_structure"].auto == scores["proposal_draft_structure"].max
 
 
 def secret_lines(aid: str) -> list[str]:

@@ -34,6 +34,9 @@ ITEM_LOADERS = [
     knowledge.charter_articles,
     knowledge.member_qualities,
     knowledge.member_roles,
+    knowledge.cppcc_positioning,
+    knowledge.sector_practice,
+    knowledge.supervision_practice,
 ]
 
 
@@ -116,7 +119,7 @@ def test_local_practice_is_labelled_with_its_place():
     categories = knowledge.reply_categories()
     assert [c.id for c in categories] == ["A", "B", "C", "D"]
     assert [c.share_percent for c in categories] == [25.2, 61.9, 11.2, 1.7]
-    assert all(c.is_local and c.locality == "宁波市" and c.year == 2011 for c in categories)
+    assert all(c.is_local and c.locality == "浙江省宁波市" and c.year == 2011 for c in categories)
     deadlines = {d.id: d for d in knowledge.reply_deadlines()}
     assert deadlines["sichuan"].year == 2024 and deadlines["sichuan"].is_local
     timing = knowledge.procedure_timing()
@@ -124,6 +127,14 @@ def test_local_practice_is_labelled_with_its_place():
     assert all(t.is_local for t in timing)
     length = next(f for f in knowledge.sheqing_practice() if f.id == "length")
     assert (length.value, length.locality, length.year) == (1500, "广州市", None)
+    # The seed's practices name their place, province included (泰州 ≠ 台州, audit #17).
+    for item in (*knowledge.sector_practice(), *knowledge.supervision_practice()):
+        assert item.locality in {"江苏省泰州市", "甘肃省天水市"}, item
+        assert item.source == f"种子材料：{item.locality}政协", item
+    outputs = knowledge.consultation_outputs()
+    assert {o.locality for o in outputs} == {"内蒙古自治区"} and all(o.year for o in outputs)
+    task_list = next(o for o in outputs if o.id == "task_list")
+    assert "诚信建设工程领导小组办公室" in task_list.text and "政府办公厅" not in task_list.text
 
 
 def test_review_outcomes_and_life_cycle_are_in_teaching_order():
@@ -225,8 +236,12 @@ def test_docstring_examples_run():
 def test_practice_items_do_not_borrow_the_regulations_source_or_year():
     facts = {f.id: f for f in knowledge.proposal_regulation()}
     regulation = "《中国人民政治协商会议全国委员会提案工作条例》"
-    for fact_id in ("adopted", "definition", "requirements", "one_matter"):
+    for fact_id in ("adopted", "definition", "requirements"):
         assert (facts[fact_id].source, facts[fact_id].year) == (regulation, 2018)
+    # "several matters cannot go to one handling unit" is the course's explanation, not
+    # the regulation's text (audit #7): it is a note of the requirements, marked so.
+    assert "one_matter" not in facts
+    assert facts["requirements"].note.startswith("课程解释")
     for fact_id in ("format", "length_cap"):
         assert facts[fact_id].source != regulation and facts[fact_id].year is None
     assert facts["length_cap"].locality == "某区" and facts["length_cap"].is_local

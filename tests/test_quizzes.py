@@ -65,7 +65,7 @@ def test_notebook_quiz_cell_is_one_line_and_shows_no_answer(module: str) -> None
 
 
 def test_tongcheng_question_agrees_with_the_scheme() -> None:
-    question = _by_prompt("01-duties", "按桐城市2019年办法")
+    question = _by_prompt("01-duties", "按安徽省桐城市政协2019年的考核做法")
     record = {"plenary_attended": 1, "proposals_submitted": 1, "proposals_registered": 1}
     scored = summary_from_counts(record)
     from trainingkit.duties.evaluate import assess  # pandas, as the lesson's calculator
@@ -90,7 +90,7 @@ def test_consultation_options_are_the_kit_s_forms_steps_and_sources() -> None:
     after = _by_prompt("03-consultation", "在一次协商活动中")
     assert list(after.options) == steps
     assert after.answer == steps[steps.index("协商会议") + 1]
-    assert _by_prompt("03-consultation", "下面哪些是协商议题的来源").answer == sources
+    assert _by_prompt("03-consultation", "种子材料中，江苏省泰州市政协列举了").answer == sources
 
 
 def test_sheqing_ratio_question_agrees_with_the_2025_figures() -> None:

@@ -158,9 +158,24 @@ def test_rule_files_label_local_limits_and_name_sources() -> None:
         "missing_suggestions",
         "multiple_matters",
         "too_long",
+        "state_secret",  # charter art. 30 applies to everything a member submits
     }
+    assert load_rules("sheqing").codes["state_secret"].severity == "warning"
     with pytest.raises(ValueError, match="unknown kind"):
         raw_rules("letter")
+
+
+def test_sheqing_review_warns_about_state_secrets_without_calling_it_a_proposal() -> None:
+    text = (
+        "关于某区停车难的情况反映\n一、基本情况\n据区里一份尚未公开的内部文件，全区停车位缺口约2万个。\n"
+        "二、原因分析\n老旧小区规划时没有配建车位。\n三、建议\n建议区住建局牵头利用边角地建设停车场。"
+    )
+    review = review_sheqing(text)
+    (secret,) = [f for f in review.findings if f.code == "state_secret"]
+    assert secret.severity == "warning" and review.registrable
+    assert "第30条" in secret.message and "提案" not in secret.message
+    as_proposal = [f for f in review_proposal(text).findings if f.code == "state_secret"]
+    assert "不予立案" in as_proposal[0].message
 
 
 def test_sheqing_review_uses_only_its_subset_and_its_own_limit() -> None:

@@ -80,9 +80,9 @@ def test_form_chooser_without_a_choice_asks_for_one() -> None:
 def test_timeline_waits_for_a_date_then_shows_due_dates() -> None:
     widget = TimelinePlanner()
     assert "请先选择会议日期" in widget.output.value
-    widget.meeting.value = date(2026, 6, 19)
+    widget.meeting.value = date(2026, 6, 18)  # the day before 端午 (a holiday)
     html = widget.output.value
-    for due in ("2026-05-29", "2026-06-05", "2026-06-19", "2026-06-30"):
+    for due in ("2026-05-28", "2026-06-04", "2026-06-18", "2026-06-30"):
         assert due in html
     assert "某市" in html  # the example rule says whose rule it is
 
@@ -96,8 +96,21 @@ def test_timeline_follows_changed_numbers_and_holidays() -> None:
     assert "你设定的规则" in widget.output.value
     widget.holidays.value = "\n".join(f"2026-10-0{day}" for day in range(1, 8)) + "\n不是日期"
     html = widget.output.value
-    assert "2026-09-28" in html and "2026-09-30" in html and "2026-10-14" in html
+    # The official calendar counts Sat 10 Oct (调休) as a working day.
+    assert "2026-09-29" in html and "2026-10-08" in html and "2026-10-14" in html
     assert "不是日期" in html  # the unreadable line is reported, not silently dropped
+    widget.workdays.value = "2026-10-07"  # the organizer's own list overrides it
+    assert "2026-09-30" in widget.output.value
+
+
+def test_timeline_outside_the_official_calendar_says_so() -> None:
+    from trainingkit.consultation import official_years
+
+    widget = TimelinePlanner()
+    widget.meeting.value = date(official_years()[1] + 1, 3, 2)
+    assert "不在官方节假日日历" in widget.output.value
+    widget.own_calendar.value = True
+    assert "不在官方节假日日历" not in widget.output.value
 
 
 def test_timeline_accepts_an_organizers_rule() -> None:

@@ -9,21 +9,27 @@ before the meeting, materials 10 working days before, results within 7 working
 days after) comes from the package facts (:func:`trainingkit.knowledge.facts.procedure_timing`)
 and is **one city's rule**, not a national one; an organizer passes their own
 :class:`TimelineRule`.
+
+Working days follow China's official calendar by default: the maintained
+``chinese-calendar`` package knows the public holidays and the 调休 weekend working
+days of each year it covers. An organizer's own lists of holidays and working days
+override it date by date. A date outside the package's years raises
+:class:`CalendarNotCovered` (unless ``official=False`` says the organizer's lists
+are the whole calendar): weekdays are never counted silently as working days.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from pathlib import Path
 
 from trainingkit.resources import facts_toml
 
 __all__ = [
     "WEEKDAY_NAMES",
+    "CalendarNotCovered",
     "FormChoice",
     "OrderFeedback",
     "Scenario",
@@ -34,7 +40,7 @@ __all__ = [
     "check_procedure_order",
     "example_rule",
     "is_working_day",
-    "load_timeline_rule",
+    "official_years",
     "parse_holidays",
     "plan_timeline",
     "scenarios",
@@ -86,54 +92,73 @@ def example_rule() -> TimelineRule:
     return TimelineRule(days["notice"], days["materials"], days["results"], label=label)
 
 
-def load_timeline_rule(path: str | Path) -> TimelineRule:
-    """Read an organizer's rule from a TOML file.
-
-    The file holds ``notice_days``, ``materials_days``, ``report_days`` and a
-    ``label`` saying whose rule it is, e.g.::
-
-        label = "某区政协2024年协商工作规则"
-        notice_days = 10
-        materials_days = 5
-        report_days = 10
-
-    Raises:
-        ValueError: with a Chinese + English message when the file is not usable.
-    """
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ValueError(
-            f"无法读取协商时限规则文件 / cannot read timeline rule {path}: {error}"
-        ) from error
-    keys = ("notice_days", "materials_days", "report_days")
-    missing = [key for key in (*keys, "label") if key not in data]
-    if missing:
-        raise ValueError(f"规则文件缺少 / timeline rule lacks: {', '.join(missing)} ({path})")
-    notice, materials, report = (data[key] for key in keys)
-    return TimelineRule(notice, materials, report, label=str(data["label"]))
+class CalendarNotCovered(ValueError):
+    """A date lies outside the years the official holiday calendar covers."""
 
 
-def is_working_day(day: date, holidays: Iterable[date] = (), workdays: Iterable[date] = ()) -> bool:
+def official_years() -> tuple[int, int]:
+    """The first and last year whose holidays and 调休 days ``chinese-calendar`` knows."""
+    from chinese_calendar import constants
+
+    days = [*constants.holidays, *constants.workdays]
+    return min(days).year, max(days).year
+
+
+def _official_working_day(day: date) -> bool:
+    import chinese_calendar
+
+    first, last = official_years()
+    if not first <= day.year <= last:
+        raise CalendarNotCovered(
+            f"{day.isoformat()} 不在官方节假日日历（chinese-calendar）覆盖的 {first}—{last} 年内，"
+            "无法判断是否工作日；请组织者在“节假日”“调休上班日”中填写本年的安排。"
+            f" / {day.isoformat()} is outside the official holiday calendar ({first}-{last});"
+            " pass the organizer's own holidays and working days with official=False."
+        )
+    return bool(chinese_calendar.is_workday(day))
+
+
+def is_working_day(
+    day: date,
+    holidays: Iterable[date] = (),
+    workdays: Iterable[date] = (),
+    *,
+    official: bool = True,
+) -> bool:
     """Tell whether ``day`` is a working day.
 
-    Monday to Friday are working days unless listed in ``holidays``; a weekend day
-    listed in ``workdays`` (调休上班) is a working day.
+    A day in ``workdays`` (the organizer's 调休上班日) is a working day, a day in
+    ``holidays`` is not; these lists override the official calendar. Otherwise the
+    official calendar decides (``official=True``, the default: public holidays and
+    调休 from ``chinese-calendar``), or, with ``official=False``, Monday to Friday.
+
+    Raises:
+        CalendarNotCovered: ``official`` and the year is outside :func:`official_years`.
 
     >>> is_working_day(date(2026, 3, 7))  # a Saturday
+    False
+    >>> is_working_day(date(2026, 10, 1))  # National Day, a Thursday
     False
     """
     if day in set(workdays):
         return True
-    return day.weekday() < 5 and day not in set(holidays)
+    if day in set(holidays):
+        return False
+    return _official_working_day(day) if official else day.weekday() < 5
 
 
 def add_working_days(
-    start: date, count: int, holidays: Iterable[date] = (), workdays: Iterable[date] = ()
+    start: date,
+    count: int,
+    holidays: Iterable[date] = (),
+    workdays: Iterable[date] = (),
+    *,
+    official: bool = True,
 ) -> date:
     """Move ``count`` working days from ``start`` (backwards when ``count`` < 0).
 
     ``start`` itself is not counted: one working day after a Friday is the Monday.
+    Working days as in :func:`is_working_day`.
 
     >>> add_working_days(date(2026, 3, 6), 1)
     datetime.date(2026, 3, 9)
@@ -145,7 +170,7 @@ def add_working_days(
     day, left = start, abs(count)
     while left:
         day += step
-        if is_working_day(day, off, extra):
+        if is_working_day(day, off, extra, official=official):
             left -= 1
     return day
 
@@ -195,26 +220,32 @@ def plan_timeline(
     rule: TimelineRule | None = None,
     holidays: Iterable[date] = (),
     workdays: Iterable[date] = (),
+    *,
+    official: bool = True,
 ) -> Timeline:
     """Compute notice, materials and report dates for a meeting.
 
     "Notice 15 working days ahead" is read as: the notice must go out no later
-    than the 15th working day before the meeting day.
+    than the 15th working day before the meeting day. Working days follow the
+    official calendar plus the organizer's lists (:func:`is_working_day`).
 
-    >>> t = plan_timeline(date(2026, 6, 19))
+    Raises:
+        CalendarNotCovered: a date needed lies outside the official calendar's years.
+
+    >>> t = plan_timeline(date(2026, 10, 12))  # the Monday after National Day
     >>> t.notice_by, t.materials_by, t.report_by
-    (datetime.date(2026, 5, 29), datetime.date(2026, 6, 5), datetime.date(2026, 6, 30))
+    (datetime.date(2026, 9, 15), datetime.date(2026, 9, 21), datetime.date(2026, 10, 21))
     """
     rule = rule or example_rule()
     off, extra = frozenset(holidays), frozenset(workdays)
     notes: list[str] = []
-    if not is_working_day(meeting, off, extra):
+    if not is_working_day(meeting, off, extra, official=official):
         notes.append(f"会议日期 {meeting.isoformat()} 不是工作日，请确认是否改期。")
     return Timeline(
         meeting=meeting,
-        notice_by=add_working_days(meeting, -rule.notice_days, off, extra),
-        materials_by=add_working_days(meeting, -rule.materials_days, off, extra),
-        report_by=add_working_days(meeting, rule.report_days, off, extra),
+        notice_by=add_working_days(meeting, -rule.notice_days, off, extra, official=official),
+        materials_by=add_working_days(meeting, -rule.materials_days, off, extra, official=official),
+        report_by=add_working_days(meeting, rule.report_days, off, extra, official=official),
         rule=rule,
         notes=tuple(notes),
     )

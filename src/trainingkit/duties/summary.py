@@ -127,6 +127,66 @@ def summary_from_counts(
 _MEETINGS = {"全体会议": "plenary", "常委会议": "standing"}
 _STATUSES = {"出席": "attended", "请假": "excused", "缺席": "unexcused"}
 _REGISTERED = ("立案", "并案")
+_KEYS = ["member_id", "year"]
+
+
+def _of_years(frame: pd.DataFrame, years: list[int]) -> pd.DataFrame:
+    return frame[frame["year"].isin(years)]
+
+
+def _tally(frame: pd.DataFrame, column: pd.Series) -> pd.DataFrame:
+    """Count rows per member, year and value of ``column`` (one column per value)."""
+    return frame.groupby([*_KEYS, column]).size().unstack(fill_value=0)
+
+
+def _attendance_counts(attendance: pd.DataFrame) -> pd.DataFrame:
+    """``plenary_attended`` … ``standing_unexcused`` from the attendance records."""
+    meeting = attendance["meeting"].map(_MEETINGS) + "_" + attendance["status"].map(_STATUSES)
+    return _tally(attendance, meeting.rename("count"))
+
+
+def _proposal_counts(proposals: pd.DataFrame) -> pd.DataFrame:
+    """The proposal columns, for the first proposer of each 委员提案 (并案 counts as 立案)."""
+    import pandas as pd
+
+    own = proposals[proposals["submitter_kind"] == "委员提案"]
+    rows = pd.DataFrame(
+        {
+            "member_id": own["first_member_id"],
+            "year": own["year"],
+            "proposals_submitted": 1,
+            "proposals_registered": own["review_outcome"].isin(_REGISTERED),
+            "proposals_key": own["is_key"],
+            "proposals_excellent": own["is_excellent"],
+        }
+    )
+    return rows.groupby(_KEYS).sum()
+
+
+def _sheqing_counts(sheqing: pd.DataFrame) -> pd.DataFrame:
+    """``sheqing_submitted`` and ``sheqing_adopted``."""
+    sheqing = sheqing.assign(sheqing_submitted=1).rename(columns={"adopted": "sheqing_adopted"})
+    return sheqing.groupby(_KEYS)[["sheqing_submitted", "sheqing_adopted"]].sum()
+
+
+def _activity_counts(activities: pd.DataFrame) -> pd.DataFrame:
+    """One column per activity kind of :data:`ACTIVITY_KINDS`."""
+    kinds = {label: column for column, label in ACTIVITY_KINDS.items()}
+    return _tally(activities, activities["kind"].map(kinds).rename("count"))
+
+
+def _contact_counts(contacts: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """Contacts per quarter (``contacts_q1..q4``) and people met (``contact_people``)."""
+    quarters = _tally(contacts, ("contacts_q" + contacts["quarter"].astype(str)).rename("count"))
+    return quarters, contacts.groupby(_KEYS)["people"].sum().rename("contact_people")
+
+
+def _with_identity(counts: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Counts joined to name, sector and role, in the contract's row and column order."""
+    identity = members.set_index("member_id")[["name", "sector", "role"]]
+    summary = counts.join(identity, on="member_id").reset_index()
+    summary = summary.sort_values(["year", "member_id"], ignore_index=True)
+    return summary[[*IDENTITY_COLUMNS, *COUNT_COLUMNS]]
 
 
 def duty_summary(committee: DutyRecords, year: int | None = None) -> pd.DataFrame:
@@ -155,48 +215,17 @@ def duty_summary(committee: DutyRecords, year: int | None = None) -> pd.DataFram
     if year is not None and year not in committee.years:
         raise ValueError(f"委员会没有{year}年的记录 / no records for year {year}")
     years = list(committee.years) if year is None else [year]
-    keys = ["member_id", "year"]
-    index = pd.MultiIndex.from_product([committee.members["member_id"], years], names=keys)
-
-    def of_years(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame[frame["year"].isin(years)]
-
-    def tally(frame: pd.DataFrame, column: pd.Series) -> pd.DataFrame:
-        return frame.groupby([*keys, column]).size().unstack(fill_value=0)
-
-    attendance = of_years(committee.attendance)
-    meeting = attendance["meeting"].map(_MEETINGS) + "_" + attendance["status"].map(_STATUSES)
-    proposals = of_years(committee.proposals)
-    proposals = proposals[proposals["submitter_kind"] == "委员提案"]
-    proposals = pd.DataFrame(
-        {
-            "member_id": proposals["first_member_id"],
-            "year": proposals["year"],
-            "proposals_submitted": 1,
-            "proposals_registered": proposals["review_outcome"].isin(_REGISTERED),
-            "proposals_key": proposals["is_key"],
-            "proposals_excellent": proposals["is_excellent"],
-        }
-    )
-    sheqing = of_years(committee.sheqing).assign(sheqing_submitted=1)
-    sheqing = sheqing.rename(columns={"adopted": "sheqing_adopted"})
-    activities = of_years(committee.activities)
-    kinds = {label: column for column, label in ACTIVITY_KINDS.items()}
-    contacts = of_years(committee.contacts)
+    index = pd.MultiIndex.from_product([committee.members["member_id"], years], names=_KEYS)
     parts = [
-        tally(attendance, meeting.rename("count")),
-        proposals.groupby(keys).sum(),
-        sheqing.groupby(keys)[["sheqing_submitted", "sheqing_adopted"]].sum(),
-        tally(activities, activities["kind"].map(kinds).rename("count")),
-        tally(contacts, ("contacts_q" + contacts["quarter"].astype(str)).rename("count")),
-        contacts.groupby(keys)["people"].sum().rename("contact_people"),
+        _attendance_counts(_of_years(committee.attendance, years)),
+        _proposal_counts(_of_years(committee.proposals, years)),
+        _sheqing_counts(_of_years(committee.sheqing, years)),
+        _activity_counts(_of_years(committee.activities, years)),
+        *_contact_counts(_of_years(committee.contacts, years)),
     ]
     counts = pd.concat(parts, axis=1).reindex(index=index, columns=list(COUNT_COLUMNS))
     counts = counts.fillna(0).astype("int64")
     counts["activities_total"] = counts[list(ACTIVITY_COLUMNS)].sum(axis=1)
-    identity = committee.members.set_index("member_id")[["name", "sector", "role"]]
-    summary = counts.join(identity, on="member_id").reset_index()
-    summary = summary.sort_values(["year", "member_id"], ignore_index=True)
-    summary = summary[[*IDENTITY_COLUMNS, *COUNT_COLUMNS]]
+    summary = _with_identity(counts, committee.members)
     summary.attrs = {**committee.members.attrs, "frame": "duty_summary"}
     return summary

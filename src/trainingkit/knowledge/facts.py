@@ -42,6 +42,7 @@ __all__ = [
     "consultation_forms",
     "consultation_hierarchy",
     "consultation_outputs",
+    "cppcc_positioning",
     "key_proposals",
     "local_exclusions",
     "member_functions",
@@ -57,11 +58,13 @@ __all__ = [
     "reply_deadlines",
     "review_outcomes",
     "section_note",
+    "sector_practice",
     "sectors",
     "sheqing_practice",
     "sheqing_rules",
     "sheqing_scale",
     "submitter_kinds",
+    "supervision_practice",
     "topic_sources",
 ]
 
@@ -243,6 +246,21 @@ def member_qualities() -> tuple[Fact, ...]:
 def member_roles() -> tuple[Item, ...]:
     """The three roles the seed names (党的政策宣传者 …)."""
     return _items("member_roles", Item)
+
+
+def cppcc_positioning() -> tuple[Item, ...]:
+    """The CPPCC's place, as the seed quotes it (2024 speech, third plenum, Inner Mongolia)."""
+    return _items("cppcc_positioning", Item)
+
+
+def sector_practice() -> tuple[Item, ...]:
+    """How members reach their sector's people: Tianshui's and Taizhou's practice (seed)."""
+    return _items("sector_practice", Item)
+
+
+def supervision_practice() -> tuple[Item, ...]:
+    """民主监督 in practice (协商式监督): Taizhou's and Tianshui's ways (seed)."""
+    return _items("supervision_practice", Item)
 
 
 # Columns of proposal_statistics(), in order. Counts are proposals at the review

@@ -131,15 +131,17 @@ def _finding(
 ) -> Finding:
     spec = rules.codes[rule.code]
     quoted = "”“".join(text_of(text, words, sentence))
+    # The 不予立案 sentence is about proposals; a 社情民意 warning (state secrets,
+    # charter art. 30) only asks the member to check (issue 13).
+    is_proposal = rules.kind == "proposal"
     if sure:
-        message = (
-            f"依据{spec.rule}。这句话{rule.note}（命中：“{quoted}”）。"
-            f"此类提案一般不予立案，可通过其他渠道反映。{spec.advice}"
-        )
+        verdict = "此类提案一般不予立案，可通过其他渠道反映。" if is_proposal else ""
+        message = f"依据{spec.rule}。这句话{rule.note}（命中：“{quoted}”）。{verdict}{spec.advice}"
     else:
+        verdict = "如果确实如此，此类提案一般不予立案。" if is_proposal else ""
         message = (
             f"请核实：这句话可能{rule.note}（注意到：“{quoted}”）。"
-            f"如果确实如此，此类提案一般不予立案。{spec.advice}（依据{spec.rule}。）"
+            f"{verdict}{spec.advice}（依据{spec.rule}。）"
         )
     return Finding(
         code=rule.code,

@@ -23,13 +23,16 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from trainingkit.duties.summary import COUNT_LABELS
 from trainingkit.resources import facts_toml
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
 from trainingkit.synthetic.members import roster
 from trainingkit.synthetic.records import year_frames
 
@@ -39,6 +42,7 @@ __all__ = [
     "Committee",
     "city_config",
     "generate_committee",
+    "labelled",
     "to_chinese",
 ]
 
@@ -172,6 +176,28 @@ def to_chinese(df: pd.DataFrame) -> pd.DataFrame:
         ['委员编号', '界别']
     """
     return df.rename(columns=_LABELS)
+
+
+def labelled(df: pd.DataFrame, what: str = "") -> Styler:
+    """``df`` for the screen, captioned 虚构示例 so the label shows wherever the table does.
+
+    ``attrs["note"]`` travels with a frame but pandas never displays it; a lesson
+    shows synthetic tables through this, so a screenshot keeps the label.
+
+    Example:
+        >>> frame = pd.DataFrame({"x": [1.25]})
+        >>> "虚构示例" in labelled(frame).to_html()
+        True
+    """
+    committee = df.attrs.get("committee", "虚构市政协")
+    caption = f"{NOTE}：{committee}的随机生成数据，不是真实的人和记录" + (
+        f"（{what}）" if what else ""
+    )
+    return (
+        df.style.set_caption(caption)
+        .format(precision=1, na_rep="—")
+        .set_table_styles([{"selector": "caption", "props": "caption-side: top; color: #9a6700;"}])
+    )
 
 
 def city_config() -> dict[str, Any]:

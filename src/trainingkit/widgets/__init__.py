@@ -30,11 +30,9 @@ _HOMES: dict[str, str] = {
     "DutyPlanner": "duties",
     "compliance_by_sector": "compliance",
     "compliance_chart": "compliance",
-    "plot_compliance_by_sector": "compliance",
     # 02-proposals
     "ProposalReview": "proposals",
     "proposal_examples": "proposals",
-    "plot_proposal_statistics": "proposals",
     "statistics_chart": "proposals",
     "statistics_table": "proposals",
     "RegisterGame": "register_game",

@@ -74,7 +74,9 @@ class Facts:
         """Distinct "source（year）" strings, in order of first appearance."""
         seen: list[str] = []
         for item in self.items:
-            text = f"{item.source}（{item.year}年）" if item.year else item.source
+            # No year twice: "中共中央办公厅2017年意见" already says 2017.
+            dated = item.year and f"{item.year}年" not in item.source
+            text = f"{item.source}（{item.year}年）" if dated else item.source
             if text not in seen:
                 seen.append(text)
         return seen

@@ -158,10 +158,19 @@ class TimelinePlanner(CourseWidget):
             value=rule.report_days, min=0, max=60, description="成果报送(工作日内)", style=_LABEL
         )
         self.holidays = widgets.Textarea(
-            placeholder="节假日，每行一个日期，例如 2026-10-01",
+            placeholder="另外的节假日，每行一个日期，例如 2026-10-01",
             description="节假日",
             style=_LABEL,
             layout=widgets.Layout(width="30em"),
+        )
+        self.workdays = widgets.Textarea(
+            placeholder="另外的调休上班日，每行一个日期",
+            description="调休上班日",
+            style=_LABEL,
+            layout=widgets.Layout(width="30em"),
+        )
+        self.own_calendar = widgets.Checkbox(
+            value=False, description="只用我填写的日期（不用国家法定节假日日历）", indent=False
         )
         self.output = output_area("timeline")
         self._root(
@@ -172,6 +181,8 @@ class TimelinePlanner(CourseWidget):
                 self.materials_days,
                 self.report_days,
                 self.holidays,
+                self.workdays,
+                self.own_calendar,
                 self.output,
             ],
         )
@@ -181,6 +192,8 @@ class TimelinePlanner(CourseWidget):
             self.materials_days,
             self.report_days,
             self.holidays,
+            self.workdays,
+            self.own_calendar,
         ):
             control.observe(self._update, names="value")
         self._update()
@@ -198,14 +211,27 @@ class TimelinePlanner(CourseWidget):
             self.output.value = feedback_html(False, "请先选择会议日期。")
             return
         holidays, bad = consultation.parse_holidays(self.holidays.value)
-        timeline = consultation.plan_timeline(self.meeting.value, self.current_rule(), holidays)
-        notes = [*timeline.notes, *(f"看不懂的日期已忽略：{line}" for line in bad)]
+        workdays, bad_workdays = consultation.parse_holidays(self.workdays.value)
+        official = not self.own_calendar.value
+        try:
+            timeline = consultation.plan_timeline(
+                self.meeting.value, self.current_rule(), holidays, workdays, official=official
+            )
+        except consultation.CalendarNotCovered as error:
+            self.output.value = feedback_html(False, str(error).split(" / ")[0])
+            return
+        unread = [*bad, *bad_workdays]
+        notes = [*timeline.notes, *(f"看不懂的日期已忽略：{line}" for line in unread)]
         rows = [
             (step, day.isoformat(), consultation.WEEKDAY_NAMES[day.weekday()], why)
             for step, day, why in timeline.rows()
         ]
         self.output.value = render_template(
-            "consultation_timeline.html.j2", rows=rows, notes=notes, label=timeline.rule.label
+            "consultation_timeline.html.j2",
+            rows=rows,
+            notes=notes,
+            label=timeline.rule.label,
+            official=official,
         )
 
 

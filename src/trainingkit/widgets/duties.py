@@ -1,7 +1,8 @@
 """The annual duty planner of module 01 (年度履职计划).
 
 The widget only wires controls to the library: it turns the month-by-month plan
-into count columns (:func:`plan_counts`), builds a one-row duty summary with
+into count columns (:func:`trainingkit.duties.compliance.plan_counts`),
+builds a one-row duty summary with
 :func:`trainingkit.duties.summary.summary_from_counts` and shows what
 :func:`trainingkit.duties.evaluate.evaluate_compliance` says. No rule lives here; the rule
 sets and contact rules are the package's local rules, labelled with place and year.
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
+from trainingkit.duties.compliance import MONTHS, plan_counts, rule_label
 from trainingkit.duties.summary import summary_from_counts
 from trainingkit.templating import render_template
 from trainingkit.widgets.common import LiveWidget
@@ -53,43 +55,6 @@ PLAN_KINDS: tuple[tuple[str, str], ...] = (
     ("公益/社会服务", "public_service"),
     ("联系界别群众", "contacts"),
 )
-MONTHS: tuple[int, ...] = tuple(range(1, 13))
-
-
-def plan_counts(plan: Mapping[tuple[int, str], int], people_per_contact: int = 0) -> dict[str, int]:
-    """Turn a month-by-month plan into the duty-summary count columns.
-
-    Args:
-        plan: ``{(month, kind): count}`` with ``kind`` a column of :data:`PLAN_KINDS`
-            or ``"contacts"``; missing cells count 0.
-        people_per_contact: People met per contact activity, for ``contact_people``.
-
-    Example:
-        >>> counts = plan_counts({(2, "contacts"): 1, (11, "contacts"): 2}, people_per_contact=10)
-        >>> counts["contacts_q1"], counts["contacts_q4"], counts["contact_people"]
-        (1, 2, 30)
-    """
-    counts: dict[str, int] = {}
-    for (month, kind), value in plan.items():
-        if month not in MONTHS:
-            raise ValueError(f"月份应为1–12 / month must be 1–12: {month}")
-        column = f"contacts_q{(month - 1) // 3 + 1}" if kind == "contacts" else kind
-        counts[column] = counts.get(column, 0) + int(value)
-    contacts = sum(counts.get(f"contacts_q{q}", 0) for q in range(1, 5))
-    counts["contact_people"] = contacts * people_per_contact
-    return counts
-
-
-def rule_label(rule: Any) -> str:
-    """Dropdown label of a rule set, contact rule or scheme: name, place and year.
-
-    Example:
-        >>> from trainingkit.duties.rule_files import load_rule_set
-        >>> rule_label(load_rule_set("jinan_2015"))
-        '三个一（济南市，2015年）'
-    """
-    year = f"{rule.year}年" if rule.year is not None else "年份未详"
-    return f"{rule.name}（{rule.locality}，{year}）"
 
 
 def with_rule(rules: dict[str, R], rule: str | Path | R, load: Callable[[str | Path], R]) -> str:

@@ -31,6 +31,10 @@ COLUMN_LABELS: dict[str, str] = {
     "year": "年份",
 }
 
+# Headers of columns shown only when asked for (every item has an id; the reply
+# categories' ids are their codes A–D).
+_ON_REQUEST: dict[str, str] = {"id": "代码"}
+
 
 def facts_table(items: Iterable[Item], columns: Sequence[str] | None = None) -> pd.DataFrame:
     """Return the items as a table with Chinese headers, ending with 来源 and 年份.
@@ -56,7 +60,10 @@ def facts_table(items: Iterable[Item], columns: Sequence[str] | None = None) -> 
             if any(getattr(item, name, None) not in (None, "") for item in rows)
         ]
     table = pd.DataFrame(
-        [{COLUMN_LABELS.get(c, c): _cell(item, c) for c in columns} for item in rows]
+        [
+            {COLUMN_LABELS.get(c) or _ON_REQUEST.get(c, c): _cell(item, c) for c in columns}
+            for item in rows
+        ]
     )
     table.index = pd.RangeIndex(1, len(table) + 1)
     return table
@@ -64,6 +71,6 @@ def facts_table(items: Iterable[Item], columns: Sequence[str] | None = None) -> 
 
 def _cell(item: Item, column: str) -> object:
     value = getattr(item, column, None)
-    if column == "year":  # a missing year stays blank, never "nan"
-        return "" if value is None else str(value)
+    if column == "year":  # a missing year says so (the lessons promise it), never "nan"
+        return "年份未详" if value is None else str(value)
     return "" if value is None else value

@@ -27,7 +27,6 @@ from trainingkit.widgets.common import CourseWidget
 
 if TYPE_CHECKING:
     import pandas as pd
-    from matplotlib.axes import Axes
 
     from trainingkit.review import Review
     from trainingkit.widgets.bar_chart import BarChart
@@ -37,7 +36,6 @@ __all__ = [
     "ExamplePart",
     "ProposalExample",
     "ProposalReview",
-    "plot_proposal_statistics",
     "proposal_examples",
     "statistics_chart",
     "statistics_table",
@@ -50,8 +48,9 @@ STATISTICS_LABELS: dict[str, str] = {
     "registered": "立案",
     "merged": "并案",
     "to_suggestion": "转为意见和建议",
-    "member": "委员提案",
-    "collective": "集体提案",
+    # Member + collective = 立案 in every row that gives them (audit #8).
+    "member": "立案中：委员提案",
+    "collective": "立案中：集体提案",
     "economy_pct": "经济（%）",
     "politics_pct": "政治（%）",
     "culture_pct": "文化（%）",
@@ -139,8 +138,7 @@ def statistics_table() -> pd.DataFrame:
 def statistics_chart() -> BarChart:
     """HTML bars per session: 立案, 并案, 转为意见和建议, with 收到 after each bar and the source.
 
-    This is what the lesson shows (no matplotlib in the kernel);
-    :func:`plot_proposal_statistics` draws the same figures as an image.
+    This is what the lesson shows (no matplotlib in the kernel).
 
     Example:
         >>> chart = statistics_chart()
@@ -161,41 +159,6 @@ def statistics_chart() -> BarChart:
     ]
     caption = f"来源：{table.attrs['source']}。{table.attrs['note']}"
     return BarChart("全国政协全体会议提案审查情况（件）", bars, caption=caption)
-
-
-def plot_proposal_statistics(ax: Axes | None = None) -> Axes:
-    """Stacked bars per session: 立案, 并案, 转为意见和建议, with 收到 on top and the source.
-
-    Example:
-        >>> import matplotlib
-        >>> matplotlib.use("Agg")
-        >>> "来源" in plot_proposal_statistics().figure.texts[0].get_text()
-        True
-    """
-    import matplotlib.pyplot as plt
-
-    from trainingkit.fonts import use_chinese_font
-
-    use_chinese_font()
-    table = statistics_table()
-    if ax is None:
-        figure, ax = plt.subplots(figsize=(9, 4.2))
-        figure.set_layout_engine("tight", rect=(0, 0.08, 1, 1))
-    sessions = [f"{s}\n（{y}年）" for s, y in zip(table.index, table["年份"], strict=True)]
-    bottom = [0.0] * len(table)
-    for column, colour in (("立案", "#3b6ea8"), ("并案", "#8fb3de"), ("转为意见和建议", "#e3a23b")):
-        ax.bar(sessions, table[column], bottom=bottom, label=column, color=colour)
-        bottom = [b + v for b, v in zip(bottom, table[column], strict=True)]
-    for x, received in enumerate(table["收到提案"]):
-        ax.annotate(f"收到{received:g}", (x, received), ha="center", va="bottom", fontsize=8)
-    ax.set_ylim(0, table["收到提案"].max() * 1.12)
-    ax.set_ylabel("提案数（件）")
-    ax.set_title("全国政协全体会议提案审查情况", fontsize=11)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    ax.tick_params(axis="x", labelsize=8)
-    caption = f"来源：{table.attrs['source']}。{table.attrs['note']}"
-    ax.figure.text(0.01, 0.01, caption, fontsize=7, wrap=True)
-    return ax
 
 
 class ProposalReview(CourseWidget):
