@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import pytest
 from lab_server import LabServer
 
+from trainingkit.review.codes import CODE_NAMES
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
 
@@ -190,15 +192,17 @@ def test_02_proposals_review_finds_a_problem(
     review.scroll_into_view_if_needed()
     output = review.locator(".tk-proposal-review-output")
     # The box starts with example 3 (a court case) and its review: record that first.
-    output.locator(".tk-review-findings li", has_text="litigation").wait_for()
+    litigation, missing_situation = CODE_NAMES["litigation"], CODE_NAMES["missing_situation"]
+    output.locator(".tk-review-findings li", has_text=litigation).wait_for()
     before = output.inner_text()
-    assert "missing_situation" not in before and "关于加强和改进各方面工作的建议" not in before
+    assert missing_situation not in before and "关于加强和改进各方面工作的建议" not in before
+    assert "litigation" not in before  # trainees read Chinese names, never the ids
     box = review.locator(".tk-proposal-review-input textarea")
     box.fill("关于加强和改进各方面工作的建议\n建议有关部门高度重视，加强领导，进一步提高认识。")
     review.locator(".tk-proposal-review-button").click()
     after = wait_changed(page, output, before, "关于加强和改进各方面工作的建议")
-    output.locator(".tk-review-findings li", has_text="missing_situation").wait_for()
-    assert "litigation" in before and "litigation" not in after  # the example's finding left
+    output.locator(".tk-review-findings li", has_text=missing_situation).wait_for()
+    assert litigation in before and litigation not in after  # the example's finding left
     assert_chinese_rendered(page, output.locator(".tk-review-findings"))
     screenshot(page, screenshot_dir, "02-proposals")
 
