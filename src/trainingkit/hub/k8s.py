@@ -70,7 +70,7 @@ def trainingkit_pre_spawn(spawner):
     folders = []
     for index, (sub_path, mount_path, read_only) in enumerate(TRAINEE_MOUNTS):
         sub_path = sub_path.replace("{{trainee}}", name)
-        folders.append("/exchange/" + sub_path)
+        folders.append(EXCHANGE + "/" + sub_path)
         _add(spawner, "volume_mounts", "tk-exchange-%d" % index, {{
             "name": VOLUME,
             "mountPath": EXCHANGE + "/" + mount_path,
@@ -88,7 +88,7 @@ def trainingkit_pre_spawn(spawner):
             "allowPrivilegeEscalation": False,
             "capabilities": {{"drop": ["ALL"]}},
         }},
-        "volumeMounts": [{{"name": VOLUME, "mountPath": "/exchange"}}],
+        "volumeMounts": [{{"name": VOLUME, "mountPath": EXCHANGE}}],
     }})
 
 
