@@ -80,3 +80,26 @@ def test_the_image_runs_the_jupyterhub_of_the_chart_it_is_deployed_with() -> Non
     dockerfile = (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
     assert re.search(r'"jupyterhub>=5\.5,<5\.6"', dockerfile)  # z2jh 4.4.0 runs hub 5.5.0
     assert "jupyterhub-kubespawner==7.0.0" in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("role", "steps"),
+    [
+        ("trainee", {"fetch_assignment", "submit", "fetch_feedback", "list"}),
+        ("grader", {"collect", "release_feedback"}),
+    ],
+)
+def test_each_role_loads_the_per_trainee_exchange_classes(role: str, steps: set[str]) -> None:
+    from nbgrader.exchange import ExchangeFactory, default
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from trainingkit.hub import exchange
+
+    folder = DEPLOY / "jupyter" / role
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
+    assert set(config.ExchangeFactory) == steps
+    factory = ExchangeFactory(config=config)  # nbgrader checks each class against its abc
+    for step in steps:
+        chosen = getattr(factory, step)
+        assert chosen.__module__ == exchange.__name__
+        assert issubclass(chosen, default.Exchange)
