@@ -205,8 +205,8 @@ def test_k8s_values_carry_the_roster_groups_and_roles(plan: HubPlan) -> None:
     assert instructor["groups"] == ["formgrade-cppcc2026"]
     assert "access:servers!user=grader-cppcc2026" in instructor["scopes"]
     assert "grader-cppcc2026" not in values["hub"]["config"]["Authenticator"]["allowed_users"]
-    mounts = values["singleuser"]["storage"]["extraVolumeMounts"]
-    assert mounts == [{"name": "nbgrader-exchange", "mountPath": "/srv/nbgrader/exchange"}]
+    # No mount for everyone: the pre-spawn hook mounts per role (test_k8s_values.py).
+    assert "extraVolumeMounts" not in values["singleuser"]["storage"]
     assert yaml.safe_load(to_yaml(values)) == values
 
 

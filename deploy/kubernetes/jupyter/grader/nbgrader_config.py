@@ -7,5 +7,4 @@ course = os.environ.get("NBGRADER_COURSE", "")
 cohort_config = os.path.join(os.path.expanduser("~"), course, "nbgrader_config.py")
 if course and os.path.isfile(cohort_config):
     load_subconfig(cohort_config)  # noqa: F821
-c.Exchange.root = "/srv/nbgrader/exchange"
-c.Exchange.path_includes_course = True
+load_subconfig(os.path.join(os.path.dirname(__file__), "nbgrader_exchange.py"))  # noqa: F821
