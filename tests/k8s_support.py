@@ -23,9 +23,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+import nbformat
 from traitlets.config import Config
 
-__all__ = ["pod_manifests", "spawner_config", "unknown_traits", "volume_mounts"]
+__all__ = ["pod_manifests", "spawner_config", "unknown_traits", "volume_mounts", "write_exercise"]
 
 # z2jh 4.4.0 values.yaml defaults that its jupyterhub_config.py reads for us.
 _HOME_VOLUME = "volume-{user_server}"
@@ -182,3 +183,44 @@ if __name__ == "__main__":  # pod_manifests' child: VALUES.yaml USER... → JSON
 
     loaded = yaml.safe_load(Path(sys.argv[1]).read_text(encoding="utf-8"))
     print(json.dumps(asyncio.run(_pods(spawner_config(loaded), sys.argv[2:]))))
+
+
+def write_exercise(folder: Path) -> None:
+    """A one-question nbgrader source assignment (instructor version)."""
+    nb = nbformat.v4.new_notebook()
+    meta = {"schema_version": 3, "task": False}
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 练习（虚构示例）\n\n全国政协共有多少个界别？"),
+        nbformat.v4.new_code_cell(
+            "### BEGIN SOLUTION\nsectors = 34\n### END SOLUTION",
+            metadata={
+                "nbgrader": {
+                    **meta,
+                    "grade_id": "sectors_answer",
+                    "grade": False,
+                    "solution": True,
+                    "locked": False,
+                }
+            },
+        ),
+        nbformat.v4.new_code_cell(
+            "# 检查界别数\nassert sectors == 34, '界别数不对'",
+            metadata={
+                "nbgrader": {
+                    **meta,
+                    "grade_id": "sectors_check",
+                    "grade": True,
+                    "solution": False,
+                    "locked": True,
+                    "points": 2,
+                }
+            },
+        ),
+    ]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    (folder / "ex01").mkdir(parents=True)
+    nbformat.write(nb, folder / "ex01" / "ex01.ipynb")

@@ -231,11 +231,11 @@ def test_04_sheqing_checker_flags_a_draft(
     output = checker.locator(".tk-sheqing-check-output")
     output.locator(".tk-sheqing-summary").wait_for()  # the "write a draft first" note
     before = output.inner_text()
-    assert "missing_suggestions" not in before and "公园厕所" not in before
+    assert CODE_NAMES["missing_suggestions"] not in before and "公园厕所" not in before
     box = checker.locator(".tk-sheqing-check-input textarea")
     box.fill("关于公园厕所不足的情况反映\n公园厕所太少，节假日排长队。")
     checker.locator(".tk-sheqing-check-run").click()
     wait_changed(page, output, before, "关于公园厕所不足的情况反映")
-    output.locator(".tk-review-findings li", has_text="missing_suggestions").wait_for()
+    output.locator(".tk-review-findings li", has_text=CODE_NAMES["missing_suggestions"]).wait_for()
     assert_chinese_rendered(page, output.locator(".tk-review-findings"))
     screenshot(page, screenshot_dir, "04-sheqing-minyi")

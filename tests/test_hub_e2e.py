@@ -139,7 +139,9 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
     assert graded.returncode == 0, graded.stdout + graded.stderr
     terminal_run(_service(hub), teacher,
                  f"{python} -m trainingkit feedback {EXERCISE} --cohort {cohort}")  # fmt: skip
-    for name, score in ((right, "15.0 / 15.0"), (blank, "0.0 / 15.0")):
+    source = json.loads((REPO / "exercises" / EXERCISE / "duties_exercise.ipynb").read_text())
+    total = sum(c["metadata"].get("nbgrader", {}).get("points", 0) for c in source["cells"])
+    for name, score in ((right, f"{total:.1f} / {total:.1f}"), (blank, f"0.0 / {total:.1f}")):
         _action(hub, name, tokens[name], "fetch_feedback")
         folder = f"{_server(hub, name)}api/contents/{COURSE}/{EXERCISE}/feedback"
         runs = requests.get(folder, headers=_auth(tokens[name]), timeout=30).json()["content"]

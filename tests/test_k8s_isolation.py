@@ -22,8 +22,7 @@ from typing import Any
 
 import nbformat
 import pytest
-from hub_fixtures import write_exercise
-from k8s_support import pod_manifests
+from k8s_support import pod_manifests, write_exercise
 
 from trainingkit.cohort.roster import read_roster
 from trainingkit.hub.k8s import EXCHANGE_MOUNT, EXCHANGE_VOLUME, k8s_values
