@@ -19,6 +19,7 @@ from trainingkit.review import (
     Review,
     load_rules,
     raw_rules,
+    review_draft,
     review_proposal,
     review_sheqing,
 )
@@ -306,3 +307,31 @@ def test_words_keep_offsets_into_the_original_text() -> None:
     assert "".join(t.word for t in words.items) == norm
     person = [t for t in words.items if t.tag.startswith("nr")]
     assert person and text[person[0].start : person[0].end] == "王建國"
+
+
+def test_review_draft_chooses_the_review_by_kind() -> None:
+    text = _draft("wb_official.txt")
+    assert review_draft("proposal", text) == review_proposal(text)
+    assert review_draft("sheqing", text) == review_sheqing(text)
+    config = {"limits": {"max_chars": 100}}
+    assert "too_long" in review_draft("proposal", text, config).codes
+    with pytest.raises(ValueError, match="unknown kind"):
+        review_draft("letter", text)
+
+
+_PLAIN = (
+    "关于增设社区夜间药房的建议\n\n"
+    "我区现有社区卫生服务中心12家，晚上八点以后全部停诊，居民夜间买药只能去城区的两家药店。\n\n"
+    "{middle}\n\n"
+    "建议：\n1. 由区卫健局在每个街道指定一家社区卫生服务中心开设夜间药房，营业到24点。\n"
+    "2. 由区医保局把夜间药房纳入医保定点，今年年底前完成。\n"
+)
+
+
+def test_analysis_in_plain_prose_is_only_a_hint_and_no_later_paragraph_is_a_warning() -> None:
+    prose = "药店夜里开门挣不到钱，人手也不足，老人和孩子半夜发病时只能打车去城区的医院看急诊。"
+    unsure = review_proposal(_PLAIN.format(middle=prose))
+    assert [f.severity for f in unsure.findings if f.code == "missing_analysis"] == ["hint"]
+    assert "missing_analysis" not in unsure.flagged
+    bare = review_proposal(_PLAIN.replace("{middle}\n\n", ""))
+    assert [f.severity for f in bare.findings if f.code == "missing_analysis"] == ["warning"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from trainingkit.review.codes import CODE_NAMES, code_name
 from trainingkit.review.config import load_rules, raw_rules
 from trainingkit.review.findings import CODES, SEVERITIES, Finding, Part, Review, Severity
-from trainingkit.review.proposal import review_proposal
+from trainingkit.review.proposal import review_draft, review_proposal
 from trainingkit.review.render import FindingGroup, group_findings, render_html
 from trainingkit.review.sheqing import review_sheqing
 
@@ -35,6 +35,7 @@ __all__ = [
     "load_rules",
     "raw_rules",
     "render_html",
+    "review_draft",
     "review_proposal",
     "review_sheqing",
 ]
