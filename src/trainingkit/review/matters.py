@@ -7,7 +7,8 @@ Signals, all from the rule file's ``[multiple]`` table:
   (``关于加快老旧小区改造和规范网约车管理的建议``), or lists three or more domains
   with 等/几点 (``关于解决看病难、上学难、行路难等问题的建议``);
 * suggestion items that belong to a domain the title and the rest of the draft do
-  not touch, or that spread over unrelated domains;
+  not touch, or that spread over unrelated domains (sure only when such an item
+  also names a handling unit of another domain; else a hint);
 * the handling units the suggestions name (市公安局、市教育局 …, each mapped to its
   domain in ``[multiple.units]``): when a title names no domain, items whose
   units and words fall into three or more unrelated groups are several matters
@@ -129,7 +130,11 @@ def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
         f"这件提案主要谈“{'、'.join(sorted(main))}”，但有建议涉及“{names}”等另外的事项"
         f"（{len(off)}条建议与主题领域不同）。"
     )
-    return [rules.finding("multiple_matters", text, item, *sorted(domains))]
+    # Words of another field alone (合作社 in a tourism proposal) often serve the one
+    # topic; it is another matter only when an item hands it to a unit of another
+    # field as well (市教育局 in a proposal on hospitals).
+    sure = any(index.unit_domains(i) - main for i, _ in (stray or off))
+    return [rules.finding("multiple_matters", text, item, *sorted(domains), sure=sure)]
 
 
 def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | None:
