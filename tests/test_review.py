@@ -115,7 +115,7 @@ def test_content_findings_quote_the_words_that_matched_in_the_original_text() ->
 def test_every_message_names_the_rule_it_comes_from() -> None:
     for name in ("tl_long.txt", "ad_product.txt", "vg_slogans.txt", "tf_tian.txt"):
         for finding in review_proposal(_draft(name)).findings:
-            assert finding.message.startswith("依据")
+            assert finding.message.startswith("请核实" if finding.severity == "hint" else "依据")
             assert finding.rule and finding.rule in finding.message
 
 
@@ -335,3 +335,10 @@ def test_analysis_in_plain_prose_is_only_a_hint_and_no_later_paragraph_is_a_warn
     assert "missing_analysis" not in unsure.flagged
     bare = review_proposal(_PLAIN.replace("{middle}\n\n", ""))
     assert [f.severity for f in bare.findings if f.code == "missing_analysis"] == ["warning"]
+
+
+def test_a_title_of_the_form_used_in_some_places_is_a_hint_not_a_warning() -> None:
+    near = review_proposal(_draft("tf_tian.txt"))  # 关于……的提案
+    assert [f.severity for f in near.findings if f.code == "title_format"] == ["hint"]
+    bare = review_proposal(_draft("tf_no_guanyu.txt"))
+    assert [f.severity for f in bare.findings if f.code == "title_format"] == ["warning"]
