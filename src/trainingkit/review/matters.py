@@ -80,6 +80,23 @@ def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     """Items in unrelated groups of units and domains, under a title with no domain."""
     if draft.title is not None and index.domains(draft.title):
         return []
+    tagged, groups = _unit_groups(draft, index)
+    if len(groups) < 2:
+        return []
+    names = "、".join("/".join(sorted(g)) for g in groups)
+    text = f"建议分别交给不同领域的部门办理（{names}），像是几件不同的事。"
+    sure = len(groups) >= rules.number("multiple", "min_unit_groups")
+    return [rules.finding("multiple_matters", text, tagged[0][0], names, sure=sure)]
+
+
+def _unit_groups(
+    draft: Draft, index: DomainIndex
+) -> tuple[list[tuple[Segment, set[str]]], list[set[str]]]:
+    """Suggestion sentences that name a handling unit, and their unrelated groups.
+
+    Sentences whose units and words share a domain fall in one group: several
+    departments serving one topic are one matter.
+    """
     tagged = []
     for unit in draft.units:
         if "suggestions" not in unit.tags:
@@ -93,12 +110,7 @@ def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
         joined = [g for g in groups if g & domains]
         merged = set(domains).union(*joined)
         groups = [g for g in groups if not g & domains] + [merged]
-    if len(groups) < 2:
-        return []
-    names = "、".join("/".join(sorted(g)) for g in groups)
-    text = f"建议分别交给不同领域的部门办理（{names}），像是几件不同的事。"
-    sure = len(groups) >= rules.number("multiple", "min_unit_groups")
-    return [rules.finding("multiple_matters", text, tagged[0][0], names, sure=sure)]
+    return tagged, groups
 
 
 def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]:
@@ -162,11 +174,11 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
         for j in whole[:x]:
             shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
             if not shared and not domains[j] & domains[k]:
-                return _title_finding(draft, rules, segments[j], segments[k])
+                return _title_finding(draft, rules, index, segments[j], segments[k])
     listed = set().union(*domains) if domains else set()
     enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
     if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
-        return _title_finding(draft, rules, *segments)
+        return _title_finding(draft, rules, index, *segments)
     return None
 
 
@@ -175,8 +187,18 @@ def _bigrams(norm: str, segment: Segment) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _title_finding(draft: Draft, rules: RuleSet, *segments: Segment) -> Finding:
+def _title_finding(
+    draft: Draft, rules: RuleSet, index: DomainIndex, *segments: Segment
+) -> Finding:
+    """The title joins several matters; sure when the suggestions agree.
+
+    The title alone is sure only when the suggestions also go to units of
+    unrelated fields (or name no unit at all); suggestions that all go to one
+    field's units treat the title's parts as one matter: a hint.
+    """
     assert draft.title is not None
     parts = [draft.text[s.start : s.end] for s in segments]
     text = f"标题把几件不同的事放在一起（“{'”“'.join(parts)}”）。"
-    return rules.finding("multiple_matters", text, draft.title, *parts)
+    _, groups = _unit_groups(draft, index)
+    sure = len(groups) != 1
+    return rules.finding("multiple_matters", text, draft.title, *parts, sure=sure)
