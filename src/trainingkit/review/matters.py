@@ -187,9 +187,7 @@ def _bigrams(norm: str, segment: Segment) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _title_finding(
-    draft: Draft, rules: RuleSet, index: DomainIndex, *segments: Segment
-) -> Finding:
+def _title_finding(draft: Draft, rules: RuleSet, index: DomainIndex, *segments: Segment) -> Finding:
     """The title joins several matters; sure when the suggestions agree.
 
     The title alone is sure only when the suggestions also go to units of
