@@ -342,3 +342,21 @@ def test_a_title_of_the_form_used_in_some_places_is_a_hint_not_a_warning() -> No
     assert [f.severity for f in near.findings if f.code == "title_format"] == ["hint"]
     bare = review_proposal(_draft("tf_no_guanyu.txt"))
     assert [f.severity for f in bare.findings if f.code == "title_format"] == ["warning"]
+
+
+_UNITS = (
+    "关于开展反诈进万家行动的建议\n\n"
+    "今年以来，我市电信网络诈骗案件比去年增加了三成。\n\n"
+    "诈骗屡屡得手，主要是因为群众防范意识不强，宣传没有进到家里。\n\n"
+    "建议：\n"
+    "1. 由市教育局组织{a}，每学期不少于2次。\n"
+    "2. 由市卫健委组织{b}，今年6月底前完成。\n"
+    "3. 由市人社局组织{c}，每季度1次。\n"
+)
+
+
+def test_departments_of_several_fields_serving_the_title_topic_are_one_matter() -> None:
+    one = review_proposal(_UNITS.format(a="反诈进万家宣讲", b="反诈进万家义诊", c="反诈进万家讲座"))
+    assert [f.severity for f in one.findings if f.code == "multiple_matters"] == ["hint"]
+    several = review_proposal(_UNITS.format(a="书法比赛", b="控烟宣讲", c="职业规划讲座"))
+    assert [f.severity for f in several.findings if f.code == "multiple_matters"] == ["warning"]

@@ -86,7 +86,35 @@ def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     names = "、".join("/".join(sorted(g)) for g in groups)
     text = f"建议分别交给不同领域的部门办理（{names}），像是几件不同的事。"
     sure = len(groups) >= rules.number("multiple", "min_unit_groups")
+    # Several departments serving the title's one topic (every group's items take up
+    # the title's words: 诈骗 for 公安、人社、金融) are one matter.
+    sure = sure and not _one_topic(draft, rules, tagged, groups)
     return [rules.finding("multiple_matters", text, tagged[0][0], names, sure=sure)]
+
+
+def _one_topic(
+    draft: Draft,
+    rules: RuleSet,
+    tagged: list[tuple[Segment, set[str]]],
+    groups: list[set[str]],
+) -> bool:
+    """Whether every group has an item that repeats a word pair of the title's topic."""
+    if draft.title is None:
+        return False
+    norm, title = draft.norm, draft.title
+    start = title.start + (2 if norm.startswith("关于", title.start) else 0)
+    end = norm.rfind("的", start, title.end)
+    core = norm[start : end if end > start else title.end]
+    core = rules.patterns["title_clause"].sub("", core)  # the verb or problem word
+    pairs = {core[i : i + 2] for i in range(len(core) - 1)}
+    pairs = {pair for pair in pairs if all("\u4e00" <= c <= "\u9fff" for c in pair)}
+    if not pairs:
+        return False
+    for group in groups:
+        items = [item for item, domains in tagged if domains <= group]
+        if not any(pair in norm[i.start : i.end] for i in items for pair in pairs):
+            return False
+    return True
 
 
 def _unit_groups(
