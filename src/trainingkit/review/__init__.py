@@ -3,6 +3,7 @@
 >>> from trainingkit.review import review_proposal
 >>> review = review_proposal(text)            # doctest: +SKIP
 >>> review.registrable, [f.code for f in review.findings]   # doctest: +SKIP
+>>> review_draft("sheqing", text)           # the kind chosen at run time  # doctest: +SKIP
 
 Blocking findings make a draft unregistrable; warnings ask for a revision; hints
 ("请核实：……") name an unsure signal and never block.
