@@ -19,6 +19,7 @@ from trainingkit.review import (
     Review,
     load_rules,
     raw_rules,
+    review_draft,
     review_proposal,
     review_sheqing,
 )
@@ -114,7 +115,7 @@ def test_content_findings_quote_the_words_that_matched_in_the_original_text() ->
 def test_every_message_names_the_rule_it_comes_from() -> None:
     for name in ("tl_long.txt", "ad_product.txt", "vg_slogans.txt", "tf_tian.txt"):
         for finding in review_proposal(_draft(name)).findings:
-            assert finding.message.startswith("依据")
+            assert finding.message.startswith("请核实" if finding.severity == "hint" else "依据")
             assert finding.rule and finding.rule in finding.message
 
 
@@ -321,3 +322,56 @@ def test_words_keep_offsets_into_the_original_text() -> None:
     assert "".join(t.word for t in words.items) == norm
     person = [t for t in words.items if t.tag.startswith("nr")]
     assert person and text[person[0].start : person[0].end] == "王建國"
+
+
+def test_review_draft_chooses_the_review_by_kind() -> None:
+    text = _draft("wb_official.txt")
+    assert review_draft("proposal", text) == review_proposal(text)
+    assert review_draft("sheqing", text) == review_sheqing(text)
+    config = {"limits": {"max_chars": 100}}
+    assert "too_long" in review_draft("proposal", text, config).codes
+    with pytest.raises(ValueError, match="unknown kind"):
+        review_draft("letter", text)
+
+
+_PLAIN = (
+    "关于增设社区夜间药房的建议\n\n"
+    "我区现有社区卫生服务中心12家，晚上八点以后全部停诊，居民夜间买药只能去城区的两家药店。\n\n"
+    "{middle}\n\n"
+    "建议：\n1. 由区卫健局在每个街道指定一家社区卫生服务中心开设夜间药房，营业到24点。\n"
+    "2. 由区医保局把夜间药房纳入医保定点，今年年底前完成。\n"
+)
+
+
+def test_analysis_in_plain_prose_is_only_a_hint_and_no_later_paragraph_is_a_warning() -> None:
+    prose = "药店夜里开门挣不到钱，人手也不足，老人和孩子半夜发病时只能打车去城区的医院看急诊。"
+    unsure = review_proposal(_PLAIN.format(middle=prose))
+    assert [f.severity for f in unsure.findings if f.code == "missing_analysis"] == ["hint"]
+    assert "missing_analysis" not in unsure.flagged
+    bare = review_proposal(_PLAIN.replace("{middle}\n\n", ""))
+    assert [f.severity for f in bare.findings if f.code == "missing_analysis"] == ["warning"]
+
+
+def test_a_title_of_the_form_used_in_some_places_is_a_hint_not_a_warning() -> None:
+    near = review_proposal(_draft("tf_tian.txt"))  # 关于……的提案
+    assert [f.severity for f in near.findings if f.code == "title_format"] == ["hint"]
+    bare = review_proposal(_draft("tf_no_guanyu.txt"))
+    assert [f.severity for f in bare.findings if f.code == "title_format"] == ["warning"]
+
+
+_UNITS = (
+    "关于开展反诈进万家行动的建议\n\n"
+    "今年以来，我市电信网络诈骗案件比去年增加了三成。\n\n"
+    "诈骗屡屡得手，主要是因为群众防范意识不强，宣传没有进到家里。\n\n"
+    "建议：\n"
+    "1. 由市教育局组织{a}，每学期不少于2次。\n"
+    "2. 由市卫健委组织{b}，今年6月底前完成。\n"
+    "3. 由市人社局组织{c}，每季度1次。\n"
+)
+
+
+def test_departments_of_several_fields_serving_the_title_topic_are_one_matter() -> None:
+    one = review_proposal(_UNITS.format(a="反诈进万家宣讲", b="反诈进万家义诊", c="反诈进万家讲座"))
+    assert [f.severity for f in one.findings if f.code == "multiple_matters"] == ["hint"]
+    several = review_proposal(_UNITS.format(a="书法比赛", b="控烟宣讲", c="职业规划讲座"))
+    assert [f.severity for f in several.findings if f.code == "multiple_matters"] == ["warning"]

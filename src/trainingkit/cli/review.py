@@ -100,9 +100,9 @@ def review(file: Path, kind: str, as_json: bool) -> None:
         raise click.UsageError(
             f"文件既不是 UTF-8 也不是 GB18030 编码 / not UTF-8 or GB18030: {file}"
         ) from None
-    from trainingkit.review import review_proposal, review_sheqing
+    from trainingkit.review import review_draft
 
-    result = (review_proposal if kind == "proposal" else review_sheqing)(text)
+    result = review_draft(kind, text)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -167,9 +167,9 @@ def _draft_notes(question: Question, text: str) -> tuple[list[str], list[str]]:
     if missing:
         problems.append("缺少这些部分：" + "、".join(missing) + "。")
     if question.review:
-        from trainingkit import review
+        from trainingkit.review import review_draft
 
-        result = getattr(review, f"review_{question.review}")(text)
+        result = review_draft(question.review, text)
         for finding in result.findings:
             (remarks if finding.severity == "hint" else problems).append(finding.message)
         if not result.findings:

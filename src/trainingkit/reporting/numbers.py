@@ -122,9 +122,8 @@ def follow_ups(rows: list[SubmissionRow]) -> list[FollowUp]:
 
 def draft_summaries(cohort: Cohort, rows: list[SubmissionRow]) -> list[DraftSummary]:
     """Run 提案体检 over every submitted draft read from the submissions' answers.json."""
-    from trainingkit.review import review_proposal, review_sheqing
+    from trainingkit.review import review_draft
 
-    reviewers = {"proposal": review_proposal, "sheqing": review_sheqing}
     summaries = []
     for question, (assignment, kind) in DRAFT_QUESTIONS.items():
         summary = DraftSummary(question, assignment, kind)
@@ -134,11 +133,13 @@ def draft_summaries(cohort: Cohort, rows: list[SubmissionRow]) -> list[DraftSumm
             text = _answer(cohort, row.student, assignment, question)
             if not isinstance(text, str) or not text.strip():
                 continue
-            review = reviewers[kind](text)
+            review = review_draft(kind, text)
             summary.drafts += 1
             summary.registrable += int(review.registrable)
             summary.clean += int(not [f for f in review.findings if f.severity != "hint"])
             for finding in review.findings:
+                if finding.severity == "hint":
+                    continue  # 请核实 is no finding (as in the quality test)
                 summary.codes[finding.code] += 1
                 summary.messages.setdefault(finding.code, finding.message)
         summaries.append(summary)

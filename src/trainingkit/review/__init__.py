@@ -3,6 +3,7 @@
 >>> from trainingkit.review import review_proposal
 >>> review = review_proposal(text)            # doctest: +SKIP
 >>> review.registrable, [f.code for f in review.findings]   # doctest: +SKIP
+>>> review_draft("sheqing", text)           # the kind chosen at run time  # doctest: +SKIP
 
 Blocking findings make a draft unregistrable; warnings ask for a revision; hints
 ("请核实：……") name an unsure signal and never block.
@@ -17,7 +18,7 @@ from __future__ import annotations
 from trainingkit.review.codes import CODE_NAMES, code_name
 from trainingkit.review.config import load_rules, raw_rules
 from trainingkit.review.findings import CODES, SEVERITIES, Finding, Part, Review, Severity
-from trainingkit.review.proposal import review_proposal
+from trainingkit.review.proposal import review_draft, review_proposal
 from trainingkit.review.render import FindingGroup, group_findings, render_html
 from trainingkit.review.sheqing import review_sheqing
 
@@ -35,6 +36,7 @@ __all__ = [
     "load_rules",
     "raw_rules",
     "render_html",
+    "review_draft",
     "review_proposal",
     "review_sheqing",
 ]

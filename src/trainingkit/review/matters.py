@@ -7,7 +7,8 @@ Signals, all from the rule file's ``[multiple]`` table:
   (``关于加快老旧小区改造和规范网约车管理的建议``), or lists three or more domains
   with 等/几点 (``关于解决看病难、上学难、行路难等问题的建议``);
 * suggestion items that belong to a domain the title and the rest of the draft do
-  not touch, or that spread over unrelated domains;
+  not touch, or that spread over unrelated domains (sure only when such an item
+  also names a handling unit of another domain; else a hint);
 * the handling units the suggestions name (市公安局、市教育局 …, each mapped to its
   domain in ``[multiple.units]``): when a title names no domain, items whose
   units and words fall into three or more unrelated groups are several matters
@@ -79,6 +80,51 @@ def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     """Items in unrelated groups of units and domains, under a title with no domain."""
     if draft.title is not None and index.domains(draft.title):
         return []
+    tagged, groups = _unit_groups(draft, index)
+    if len(groups) < 2:
+        return []
+    names = "、".join("/".join(sorted(g)) for g in groups)
+    text = f"建议分别交给不同领域的部门办理（{names}），像是几件不同的事。"
+    sure = len(groups) >= rules.number("multiple", "min_unit_groups")
+    # Several departments serving the title's one topic (every group's items take up
+    # the title's words: 诈骗 for 公安、人社、金融) are one matter.
+    sure = sure and not _one_topic(draft, rules, tagged, groups)
+    return [rules.finding("multiple_matters", text, tagged[0][0], names, sure=sure)]
+
+
+def _one_topic(
+    draft: Draft,
+    rules: RuleSet,
+    tagged: list[tuple[Segment, set[str]]],
+    groups: list[set[str]],
+) -> bool:
+    """Whether every group has an item that repeats a word pair of the title's topic."""
+    if draft.title is None:
+        return False
+    norm, title = draft.norm, draft.title
+    start = title.start + (2 if norm.startswith("关于", title.start) else 0)
+    end = norm.rfind("的", start, title.end)
+    core = norm[start : end if end > start else title.end]
+    core = rules.patterns["title_clause"].sub("", core)  # the verb or problem word
+    pairs = {core[i : i + 2] for i in range(len(core) - 1)}
+    pairs = {pair for pair in pairs if all("\u4e00" <= c <= "\u9fff" for c in pair)}
+    if not pairs:
+        return False
+    for group in groups:
+        items = [item for item, domains in tagged if domains <= group]
+        if not any(pair in norm[i.start : i.end] for i in items for pair in pairs):
+            return False
+    return True
+
+
+def _unit_groups(
+    draft: Draft, index: DomainIndex
+) -> tuple[list[tuple[Segment, set[str]]], list[set[str]]]:
+    """Suggestion sentences that name a handling unit, and their unrelated groups.
+
+    Sentences whose units and words share a domain fall in one group: several
+    departments serving one topic are one matter.
+    """
     tagged = []
     for unit in draft.units:
         if "suggestions" not in unit.tags:
@@ -92,12 +138,7 @@ def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
         joined = [g for g in groups if g & domains]
         merged = set(domains).union(*joined)
         groups = [g for g in groups if not g & domains] + [merged]
-    if len(groups) < 2:
-        return []
-    names = "、".join("/".join(sorted(g)) for g in groups)
-    text = f"建议分别交给不同领域的部门办理（{names}），像是几件不同的事。"
-    sure = len(groups) >= rules.number("multiple", "min_unit_groups")
-    return [rules.finding("multiple_matters", text, tagged[0][0], names, sure=sure)]
+    return tagged, groups
 
 
 def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]:
@@ -129,7 +170,11 @@ def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
         f"这件提案主要谈“{'、'.join(sorted(main))}”，但有建议涉及“{names}”等另外的事项"
         f"（{len(off)}条建议与主题领域不同）。"
     )
-    return [rules.finding("multiple_matters", text, item, *sorted(domains))]
+    # Words of another field alone (合作社 in a tourism proposal) often serve the one
+    # topic; it is another matter only when an item hands it to a unit of another
+    # field as well (市教育局 in a proposal on hospitals).
+    sure = any(index.unit_domains(i) - main for i, _ in (stray or off))
+    return [rules.finding("multiple_matters", text, item, *sorted(domains), sure=sure)]
 
 
 def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | None:
@@ -157,11 +202,11 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
         for j in whole[:x]:
             shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
             if not shared and not domains[j] & domains[k]:
-                return _title_finding(draft, rules, segments[j], segments[k])
+                return _title_finding(draft, rules, index, segments[j], segments[k])
     listed = set().union(*domains) if domains else set()
     enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
     if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
-        return _title_finding(draft, rules, *segments)
+        return _title_finding(draft, rules, index, *segments)
     return None
 
 
@@ -170,8 +215,16 @@ def _bigrams(norm: str, segment: Segment) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _title_finding(draft: Draft, rules: RuleSet, *segments: Segment) -> Finding:
+def _title_finding(draft: Draft, rules: RuleSet, index: DomainIndex, *segments: Segment) -> Finding:
+    """The title joins several matters; sure when the suggestions agree.
+
+    The title alone is sure only when the suggestions also go to units of
+    unrelated fields (or name no unit at all); suggestions that all go to one
+    field's units treat the title's parts as one matter: a hint.
+    """
     assert draft.title is not None
     parts = [draft.text[s.start : s.end] for s in segments]
     text = f"标题把几件不同的事放在一起（“{'”“'.join(parts)}”）。"
-    return rules.finding("multiple_matters", text, draft.title, *parts)
+    _, groups = _unit_groups(draft, index)
+    sure = len(groups) != 1
+    return rules.finding("multiple_matters", text, draft.title, *parts, sure=sure)

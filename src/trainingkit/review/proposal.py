@@ -33,11 +33,22 @@ def review_proposal(text: str, *, config: Mapping[str, Any] | None = None) -> Re
         >>> review.registrable, review.codes
         (False, ('missing_situation', 'missing_analysis', 'missing_suggestions'))
     """
-    return review_draft(text, kind="proposal", config=config)
+    return review_draft("proposal", text, config)
 
 
-def review_draft(text: str, *, kind: str, config: Mapping[str, Any] | None = None) -> Review:
-    """Review ``text`` with the rules for ``kind`` (``proposal`` or ``sheqing``)."""
+def review_draft(kind: str, text: str, config: Mapping[str, Any] | None = None) -> Review:
+    """Review ``text`` with the rules for ``kind`` (``proposal`` or ``sheqing``).
+
+    The one entry point for callers that choose the kind at run time (the CLI, the
+    instructors' report, the exercise self-check).
+
+    Raises:
+        ValueError: ``kind`` is neither ``proposal`` nor ``sheqing``.
+
+    Example:
+        >>> review_draft("sheqing", "").kind
+        'sheqing'
+    """
     if not isinstance(text, str):
         raise TypeError(f"文稿必须是字符串 / text must be str, not {type(text).__name__}")
     rules = load_rules(kind, config)

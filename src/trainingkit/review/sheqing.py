@@ -30,4 +30,4 @@ def review_sheqing(text: str, *, config: Mapping[str, Any] | None = None) -> Rev
         >>> review_sheqing("").codes
         ('missing_situation', 'missing_analysis', 'missing_suggestions')
     """
-    return review_draft(text, kind="sheqing", config=config)
+    return review_draft("sheqing", text, config)

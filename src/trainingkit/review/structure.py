@@ -40,7 +40,9 @@ def _title(draft: Draft, rules: RuleSet) -> list[Finding]:
         return []
     shown = draft.text[draft.title.start : draft.title.end].strip()
     text = f"标题“{shown}”不是“关于……的建议”的形式。"
-    return [rules.finding("title_format", text, draft.title, shown)]
+    # 关于……的提案 is the form some local committees use: worth a check, no more.
+    sure = not rules.patterns["title_near"].fullmatch(title)
+    return [rules.finding("title_format", text, draft.title, shown, sure=sure)]
 
 
 def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
@@ -59,8 +61,40 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
         else:
             text = f"没有找到{name}部分（可用“{name}”小标题或相应的提示语写出）。"
         at = draft.body_start if section != "suggestions" else end
-        findings.append(rules.finding(code, text, Segment(at, at)))
+        # Analysis in plain prose (……没有预留停靠区；……执行不一) has no cue word the
+        # lexicons know; a later paragraph before the suggestions may be it.
+        sure = section != "analysis" or not _later_paragraph(draft, rules)
+        findings.append(rules.finding(code, text, Segment(at, at), sure=sure))
     return findings
+
+
+def _later_paragraph(draft: Draft, rules: RuleSet) -> bool:
+    """Whether a paragraph after the first, before the suggestions, may analyse.
+
+    Such a paragraph has at least ``analysis.unsure_min_chars`` characters that
+    are not figures (a sentence with 据统计 or numbers is situation) and names a
+    shortcoming (one ``cue_diagnosis`` word: 不足、难以 …; with two or more the
+    parser already takes it for analysis) or lists clauses in parallel (；).
+    """
+    strong = rules.patterns["cue_situation_strong"]
+    diagnosis = rules.patterns["cue_diagnosis"]
+    least = rules.number("analysis", "unsure_min_chars")
+    paragraphs: list[list[Segment]] = []
+    for unit in draft.units:
+        if "suggestions" in unit.tags:
+            break
+        if unit.new_line or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].append(Segment(unit.start, unit.end))
+    for paragraph in paragraphs[1:]:
+        prose = [s for s in paragraph if not strong.search(draft.norm, s.start, s.end)]
+        if sum(s.end - s.start for s in prose) < least:
+            continue
+        if any(diagnosis.search(draft.norm, s.start, s.end) for s in prose):
+            return True
+        if any(draft.norm[s.start : s.end].rstrip().endswith(";") for s in prose):
+            return True  # clauses in parallel (……；……；……): a list of causes
+    return False
 
 
 def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
