@@ -12,7 +12,15 @@ from typing import Any
 
 import click
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "INTERRUPTED", "INTERRUPTED_EXIT", "main"]
+
+#: Exit code after Ctrl-C (128 + SIGINT, as shells report it); 1 means "needs attention".
+INTERRUPTED_EXIT = 130
+#: Printed after Ctrl-C instead of click's English "Aborted!".
+INTERRUPTED = (
+    "已中断（Ctrl-C）。已经完成的部分都已保存，不会丢失；重新运行同一条命令即可接着做完。\n"
+    "Interrupted: finished work is saved; run the same command again to continue."
+)
 
 # name -> "module:attribute" of a click command or group, in help order.
 COMMANDS: dict[str, str] = {
@@ -25,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "export": "trainingkit.cli.export:export",
     "report": "trainingkit.cli.report:report",
     "progress": "trainingkit.cli.progress:progress",
+    "lab": "trainingkit.cli.lab:lab",
     "demo": "trainingkit.cli.demo:demo",
     "review": "trainingkit.cli.review:review",
     "hub": "trainingkit.cli.hub:hub",
@@ -40,6 +49,14 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*super().list_commands(ctx), *self._lazy]
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; Ctrl-C ends it with `INTERRUPTED` and exit code 130."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(INTERRUPTED, err=True)
+            ctx.exit(INTERRUPTED_EXIT)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self._lazy:
