@@ -224,3 +224,19 @@ def test_release_notebook_json_is_scanned_as_text(tmp_path) -> None:
     path = tmp_path / "x.ipynb"
     path.write_text(json.dumps({"cells": [{"source": ["a\n", 'assert_choice(x, "B")']}]}))
     assert leaks([path], ['assert_choice(x, "B")']) == {str(path): ['assert_choice(x, "B")']}
+
+
+def test_trusted_helpers_are_named_by_module_identity() -> None:
+    import importlib
+    from pathlib import Path
+
+    from trainingkit.grading.scrub import TRUSTED_MODULES, _frame_module
+
+    for name in TRUSTED_MODULES:
+        module = importlib.import_module(name)
+        frame = f"File {module.__file__}:10, in helper()"
+        assert _frame_module(frame) == name
+        assert _frame_module(f'File "{module.__file__}", line 10, in helper') == name
+    lookalike = Path(importlib.import_module("trainingkit.checks").__file__).with_name("checks2.py")
+    assert _frame_module(f"File {lookalike}:1, in f()") not in TRUSTED_MODULES
+    assert _frame_module("File /tmp/notkit/checks.py:1, in f()") == ""

@@ -126,3 +126,12 @@ def test_changed_written_answer_is_reset_and_force_keeps_unchanged_grades(cohort
     assert _manual(cohort, "t1", "essay_quality") == (1, "选题空泛", False), "--force, same text"
     status = read_status(cohort.status_file("ps1", "t1"))
     assert status is not None and status.status == "graded" and not status.reasons
+
+
+def test_drafts_print_wrapped_with_their_paragraphs() -> None:
+    from trainingkit.exercise.sheet import _wrapped
+
+    text = "一" * 90 + "\n\n二、建议"
+    lines = _wrapped(text).split("\n")
+    assert max(len(line) for line in lines) <= 40
+    assert "".join(lines) == text.replace("\n", "") and "" in lines, "paragraph kept"

@@ -8,11 +8,12 @@ under ``trainingkit.cli``. To add a command, add one line to ``COMMANDS``.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 import click
 
-__all__ = ["COMMANDS", "INTERRUPTED", "INTERRUPTED_EXIT", "main"]
+__all__ = ["COMMANDS", "INTERRUPTED", "INTERRUPTED_EXIT", "main", "usage_message"]
 
 #: Exit code after Ctrl-C (128 + SIGINT, as shells report it); 1 means "needs attention".
 INTERRUPTED_EXIT = 130
@@ -50,6 +51,24 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*super().list_commands(ctx), *self._lazy]
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """click's ``main``, with usage errors explained in Chinese (exit 2, as click)."""
+        kwargs.pop("standalone_mode", None)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as error:
+            click.echo(usage_message(error), err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:  # Ctrl-C while click itself was prompting or parsing
+            click.echo(INTERRUPTED, err=True)
+            sys.exit(INTERRUPTED_EXIT)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+        return code
+
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; Ctrl-C ends it with `INTERRUPTED` and exit code 130."""
         try:
@@ -65,6 +84,27 @@ class LazyGroup(click.Group):
             assert isinstance(command, click.Command)
             return command
         return super().get_command(ctx, cmd_name)
+
+
+def usage_message(error: click.UsageError) -> str:
+    """A click usage error in Chinese first, click's English after it."""
+    command = error.ctx.command_path if error.ctx else "trainingkit"
+    english = error.format_message()
+    if isinstance(error, click.BadParameter) and error.param is not None:
+        hint = " / ".join(getattr(error.param, "opts", []) or [str(error.param.name)])
+        kind = error.param.type
+        if isinstance(kind, click.IntRange):
+            low = "" if kind.min is None else f"不小于 {kind.min}"
+            high = "" if kind.max is None else f"不大于 {kind.max}"
+            rule = "、".join(x for x in (low, high) if x)
+            chinese = f"{hint} 的值有误：应为整数{'，' + rule if rule else ''}。"
+        elif isinstance(kind, click.Choice):
+            chinese = f"{hint} 的值有误：应为 {'、'.join(map(str, kind.choices))} 之一。"
+        else:
+            chinese = f"{hint} 的值有误。"
+    else:
+        chinese = "命令用法有误。"
+    return f"{chinese}运行 {command} --help 查看用法。\n{english}"
 
 
 @click.group(

@@ -37,6 +37,7 @@ __all__ = [
     "graded_by_hand",
     "has_manual",
     "keep_reviewed",
+    "labels_of_cells",
     "pending_manual",
     "question_label",
     "question_labels",
@@ -75,9 +76,14 @@ def question_labels(notebook: Path) -> dict[str, str]:
     A cell belongs to the question of the last markdown heading before it (or in
     it) that says 第N题; cells before any such heading get no label.
     """
+    return labels_of_cells(_cells(notebook))
+
+
+def labels_of_cells(cells: list[Any]) -> dict[str, str]:
+    """`question_labels` over cells already read (dicts or notebook nodes)."""
     labels: dict[str, str] = {}
     current = ""
-    for cell in _cells(notebook):
+    for cell in cells:
         if cell.get("cell_type") == "markdown":
             found = _QUESTION.search(_source(cell))
             current = f"第{found.group(1)}题" if found else current

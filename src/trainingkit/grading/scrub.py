@@ -46,10 +46,13 @@ from nbformat.notebooknode import NotebookNode, from_dict
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import List, Unicode
 
+from trainingkit.grading.manual import labels_of_cells
+
 __all__ = [
     "FAILED_HIDDEN",
     "HIDDEN_OUTPUT",
     "PASSED",
+    "TRUSTED_MODULES",
     "ScrubHiddenTests",
     "hidden_lines",
     "strip_regions",
@@ -66,8 +69,10 @@ _REGIONS = (
     ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS"),
     ("BEGIN MARK SCHEME", "END MARK SCHEME"),
 )
-# Files whose AssertionError messages are meant for trainees (they never state the answer).
-_TRUSTED_FILES = re.compile(r"trainingkit[/\\](checks|exercise|exercise_questions)\.py")
+#: Modules whose AssertionError messages are meant for trainees (they never state the
+#: answer). A frame is theirs when its file *is* one of these modules (its path ends
+#: in the module's own path), not when its name looks alike; a test imports each.
+TRUSTED_MODULES = ("trainingkit.checks", "trainingkit.exercise.sheet")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _FRAME = re.compile(r"^(?:File\s+(\S+?)(?::\d+)?,|Cell In\[|Input In \[|\s*File \"([^\"]+)\")")
 _AUTO_COMMENT = "No response."  # nbgrader's comment on an unchanged answer cell
@@ -100,7 +105,11 @@ def strip_regions(source: str) -> tuple[str, list[str]]:
 
 def hidden_lines(source: str) -> list[str]:
     """The meaningful lines (stripped, at least a few characters) of the hidden regions."""
-    return [line.strip() for line in strip_regions(source)[1] if len(line.strip()) >= _MIN_LINE]
+    return _meaningful(strip_regions(source)[1])
+
+
+def _meaningful(lines: list[str]) -> list[str]:
+    return [line.strip() for line in lines if len(line.strip()) >= _MIN_LINE]
 
 
 class ScrubHiddenTests(NbGraderPreprocessor):
@@ -124,7 +133,7 @@ class ScrubHiddenTests(NbGraderPreprocessor):
             source, removed = strip_regions(cell.source)
             if removed:
                 cell.source = source
-                secret += [line.strip() for line in removed if len(line.strip()) >= _MIN_LINE]
+                secret += _meaningful(removed)
                 if cell.cell_type == "code":
                     hidden_cells[index] = removed
         for index, cell in enumerate(nb.cells):
@@ -136,8 +145,20 @@ class ScrubHiddenTests(NbGraderPreprocessor):
             else:
                 cell.outputs = [_scrub(output, secret) for output in cell.outputs]
         _mark_pending(nb, resources)
+        resources["trainingkit_labels"] = labels_of_cells(nb.cells)
+        resources["trainingkit_title"] = _title(nb)
         resources["trainingkit_notes"] = [n for n in self.notes if not _quotes(n, secret)]
         return nb, resources
+
+
+def _title(nb: NotebookNode) -> str:
+    """The exercise's own title: the first ``# `` heading of the notebook, or ``""``."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return ""
 
 
 def _mark_pending(nb: NotebookNode, resources: ResourcesDict) -> None:
@@ -183,7 +204,18 @@ def _from_helper(error: Any, helpers_only: bool) -> bool:
                 frames.append(line.strip())
     if not frames:
         return helpers_only
-    return bool(_TRUSTED_FILES.search(frames[-1]))
+    return _frame_module(frames[-1]) in TRUSTED_MODULES
+
+
+def _frame_module(frame: str) -> str:
+    """The dotted module name of a traceback frame's file (``""`` if not the kit's)."""
+    found = _FRAME.match(frame)
+    path = (found.group(1) or found.group(2) or "").strip('"') if found else ""
+    parts = path.replace("\\", "/").split("/")
+    if "trainingkit" not in parts or not path.endswith(".py"):
+        return ""
+    start = len(parts) - 1 - parts[::-1].index("trainingkit")
+    return ".".join(parts[start:])[: -len(".py")]
 
 
 def _helpers_only(hidden: list[str]) -> bool:

@@ -94,7 +94,8 @@ def trainees(cohort: Cohort) -> list[tuple[str, str, str, str]]:
               if e.role == "trainee"}  # fmt: skip
     with quiet_gradebook(), cohort.gradebook() as gradebook:
         for student in gradebook.students:
-            people.setdefault(student.id, (student.id, student.last_name or "", "", ""))
+            name = f"{student.last_name or ''}{student.first_name or ''}"
+            people.setdefault(student.id, (student.id, name, "", ""))
     return [people[key] for key in sorted(people)]
 
 
