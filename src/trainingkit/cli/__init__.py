@@ -51,11 +51,11 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*super().list_commands(ctx), *self._lazy]
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         """click's ``main``, with usage errors explained in Chinese (exit 2, as click)."""
-        kwargs.pop("standalone_mode", None)
+        extra.pop("standalone_mode", None)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
         except click.UsageError as error:
             click.echo(usage_message(error), err=True)
             sys.exit(error.exit_code)

@@ -165,7 +165,15 @@ class _Batch:
     also on Ctrl-C, leaves no worker, kernel or scratch folder behind.
     """
 
-    def __init__(self, cohort, config, limits, run, total, progress) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        cohort: Cohort,
+        config: Any,
+        limits: Limits,
+        run: GradeRun,
+        total: int,
+        progress: Callable[[str, int, int], None] | None,
+    ) -> None:
         self.cohort, self.config, self.limits, self.run = cohort, config, limits, run
         self.total, self.done, self.progress = total, 0, progress
         self.grader = SubmissionGrader(cohort, config)
