@@ -44,7 +44,8 @@ def open_cohort(directory: Path) -> Cohort:
     """`Cohort.open` on ``directory`` or the nearest folder above it that is a cohort
     (so commands work from inside ``source/…``), or exit 2 with a clear message."""
     start = directory.resolve()
-    found = next((d for d in (start, *start.parents) if (d / "cohort.toml").is_file()), start)
+    above = (start, *start.parents) if start.is_dir() else ()  # a named folder must exist
+    found = next((d for d in above if (d / "cohort.toml").is_file()), start)
     try:
         return Cohort.open(found)
     except CohortError as error:

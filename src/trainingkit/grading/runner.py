@@ -32,7 +32,7 @@ from trainingkit.grading.manual import (
     question_labels,
 )
 from trainingkit.grading.outcome import failure_reasons, output_reasons, prepare_failure
-from trainingkit.grading.pipeline import Prepared, SubmissionGrader, quiet_third_party
+from trainingkit.grading.pipeline import Prepared, SubmissionGrader
 from trainingkit.grading.sandbox import (
     Limits,
     Sandbox,
@@ -333,7 +333,7 @@ def _worker(
 ) -> None:
     die_with_parent()
     try:
-        with quiet_third_party():
+        with quiet_nbgrader():
             result = run_in_sandbox(
                 sandbox,
                 prepared.folder,

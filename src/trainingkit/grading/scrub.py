@@ -165,18 +165,15 @@ def _mark_pending(nb: NotebookNode, resources: ResourcesDict) -> None:
     info = resources.get("nbgrader") or {}
     if not info.get("db_url"):
         return
-    import warnings
-
     from nbgrader.api import Gradebook
-    from sqlalchemy.exc import SAWarning
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SAWarning)
-        with Gradebook(info["db_url"]) as gradebook:
-            notebook = gradebook.find_submission_notebook(
-                info["notebook"], info["assignment"], info["student"]
-            )
-            pending = {grade.name for grade in notebook.grades if grade.needs_manual_grade}
+    from trainingkit.cohort.config import quiet_nbgrader
+
+    with quiet_nbgrader(), Gradebook(info["db_url"]) as gradebook:
+        notebook = gradebook.find_submission_notebook(
+            info["notebook"], info["assignment"], info["student"]
+        )
+        pending = {grade.name for grade in notebook.grades if grade.needs_manual_grade}
     for cell in nb.cells:
         grading = cell.metadata.get("nbgrader", {})
         if grading.get("grade_id") in pending and (grading.get("grade") or grading.get("task")):

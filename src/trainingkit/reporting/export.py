@@ -9,6 +9,7 @@ the grading statuses say (score, lateness, whether grading failed and why);
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "PENDING_LABEL",
     "STATUS_LABELS",
+    "RowState",
     "SubmissionRow",
     "attention_note",
     "check_output",
@@ -39,13 +42,25 @@ __all__ = [
 ]
 
 FORMATS = ("csv", "xlsx")
+
+
+class RowState(StrEnum):
+    """Where one trainee × assignment stands (the grading `State` plus two more)."""
+
+    GRADED = "graded"
+    ATTENTION = "attention"
+    FAILED = "failed"
+    NOT_GRADED = "not_graded"  # collected; not graded, or grading was interrupted
+    MISSING = "missing"  # nothing collected
+
+
 #: Submission states → the words shown in exports and the report.
 STATUS_LABELS = {
-    "graded": "已批改",
-    "attention": "已批改，需关注",
-    "failed": "未能批改",
-    "not_graded": "已收取，未批改",
-    "missing": "未提交",
+    RowState.GRADED: "已批改",
+    RowState.ATTENTION: "已批改，需关注",
+    RowState.FAILED: "未能批改",
+    RowState.NOT_GRADED: "已收取，未批改",
+    RowState.MISSING: "未提交",
 }
 #: Shown instead of 已批改 while items of a graded submission wait for the teacher.
 PENDING_LABEL = "待老师批阅"
@@ -60,7 +75,7 @@ class SubmissionRow:
     sector: str
     unit: str
     assignment: str
-    status: str  # a key of STATUS_LABELS
+    status: RowState
     score: float | None = None
     max_score: float = 0.0
     late: bool = False
@@ -113,12 +128,13 @@ def submission_rows(cohort: Cohort) -> list[SubmissionRow]:
         pending = _pending_by_submission(cohort, gradebook)
         for student, name, sector, unit in people:
             for assignment in assignments:
-                row = SubmissionRow(student, name, sector, unit, assignment, "missing",
+                row = SubmissionRow(student, name, sector, unit, assignment, RowState.MISSING,
                                     max_score=maxima.get(assignment, 0.0))  # fmt: skip
                 if cohort.submitted(student, assignment).is_dir():
                     status = read_status(cohort.status_file(assignment, student))
-                    row.status = status.status if status else "not_graded"
-                    row.reasons = [r.message for r in status.reasons] if status else []
+                    done = status is not None and status.done  # not "grading" (interrupted)
+                    row.status = RowState(status.status) if status and done else RowState.NOT_GRADED
+                    row.reasons = [r.message for r in status.reasons] if status and done else []
                     try:
                         submission = gradebook.find_submission(assignment, student)
                     except MissingEntry:  # collected, not graded yet

@@ -86,7 +86,11 @@ def progress_rows(cohort: Cohort, *, homes: str | Path | None = None) -> list[Pr
             collected = cohort.submitted(student, assignment).is_dir()
             submitted = collected or f"{student}+{assignment}" in inbound
             status = read_status(cohort.status_file(assignment, student)) if collected else None
-            graded = "no" if status is None else ("failed" if status.status == "failed" else "yes")
+            graded = (
+                "no"
+                if status is None or not status.done
+                else ("failed" if status.status == "failed" else "yes")
+            )
             fetched = _fetched(homes_dir, cohort, student, assignment)
             rows.append(ProgressRow(
                 assignment, student, name, sector,
