@@ -115,6 +115,14 @@ def test_changed_draft_loses_its_old_manual_grade_and_the_teacher_is_told(cohort
     assert [r.code for r in status.reasons] == ["manual_reset"]
     assert "第4题" in status.reasons[0].message and "essay" not in status.reasons[0].message
 
+    from trainingkit.grading.feedback import generate_feedback
+
+    generate_feedback(cohort, trainees=["t1", "t2"], release=False)
+    new = (cohort.feedback("t1", "ps1") / "problem.html").read_text(encoding="utf-8")
+    old = (cohort.feedback("t2", "ps1") / "problem.html").read_text(encoding="utf-8")
+    assert "选题空泛" not in new and "待老师批阅" in new, "no old criticism under the new draft"
+    assert "选题空泛" in old and "很好" in new
+
 
 def test_changed_written_answer_is_reset_and_force_keeps_unchanged_grades(cohort):
     _submit(cohort, "t2", ESSAY, "协商于决策之前。", "10:00:00")
