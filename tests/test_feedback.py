@@ -240,3 +240,20 @@ def test_trusted_helpers_are_named_by_module_identity() -> None:
     lookalike = Path(importlib.import_module("trainingkit.checks").__file__).with_name("checks2.py")
     assert _frame_module(f"File {lookalike}:1, in f()") not in TRUSTED_MODULES
     assert _frame_module("File /tmp/notkit/checks.py:1, in f()") == ""
+
+
+def test_question_ids_in_outputs_become_question_numbers() -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_markdown_cell("## 第 5 题 · 写一件提案"))
+    answer = nbformat.v4.new_code_cell("sheet.draft('proposal_draft')")
+    printed = "【proposal_draft】当前答案：关于……\n"
+    answer.outputs = [nbformat.from_dict({"output_type": "stream", "name": "stdout",
+                                          "text": printed})]  # fmt: skip
+    nb.cells.append(answer)
+    frame = "File /x/site-packages/trainingkit/exercise/sheet.py:188, in require()"
+    failed = _error("第「proposal_draft」题：还没有作答", frame)
+    nb.cells += _notebook(("sheet.require('proposal_draft')\n" + HIDDEN, [failed])).cells
+    outputs = [o for c in _scrub(nb).cells if c.cell_type == "code" for o in c.outputs]
+    text = "".join(str(o.get("text", "")) for o in outputs)
+    assert "【第5题】当前答案" in text and "第5题：还没有作答" in text
+    assert "proposal_draft" not in text

@@ -136,10 +136,29 @@ def test_changed_written_answer_is_reset_and_force_keeps_unchanged_grades(cohort
     assert status is not None and status.status == "graded" and not status.reasons
 
 
-def test_drafts_print_wrapped_with_their_paragraphs() -> None:
-    from trainingkit.exercise.sheet import _wrapped
+def test_formgrader_and_feedback_show_drafts_wrapped_with_paragraphs(cohort) -> None:
+    """The exporter formgrader builds from the cohort's config wraps long answer lines."""
+    import nbformat
+    from nbconvert.exporters import HTMLExporter
 
-    text = "一" * 90 + "\n\n二、建议"
-    lines = _wrapped(text).split("\n")
-    assert max(len(line) for line in lines) <= 40
-    assert "".join(lines) == text.replace("\n", "") and "" in lines, "paragraph kept"
+    draft = "一" * 90 + "\n\n二、建议"
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("sheet.draft('essay')")
+    text = f"【essay】当前答案：{draft}\n"
+    cell.outputs = [nbformat.from_dict({"output_type": "stream", "name": "stdout", "text": text})]
+    nb.cells.append(cell)
+    html, _ = HTMLExporter(config=cohort.nbgrader_config()).from_notebook_node(nb)
+    assert "一" * 41 not in html and "一" * 40 in html, "wrapped at 40 characters"
+    assert "\n\n二、建议" in html, "paragraph kept"
+    assert text == cell.outputs[0]["text"], "the stored output is not changed"
+
+
+def test_feedback_pages_are_not_wrapped_before_the_scrubber(cohort) -> None:
+    from trainingkit.grading.feedback import _api
+
+    api = _api(cohort)
+    from nbgrader.converters import GenerateFeedback
+
+    converter = GenerateFeedback(coursedir=api.coursedir, parent=api)
+    exporter = converter.exporter_class(parent=converter, config=converter.config)
+    assert not any(type(p).__name__ == "WrapDrafts" for p in exporter._preprocessors)

@@ -29,6 +29,10 @@ Why each kit setting (nbgrader 0.9.6 defaults in brackets):
   touches anything, with a Chinese message pointing to ``trainingkit grade``,
   which runs the same nbgrader steps in the sandbox. ``trainingkit grade`` builds
   its own exporter, so it is not affected.
+* ``HTMLExporter.preprocessors`` [none]: `trainingkit.grading.manual.WrapDrafts`, so
+  formgrader's grading page shows a long draft wrapped, with its paragraphs, instead
+  of one line to scroll sideways. Not for feedback (``GenerateFeedback.HTMLExporter``):
+  there it would run before ``ScrubHiddenTests``; the feedback page wraps with CSS.
 """
 
 from __future__ import annotations
@@ -74,6 +78,8 @@ FEEDBACK_PREPROCESSORS = (
     "trainingkit.grading.scrub.ScrubHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 )
+#: Every HTML page of a cohort (formgrader's grading page, feedback) wraps long drafts.
+WRAP_PREPROCESSOR = "trainingkit.grading.manual.WrapDrafts"
 #: What formgrader's Autograde button and plain ``nbgrader autograde`` export with.
 AUTOGRADE_EXPORTER = "trainingkit.grading.guard.SandboxOnlyExporter"
 
@@ -168,12 +174,16 @@ def apply_kit_config(c: Any, root: str | Path, assignments: Iterable[str] | None
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.Autograde.exclude_overwriting = {aid: list(ANSWER_FILES) for aid in assignments}
     c.Autograde.exporter_class = AUTOGRADE_EXPORTER
+    c.HTMLExporter.preprocessors = [WRAP_PREPROCESSOR]
     feedback_config(c)
 
 
 def feedback_config(c: Any) -> None:
     """Set leak-free feedback on an nbgrader config."""
     c.GenerateFeedback.preprocessors = list(FEEDBACK_PREPROCESSORS)
+    # Not formgrader's draft wrapping: it would run before ScrubHiddenTests and could cut
+    # a quoted hidden-test line in two, past the scrubber; the page wraps with CSS instead.
+    c.GenerateFeedback.HTMLExporter.preprocessors = []
     # Scoped to the exporter *of GenerateFeedback* (traitlets' nested config), so
     # formgrader's own HTMLExporter keeps its grading template.
     c.GenerateFeedback.HTMLExporter.template_file = str(template_path("feedback_notebook.html.j2"))

@@ -148,7 +148,7 @@ class AnswerSheet:
         value = self.store.values.get(qid, preset)
         self._current[qid] = value
         if not self._widgets:  # graded notebook, formgrader and feedback show this line
-            print(f"【{qid}】当前答案：{_wrapped(describe(question, value))}")
+            print(f"【{qid}】当前答案：{describe(question, value)}")
             return
         from IPython.display import display
 
@@ -256,20 +256,3 @@ class AnswerSheet:
             review=review,
         )
         self._ask(question, preset)
-
-
-def _wrapped(text: str, width: int = 40) -> str:
-    """Long answers (drafts) as lines of at most ``width`` characters, paragraphs kept.
-
-    formgrader shows the output in a ``<pre>`` that does not wrap; 40 Chinese
-    characters fit its column, so the teacher reads a whole draft without scrolling.
-    """
-    import textwrap
-
-    if "\n" not in text and len(text) <= width:
-        return text
-    lines = [
-        textwrap.fill(line, width, replace_whitespace=False, drop_whitespace=False)
-        for line in text.split("\n")
-    ]
-    return "\n" + "\n".join(lines)

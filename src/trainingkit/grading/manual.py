@@ -14,6 +14,11 @@ Which answer an item judges: a written-answer cell judges its own source; a task
 ``X`` is graded by ``X_structure`` and, by hand, ``X_quality``); any other task
 judges the whole of ``answers.json`` and every solution cell of its notebook.
 
+`WrapDrafts` is the preprocessor of formgrader's ``HTMLExporter`` in a cohort
+(`trainingkit.cohort.config`): formgrader shows a draft, printed as one
+long line per paragraph, in a ``<pre>`` that does not wrap; it is shown wrapped
+at 40 characters, paragraphs kept, so the teacher reads it without scrolling.
+
 Questions are named as the trainee sees them (第N题, from the notebook's headings),
 never by grade id (`question_labels`).
 """
@@ -23,19 +28,25 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from nbconvert.preprocessors import Preprocessor
 
 if TYPE_CHECKING:
     from nbgrader.api import Gradebook
 
 __all__ = [
+    "WRAP",
     "PendingItem",
+    "WrapDrafts",
     "answer_digests",
     "clear_manual",
     "graded_by_hand",
     "has_manual",
+    "heading_label",
     "keep_reviewed",
     "labels_of_cells",
     "pending_manual",
@@ -44,6 +55,29 @@ __all__ = [
 ]
 
 _QUESTION = re.compile(r"第\s*(\d+)\s*题")
+#: Characters per line of a wrapped draft (fits formgrader's column).
+WRAP = 40
+
+
+class WrapDrafts(Preprocessor):
+    """Wrap long lines of printed outputs at `WRAP` characters, keeping paragraphs.
+
+    Only the page being rendered changes; the notebook on disk keeps the text as written.
+    """
+
+    def preprocess_cell(self, cell: Any, resources: Any, index: int) -> tuple[Any, Any]:
+        """Wrap each stream output line longer than `WRAP`."""
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if output.get("output_type") == "stream":
+                text = output.get("text", "")
+                text = "".join(text) if isinstance(text, list) else str(text)
+                output["text"] = "\n".join(
+                    textwrap.fill(line, WRAP, replace_whitespace=False, drop_whitespace=False)
+                    for line in text.split("\n")
+                )
+        return cell, resources
+
+
 _ANSWERS = "answers.json"
 
 
@@ -79,14 +113,19 @@ def question_labels(notebook: Path) -> dict[str, str]:
     return labels_of_cells(_cells(notebook))
 
 
+def heading_label(markdown: str) -> str:
+    """ "第N题" when a markdown cell's text names a question, else ``""``."""
+    found = _QUESTION.search(markdown)
+    return f"第{found.group(1)}题" if found else ""
+
+
 def labels_of_cells(cells: list[Any]) -> dict[str, str]:
     """`question_labels` over cells already read (dicts or notebook nodes)."""
     labels: dict[str, str] = {}
     current = ""
     for cell in cells:
         if cell.get("cell_type") == "markdown":
-            found = _QUESTION.search(_source(cell))
-            current = f"第{found.group(1)}题" if found else current
+            current = heading_label(_source(cell)) or current
         meta = _meta(cell)
         if current and meta.get("grade_id") and (meta.get("grade") or meta.get("task")):
             labels[str(meta["grade_id"])] = current

@@ -46,7 +46,7 @@ from nbformat.notebooknode import NotebookNode, from_dict
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import List, Unicode
 
-from trainingkit.grading.manual import labels_of_cells
+from trainingkit.grading.manual import heading_label, labels_of_cells
 
 __all__ = [
     "FAILED_HIDDEN",
@@ -75,6 +75,8 @@ _REGIONS = (
 TRUSTED_MODULES = ("trainingkit.checks", "trainingkit.exercise.sheet")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _FRAME = re.compile(r"^(?:File\s+(\S+?)(?::\d+)?,|Cell In\[|Input In \[|\s*File \"([^\"]+)\")")
+_ANSWER_TAG = re.compile(r"【[A-Za-z][A-Za-z0-9_]*】")  # sheet's printed 【question id】
+_QUESTION_ID = re.compile(r"第「[A-Za-z][A-Za-z0-9_]*」题")  # sheet.require's message
 _AUTO_COMMENT = "No response."  # nbgrader's comment on an unchanged answer cell
 _MIN_LINE = 6  # shorter hidden lines (``)``, ``pass``) say nothing and match everywhere
 
@@ -144,11 +146,30 @@ class ScrubHiddenTests(NbGraderPreprocessor):
                 cell.outputs = [_stream(_verdict(cell.outputs, secret, helpers_only))]
             else:
                 cell.outputs = [_scrub(output, secret) for output in cell.outputs]
+        _number_questions(nb)
         _mark_pending(nb, resources)
         resources["trainingkit_labels"] = labels_of_cells(nb.cells)
         resources["trainingkit_title"] = _title(nb)
         resources["trainingkit_notes"] = [n for n in self.notes if not _quotes(n, secret)]
         return nb, resources
+
+
+def _number_questions(nb: NotebookNode) -> None:
+    """Question ids in printed answers and check messages (``【proposal_draft】``,
+    ``第「proposal_draft」题``) become the question's number from the headings."""
+    current = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            current = heading_label(cell.source) or current
+            continue
+        if cell.cell_type != "code" or not current:
+            continue
+        for output in cell.outputs:
+            if output.get("output_type") == "stream":
+                text = output.get("text", "")
+                text = "".join(text) if isinstance(text, list) else str(text)
+                text = _ANSWER_TAG.sub(f"【{current}】", text)
+                output["text"] = _QUESTION_ID.sub(current, text)
 
 
 def _title(nb: NotebookNode) -> str:
