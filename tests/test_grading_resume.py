@@ -82,7 +82,11 @@ def _feedback(cohort: Cohort) -> dict[str, str]:
 
 
 def _assert_same_cohort(cohort: Cohort, reference: Cohort) -> None:
-    assert all(status.done for status in grade(cohort).statuses)
+    statuses = grade(cohort).statuses
+    assert all(status.done for status in statuses)
+    # every ps1 submission grades cleanly; a failure here is the machine (e.g. a kernel
+    # that did not start in time under load), not the resume, and is shown as such
+    assert all(s.status == "graded" for s in statuses), [(s.student, s.reasons) for s in statuses]
     assert scores(cohort) == scores(reference)
     with cohort.gradebook() as gradebook:
         assert len(gradebook.assignment_submissions("ps1")) == 6
