@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from trainingkit.cli import main
 from trainingkit.cohort.assignments import (
     collect,
-    late_submissions,
     parse_due,
     read_schedule,
     release,
@@ -50,10 +49,13 @@ def test_release_uses_the_schedule_and_collect_flags_late_work(tmp_path):
 
     _submit_to_exchange(cohort, "early", "2026-11-28 09:00:00.000000 UTC")
     _submit_to_exchange(cohort, "late", "2026-11-28 12:00:00.000000 UTC")
-    assert collect(cohort) == {"ps1": 2}
+    collected = collect(cohort)["ps1"]
+    assert (collected.students, collected.new, collected.updated) == (["early", "late"],) * 2 + (
+        [],
+    )
     run = grade(cohort, jobs=2)
     assert {s.student: s.late for s in run.statuses} == {"early": False, "late": True}
-    assert late_submissions(cohort) == {("ps1", "late"): 7200.0}
+    assert {s.student: s.seconds_late for s in run.statuses} == {"early": 0.0, "late": 7200.0}
     assert run.exit_code == 0  # late is flagged, not an error
     status = json.loads(cohort.status_file("ps1", "late").read_text(encoding="utf-8"))
     assert status["reasons"][0]["code"] == "late"
@@ -70,3 +72,4 @@ def test_cli_release_rejects_unknown_assignment_and_bad_date(tmp_path):
         main, ["release", "ps1", "--due", "2026-12-01 18:00", "--cohort", str(cohort.root)]
     )
     assert ok.exit_code == 0, ok.output
+    assert "2026-12-01 18:00（北京时间）" in ok.output, "shown as entered, in Beijing time"

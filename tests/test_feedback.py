@@ -224,3 +224,36 @@ def test_release_notebook_json_is_scanned_as_text(tmp_path) -> None:
     path = tmp_path / "x.ipynb"
     path.write_text(json.dumps({"cells": [{"source": ["a\n", 'assert_choice(x, "B")']}]}))
     assert leaks([path], ['assert_choice(x, "B")']) == {str(path): ['assert_choice(x, "B")']}
+
+
+def test_trusted_helpers_are_named_by_module_identity() -> None:
+    import importlib
+    from pathlib import Path
+
+    from trainingkit.grading.scrub import TRUSTED_MODULES, _frame_module
+
+    for name in TRUSTED_MODULES:
+        module = importlib.import_module(name)
+        frame = f"File {module.__file__}:10, in helper()"
+        assert _frame_module(frame) == name
+        assert _frame_module(f'File "{module.__file__}", line 10, in helper') == name
+    lookalike = Path(importlib.import_module("trainingkit.checks").__file__).with_name("checks2.py")
+    assert _frame_module(f"File {lookalike}:1, in f()") not in TRUSTED_MODULES
+    assert _frame_module("File /tmp/notkit/checks.py:1, in f()") == ""
+
+
+def test_question_ids_in_outputs_become_question_numbers() -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_markdown_cell("## 第 5 题 · 写一件提案"))
+    answer = nbformat.v4.new_code_cell("sheet.draft('proposal_draft')")
+    printed = "【proposal_draft】当前答案：关于……\n"
+    answer.outputs = [nbformat.from_dict({"output_type": "stream", "name": "stdout",
+                                          "text": printed})]  # fmt: skip
+    nb.cells.append(answer)
+    frame = "File /x/site-packages/trainingkit/exercise/sheet.py:188, in require()"
+    failed = _error("第「proposal_draft」题：还没有作答", frame)
+    nb.cells += _notebook(("sheet.require('proposal_draft')\n" + HIDDEN, [failed])).cells
+    outputs = [o for c in _scrub(nb).cells if c.cell_type == "code" for o in c.outputs]
+    text = "".join(str(o.get("text", "")) for o in outputs)
+    assert "【第5题】当前答案" in text and "第5题：还没有作答" in text
+    assert "proposal_draft" not in text

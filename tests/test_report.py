@@ -65,9 +65,7 @@ def test_follow_up_names_broken_missing_late_and_their_reasons(
 
 def test_draft_quality_counts_the_submitted_drafts(report: str) -> None:
     section = report[report.index('id="drafts"') :]
-    rows = re.findall(
-        r"<td>02-proposals · proposal_draft</td><td>(\d+)</td><td>(\d+)</td>", section
-    )
+    rows = re.findall(r"<td>02-proposals · 提案草稿</td><td>(\d+)</td><td>(\d+)</td>", section)
     drafts, registrable = int(rows[0][0]), int(rows[0][1])
     assert drafts >= 5 and 0 < registrable <= drafts
 

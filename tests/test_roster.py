@@ -95,8 +95,9 @@ def test_reimport_updates_without_duplicating(cohort, tmp_path):
     assert (second.added, second.updated, second.unchanged) == (0, 1, 2)
     assert [e.id for e in load_roster(cohort)] == ["lisi", "wangwu", "zhangsan"]
     with cohort.gradebook() as gradebook:
-        students = {s.id: (s.last_name, s.email) for s in gradebook.students}
-    assert students == {"zhangsan": ("张三", "new@example.org"), "lisi": ("李四", None)}
+        students = {s.id: (s.last_name, s.first_name, s.email) for s in gradebook.students}
+    # 姓 and 名 apart: formgrader shows "last, first", never "张三,"
+    assert students == {"zhangsan": ("张", "三", "new@example.org"), "lisi": ("李", "四", None)}
 
 
 def test_cli_exit_codes(cohort):

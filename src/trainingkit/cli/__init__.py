@@ -8,11 +8,20 @@ under ``trainingkit.cli``. To add a command, add one line to ``COMMANDS``.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 import click
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "INTERRUPTED", "INTERRUPTED_EXIT", "main", "usage_message"]
+
+#: Exit code after Ctrl-C (128 + SIGINT, as shells report it); 1 means "needs attention".
+INTERRUPTED_EXIT = 130
+#: Printed after Ctrl-C instead of click's English "Aborted!".
+INTERRUPTED = (
+    "已中断（Ctrl-C）。已经完成的部分都已保存，不会丢失；重新运行同一条命令即可接着做完。\n"
+    "Interrupted: finished work is saved; run the same command again to continue."
+)
 
 # name -> "module:attribute" of a click command or group, in help order.
 COMMANDS: dict[str, str] = {
@@ -25,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "export": "trainingkit.cli.export:export",
     "report": "trainingkit.cli.report:report",
     "progress": "trainingkit.cli.progress:progress",
+    "lab": "trainingkit.cli.lab:lab",
     "demo": "trainingkit.cli.demo:demo",
     "review": "trainingkit.cli.review:review",
     "hub": "trainingkit.cli.hub:hub",
@@ -41,6 +51,33 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*super().list_commands(ctx), *self._lazy]
 
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
+        """click's ``main``, with usage errors explained in Chinese (exit 2, as click)."""
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            click.echo(usage_message(error), err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:  # Ctrl-C while click itself was prompting or parsing
+            click.echo(INTERRUPTED, err=True)
+            sys.exit(INTERRUPTED_EXIT)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+        return code
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; Ctrl-C ends it with `INTERRUPTED` and exit code 130."""
+        _quiet_interrupted_pool()
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(INTERRUPTED, err=True)
+            ctx.exit(INTERRUPTED_EXIT)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self._lazy:
             module_name, attribute = self._lazy[cmd_name].split(":")
@@ -48,6 +85,45 @@ class LazyGroup(click.Group):
             assert isinstance(command, click.Command)
             return command
         return super().get_command(ctx, cmd_name)
+
+
+def _quiet_interrupted_pool() -> None:
+    """SQLAlchemy logs a traceback when Ctrl-C lands while it closes a gradebook
+    connection; that record is dropped (the Chinese `INTERRUPTED` line says it all).
+    Every other SQLAlchemy warning or error still reaches stderr."""
+    import logging
+
+    logger = logging.getLogger("sqlalchemy")
+    if any(getattr(h, "trainingkit", False) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    handler.trainingkit = True  # type: ignore[attr-defined]
+    handler.addFilter(
+        lambda record: not (record.exc_info and record.exc_info[0] is KeyboardInterrupt)
+    )
+    logger.addHandler(handler)
+
+
+def usage_message(error: click.UsageError) -> str:
+    """A click usage error in Chinese first, click's English after it."""
+    command = error.ctx.command_path if error.ctx else "trainingkit"
+    english = error.format_message()
+    if isinstance(error, click.BadParameter) and error.param is not None:
+        hint = " / ".join(getattr(error.param, "opts", []) or [str(error.param.name)])
+        kind = error.param.type
+        if isinstance(kind, click.IntRange):
+            low = "" if kind.min is None else f"不小于 {kind.min}"
+            high = "" if kind.max is None else f"不大于 {kind.max}"
+            rule = "、".join(x for x in (low, high) if x)
+            chinese = f"{hint} 的值有误：应为整数{'，' + rule if rule else ''}。"
+        elif isinstance(kind, click.Choice):
+            chinese = f"{hint} 的值有误：应为 {'、'.join(map(str, kind.choices))} 之一。"
+        else:
+            chinese = f"{hint} 的值有误。"
+    else:
+        chinese = "命令用法有误。"
+    return f"{chinese}运行 {command} --help 查看用法。\n{english}"
 
 
 @click.group(

@@ -25,9 +25,16 @@ def release(assignments: tuple[str, ...], due: str | None, cohort_dir: Path) -> 
         stored = release_assignments(cohort, list(assignments) or None, due=due)
     except CohortError as error:
         fail(error)
+    from trainingkit.cohort.assignments import beijing
+
     for assignment, duedate in stored.items():
-        when = f"截止 due {duedate:%Y-%m-%d %H:%M} UTC" if duedate else "无截止时间 no due date"
+        when = (f"截止 due {beijing(duedate):%Y-%m-%d %H:%M}（北京时间）" if duedate
+                else "无截止时间 no due date")  # fmt: skip
         click.echo(f"已发布 released {assignment}（{when}）")
+    click.echo(
+        "提示：formgrader 里的截止时间按 UTC 显示（比北京时间早 8 小时）。\n"
+        "Note: formgrader shows due dates in UTC (Beijing time minus 8 hours)."
+    )
 
 
 @click.command()
@@ -42,5 +49,13 @@ def collect(assignments: tuple[str, ...], cohort_dir: Path) -> None:
         counts = collect_assignments(cohort, list(assignments) or None)
     except CohortError as error:
         fail(error)
-    for assignment, count in counts.items():
-        click.echo(f"{assignment}：已收取 {count} 份 collected")
+    for assignment, found in counts.items():
+        click.echo(f"{assignment}：已收取 {len(found)} 份 collected")
+        if found.new:
+            click.echo(f"  新提交 new：{'、'.join(found.new)}")
+        if found.updated:
+            click.echo(f"  重新提交 resubmitted：{'、'.join(found.updated)}")
+        if not found.new and not found.updated:
+            click.echo("  没有新的提交 nothing new")
+    if any(found.new or found.updated for found in counts.values()):
+        click.echo("下一步 next：trainingkit grade（只批改新的和重新提交的）")

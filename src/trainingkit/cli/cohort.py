@@ -29,7 +29,7 @@ cohort_option: Callable[[Any], Any] = click.option(
     "cohort_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
-    show_default="当前目录 current folder",
+    show_default="当前目录或其上级 current folder or above",
     help="培训班目录。Cohort directory.",
 )
 
@@ -41,10 +41,18 @@ def fail(error: Exception) -> NoReturn:
 
 
 def open_cohort(directory: Path) -> Cohort:
-    """`Cohort.open`, or exit 2 with a clear message."""
+    """`Cohort.open` on ``directory`` or the nearest folder above it that is a cohort
+    (so commands work from inside ``source/…``), or exit 2 with a clear message."""
+    start = directory.resolve()
+    above = (start, *start.parents) if start.is_dir() else ()  # a named folder must exist
+    found = next((d for d in above if (d / "cohort.toml").is_file()), start)
     try:
-        return Cohort.open(directory)
+        return Cohort.open(found)
     except CohortError as error:
+        inside = sorted(p.parent for p in start.glob("*/cohort.toml"))
+        if inside:
+            hint = " 或 ".join(f"--cohort {p}" for p in inside)
+            fail(CohortError(f"{error}\n这里的子目录是培训班，可加：{hint}\nTry: {hint}"))
         fail(error)
 
 

@@ -60,6 +60,13 @@ def demo(trainees: int, workdir: Path, no_lab: bool, jobs: int | None) -> None:
     for key, label in _LABELS.items():
         console.print(f"{label}：{result.files[key]}", markup=False)
     if no_lab:
+        console.print(
+            f"下一步 next：trainingkit lab --cohort {result.cohort}"
+            "（打开 JupyterLab 和 formgrader，手工批阅草稿；按两次 Ctrl+C 停止）\n"
+            f"批阅后更新反馈和报告 then：trainingkit feedback --cohort {result.cohort}；"
+            f"trainingkit report -o 报告.html --cohort {result.cohort}",
+            markup=False,
+        )
         return
     command, cwd = lab_command(result)
     console.print("正在打开 JupyterLab（formgrader 在 Nbgrader 菜单里）；按 Ctrl+C 退出。",

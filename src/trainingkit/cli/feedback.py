@@ -26,21 +26,26 @@ def feedback(
     cohort = open_cohort(cohort_dir)
     from trainingkit.grading.feedback import generate_feedback
 
+    try:  # unknown assignment or trainee: say so before any progress bar is drawn
+        cohort.collected(list(assignments) or None, list(trainees) or None)
+    except CohortError as error:
+        fail(error)
     console = Console(soft_wrap=True)  # paths and reasons stay on one line
     with progress_reporter(console, "反馈 feedback", prefix="反馈") as (_, progress):
-        try:
-            run = generate_feedback(
-                cohort,
-                list(assignments) or None,
-                trainees=list(trainees) or None,
-                release=not no_release,
-                progress=progress,
-            )
-        except CohortError as error:
-            fail(error)
-    verb = "已生成" if no_release else "已发布"
-    done = [r for r in run.results if r.status != "missing"]
-    console.print(f"{verb}反馈 {len(done)} 份，位置：{cohort.path('feedback')}", markup=False)
+        run = generate_feedback(
+            cohort,
+            list(assignments) or None,
+            trainees=list(trainees) or None,
+            release=not no_release,
+            progress=progress,
+        )
+    from trainingkit.grading.feedback import FeedbackState
+
+    words = {FeedbackState.RELEASED: "已发布反馈 released", FeedbackState.GENERATED:
+             "已生成、未发布 generated", FeedbackState.MISSING: "没有反馈 missing"}  # fmt: skip
+    for state, word in words.items():
+        console.print(f"{word}：{len(run.having(state))} 份", markup=False)
+    console.print(f"位置 folder：{cohort.path('feedback')}", markup=False)
     for result in run.missing:
         console.print(f"{result.assignment}/{result.student}：{result.reason}", markup=False)
     sys.exit(run.exit_code)

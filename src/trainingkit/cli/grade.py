@@ -39,20 +39,21 @@ def grade(
     cohort = open_cohort(cohort_dir)
     from trainingkit.grading import grade as grade_cohort
 
+    try:  # unknown assignment or trainee: say so before any progress bar is drawn
+        cohort.collected(list(assignments) or None, list(trainees) or None)
+    except CohortError as error:
+        fail(error)
     console = Console(soft_wrap=True)  # paths and reasons stay on one line
     with progress_reporter(console, "批改 grading", prefix="批改") as (_, progress):
-        try:
-            run = grade_cohort(
-                cohort,
-                list(assignments) or None,
-                jobs=jobs,
-                timeout=timeout,
-                trainees=list(trainees) or None,
-                force=force,
-                progress=progress,
-            )
-        except CohortError as error:
-            fail(error)
+        run = grade_cohort(
+            cohort,
+            list(assignments) or None,
+            jobs=jobs,
+            timeout=timeout,
+            trainees=list(trainees) or None,
+            force=force,
+            progress=progress,
+        )
     console.print(run.isolation)
     table = Table(title="批改结果 Summary")
     for column in (
@@ -61,6 +62,7 @@ def grade(
         "需关注 attention",
         "失败 failed",
         "迟交 late",
+        "待老师重新批阅 manual reset",
     ):
         table.add_column(column)
     per: dict[str, Counter[str]] = {}
@@ -68,13 +70,28 @@ def grade(
         counts = per.setdefault(status.assignment, Counter())
         counts[status.status] += 1
         counts["late"] += int(status.late)
+        counts["reset"] += int(bool(status.manual_reset))
     for assignment, counts in sorted(per.items()):
-        table.add_row(
-            assignment, *(str(counts[k]) for k in ("graded", "attention", "failed", "late"))
-        )
+        keys = ("graded", "attention", "failed", "late", "reset")
+        table.add_row(assignment, *(str(counts[k]) for k in keys))
     console.print(table)
     for status in run.statuses:
         for reason in status.reasons:
             console.print(f"{status.assignment}/{status.student}：{reason.message}", markup=False)
     console.print(f"本次批改 {run.graded_now} 份，跳过已批改 {run.skipped} 份。")
+    reset = [s for s in run.statuses if s.manual_reset]
+    if reset:
+        who = "、".join(f"{s.assignment}/{s.student}" for s in reset)
+        console.print(
+            f"这些重新提交的答案改了，原来的老师评分已清除，请在 formgrader 里重新批阅：{who}\n"
+            "Answers graded by hand changed; grade them again in formgrader (trainingkit lab).",
+            markup=False,
+        )
+    if any(s.status == "failed" for s in run.statuses):
+        console.print(
+            "未能批改的提交：请学员按上面的原因修正后重新提交，再运行 trainingkit collect 和 "
+            "trainingkit grade（只会批改新的提交）。\n"
+            "Failed submissions: ask the trainee to fix and resubmit, then collect and grade.",
+            markup=False,
+        )
     sys.exit(run.exit_code)

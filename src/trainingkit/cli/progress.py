@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -12,10 +13,17 @@ from trainingkit.cli.cohort import cohort_option, fail, open_cohort
 from trainingkit.cli.report import exit_for_attention, homes_option
 from trainingkit.cohort.directory import CohortError
 
+if TYPE_CHECKING:
+    from trainingkit.reporting.progress import ProgressRow
+
 __all__ = ["progress"]
 
 _MARK = {True: "✔", False: "·", None: "?"}
 _GRADED = {"yes": "✔", "no": "·", "failed": "✘"}
+
+
+def _graded(row: ProgressRow) -> str:
+    return f"✎{row.pending}" if row.graded == "yes" and row.pending else _GRADED[row.graded]
 
 
 @click.command()
@@ -47,12 +55,12 @@ def progress(fmt: str, output: Path | None, homes: Path | None, cohort_dir: Path
         table.add_column(column)
     for student in dict.fromkeys(r.student for r in rows):
         own = [r for r in rows if r.student == student]
-        cells = [f"{_MARK[r.fetched]}{_MARK[r.submitted]}{_GRADED[r.graded]}{_MARK[r.feedback]}"
+        cells = [f"{_MARK[r.fetched]}{_MARK[r.submitted]}{_graded(r)}{_MARK[r.feedback]}"
                  for r in own]  # fmt: skip
         table.add_row(student, own[0].name, own[0].sector, *cells)
     console = Console()
     console.print(table)
-    console.print("✔ 是  · 否  ✘ 批改失败  ? 不可知", markup=False)
+    console.print("✔ 是  · 否  ✘ 批改失败  ✎N 待老师批阅 N 项  ? 不可知", markup=False)
     if homes is None:
         console.print(
             "看不到学员主目录，未提交的是否已领取无法得知（标 ?）；可用 --homes 指定。\n"

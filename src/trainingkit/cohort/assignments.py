@@ -8,12 +8,18 @@ Due dates come from ``--due`` or from the cohort's ``schedule.toml``::
 
 Times are Beijing time (Asia/Shanghai). They are stored in nbgrader's gradebook
 (``Assignment.duedate``, naive UTC as nbgrader expects), so nbgrader itself
-computes how late each submission is; `late_submissions` reads it back.
+computes how late each submission is. Everything shown to people is Beijing time
+(`beijing`).
+
+`nbgrader_api` and `nbgrader_error` are the one way the kit drives nbgrader's
+``NbGraderAPI`` and reads its failures (release, collect, feedback).
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -25,8 +31,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "TIMEZONE",
+    "Collected",
+    "beijing",
     "collect",
-    "late_submissions",
+    "nbgrader_api",
+    "nbgrader_error",
     "parse_due",
     "read_schedule",
     "release",
@@ -64,12 +73,32 @@ def read_schedule(cohort: Cohort) -> dict[str, datetime]:
     return {str(key): parse_due(str(value)) for key, value in data.items()}
 
 
-def _api(cohort: Cohort) -> NbGraderAPI:
+def beijing(naive_utc: datetime) -> datetime:
+    """A due date as nbgrader stores it (naive UTC) in Beijing time."""
+    return naive_utc.replace(tzinfo=UTC).astimezone(TIMEZONE)
+
+
+def nbgrader_api(cohort: Cohort, configure: Callable[[Any], None] | None = None) -> NbGraderAPI:
+    """nbgrader's ``NbGraderAPI`` on the cohort's configuration (``configure`` may add to it)."""
     from nbgrader.apps.api import NbGraderAPI
 
     config = cohort.nbgrader_config()
-    config.ExchangeReleaseAssignment.force = True  # releasing again replaces the release
+    if configure is not None:
+        configure(config)
     return NbGraderAPI(coursedir=cohort.coursedir(config), config=config)
+
+
+def nbgrader_error(result: dict[str, Any], lines: int = 1) -> str:
+    """The last ``lines`` lines of what a failed ``NbGraderAPI`` call logged."""
+    text = (result.get("log") or result.get("error") or "").strip().splitlines()
+    return "\n".join(text[-lines:]) if text else "原因不明 unknown"
+
+
+def _api(cohort: Cohort) -> NbGraderAPI:
+    def force(config: Any) -> None:  # releasing again replaces the release
+        config.ExchangeReleaseAssignment.force = True
+
+    return nbgrader_api(cohort, force)
 
 
 def release(
@@ -103,33 +132,45 @@ def release(
     return stored
 
 
-def collect(cohort: Cohort, assignments: list[str] | None = None) -> dict[str, int]:
-    """Collect submissions from the exchange; return assignment → trainees collected."""
+@dataclass(frozen=True)
+class Collected:
+    """What ``collect`` found for one assignment: every collected trainee, and who is new."""
+
+    students: list[str]
+    new: list[str]  # first submission collected now
+    updated: list[str]  # a newer submission replaced the one collected before
+
+    def __len__(self) -> int:
+        return len(self.students)
+
+
+def collect(cohort: Cohort, assignments: list[str] | None = None) -> dict[str, Collected]:
+    """Collect submissions from the exchange; per assignment, who was collected and who is new."""
     chosen = cohort.check_assignments(assignments)
     api = _api(cohort)
-    counts = {}
+    result = {}
     for assignment in chosen:
+        before = {s: _stamp(cohort, s, assignment) for s in cohort.submissions(assignment)}
         _run(api.collect(assignment), "collect", assignment)
-        counts[assignment] = len(cohort.submissions(assignment))
-    return counts
+        after = cohort.submissions(assignment)
+        result[assignment] = Collected(
+            after,
+            [s for s in after if s not in before],
+            [s for s in after if s in before and _stamp(cohort, s, assignment) != before[s]],
+        )
+    return result
 
 
-def late_submissions(cohort: Cohort) -> dict[tuple[str, str], float]:
-    """(assignment, student) → seconds late, for every late submission."""
-    late = {}
-    with cohort.gradebook() as gradebook:
-        for assignment in gradebook.assignments:
-            for submission in assignment.submissions:
-                seconds = float(submission.total_seconds_late or 0)
-                if seconds > 0:
-                    late[(assignment.name, submission.student.id)] = seconds
-    return late
+def _stamp(cohort: Cohort, student: str, assignment: str) -> str:
+    try:
+        return (cohort.submitted(student, assignment) / "timestamp.txt").read_text().strip()
+    except OSError:
+        return ""
 
 
 def _run(result: dict[str, Any], step: str, assignment: str) -> None:
     if not result.get("success"):
-        detail = (result.get("log") or result.get("error") or "").strip().splitlines()[-5:]
         raise CohortError(
-            f"nbgrader {step} 处理 {assignment} 失败：\n" + "\n".join(detail) + "\n"
+            f"nbgrader {step} 处理 {assignment} 失败：\n{nbgrader_error(result, 5)}\n"
             f"nbgrader {step} failed for {assignment}."
         )

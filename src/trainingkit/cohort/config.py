@@ -22,6 +22,17 @@ Why each kit setting (nbgrader 0.9.6 defaults in brackets):
   ``ScrubHiddenTests`` (after the cells are final, before rendering: it removes
   hidden tests and mark schemes and replaces the outputs of test cells), then
   nbconvert's ``CSSHTMLHeaderPreprocessor``; and the Chinese page template.
+* ``Autograde.exporter_class`` [``NotebookExporter``]: formgrader's "Autograde"
+  button and a plain ``nbgrader autograde`` would run trainees' code in the Lab
+  server's own process, unsandboxed (possibly as root). The kit's exporter
+  (`trainingkit.grading.guard.SandboxOnlyExporter`) refuses before nbgrader
+  touches anything, with a Chinese message pointing to ``trainingkit grade``,
+  which runs the same nbgrader steps in the sandbox. ``trainingkit grade`` builds
+  its own exporter, so it is not affected.
+* ``HTMLExporter.preprocessors`` [none]: `trainingkit.grading.manual.WrapDrafts`, so
+  formgrader's grading page shows a long draft wrapped, with its paragraphs, instead
+  of one line to scroll sideways. Not for feedback (``GenerateFeedback.HTMLExporter``):
+  there it would run before ``ScrubHiddenTests``; the feedback page wraps with CSS.
 """
 
 from __future__ import annotations
@@ -30,7 +41,9 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +59,7 @@ __all__ = [
     "apply_kit_config",
     "create_gradebook",
     "feedback_config",
+    "quiet_nbgrader",
     "render_nbgrader_config",
     "toml_line",
 ]
@@ -64,6 +78,10 @@ FEEDBACK_PREPROCESSORS = (
     "trainingkit.grading.scrub.ScrubHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 )
+#: Every HTML page of a cohort (formgrader's grading page, feedback) wraps long drafts.
+WRAP_PREPROCESSOR = "trainingkit.grading.manual.WrapDrafts"
+#: What formgrader's Autograde button and plain ``nbgrader autograde`` export with.
+AUTOGRADE_EXPORTER = "trainingkit.grading.guard.SandboxOnlyExporter"
 
 _TEMPLATE = """\
 # nbgrader configuration of the trainingkit cohort {name!r}.
@@ -155,12 +173,17 @@ def apply_kit_config(c: Any, root: str | Path, assignments: Iterable[str] | None
         )
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.Autograde.exclude_overwriting = {aid: list(ANSWER_FILES) for aid in assignments}
+    c.Autograde.exporter_class = AUTOGRADE_EXPORTER
+    c.HTMLExporter.preprocessors = [WRAP_PREPROCESSOR]
     feedback_config(c)
 
 
 def feedback_config(c: Any) -> None:
     """Set leak-free feedback on an nbgrader config."""
     c.GenerateFeedback.preprocessors = list(FEEDBACK_PREPROCESSORS)
+    # Not formgrader's draft wrapping: it would run before ScrubHiddenTests and could cut
+    # a quoted hidden-test line in two, past the scrubber; the page wraps with CSS instead.
+    c.GenerateFeedback.HTMLExporter.preprocessors = []
     # Scoped to the exporter *of GenerateFeedback* (traitlets' nested config), so
     # formgrader's own HTMLExporter keeps its grading template.
     c.GenerateFeedback.HTMLExporter.template_file = str(template_path("feedback_notebook.html.j2"))
@@ -206,3 +229,20 @@ def alembic_on_path() -> None:
     bindir = str(Path(sys.executable).parent)
     if shutil.which("alembic") is None and bindir not in os.environ.get("PATH", ""):
         os.environ["PATH"] = os.pathsep.join([bindir, os.environ.get("PATH", "")])
+
+
+@contextmanager
+def quiet_nbgrader() -> Iterator[None]:
+    """Warnings nbgrader causes and ``nbgrader autograde`` only logs, silenced.
+
+    SQLAlchemy autoflush warnings from nbgrader's gradebook, and nbformat's
+    missing-cell-id warning on cells that ``OverwriteCells`` restores. The one
+    place the kit silences them (grading, feedback, exports).
+    """
+    from nbformat.warnings import MissingIDFieldWarning
+    from sqlalchemy.exc import SAWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SAWarning)
+        warnings.simplefilter("ignore", MissingIDFieldWarning)
+        yield

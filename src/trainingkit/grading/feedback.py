@@ -13,13 +13,13 @@ command exits 1 and the instructor can follow up.
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from trainingkit.cohort.config import feedback_config
+from trainingkit.cohort.assignments import nbgrader_api, nbgrader_error
+from trainingkit.cohort.config import feedback_config, quiet_nbgrader
 from trainingkit.cohort.directory import Cohort
 
 if TYPE_CHECKING:
@@ -28,17 +28,26 @@ if TYPE_CHECKING:
 __all__ = [
     "FeedbackResult",
     "FeedbackRun",
+    "FeedbackState",
     "generate_feedback",
 ]
 
 
+class FeedbackState(StrEnum):
+    """What became of one submission's feedback."""
+
+    RELEASED = "released"  # written and released through the exchange
+    GENERATED = "generated"  # written only (``--no-release``)
+    MISSING = "missing"  # none: not graded, or generating/releasing failed (``reason``)
+
+
 @dataclass(frozen=True)
 class FeedbackResult:
-    """Feedback for one submission: ``released`` or ``missing`` with a reason."""
+    """Feedback for one submission, with a reason when it is missing."""
 
     assignment: str
     student: str
-    status: str
+    status: FeedbackState
     reason: str = ""
     files: tuple[str, ...] = ()
 
@@ -49,15 +58,19 @@ class FeedbackRun:
 
     results: list[FeedbackResult] = field(default_factory=list)
 
+    def having(self, state: FeedbackState) -> list[FeedbackResult]:
+        """The results in ``state``."""
+        return [r for r in self.results if r.status == state]
+
     @property
     def released(self) -> list[FeedbackResult]:
         """Submissions whose feedback was generated and released."""
-        return [r for r in self.results if r.status == "released"]
+        return self.having(FeedbackState.RELEASED)
 
     @property
     def missing(self) -> list[FeedbackResult]:
         """Submissions that got no feedback, each with a reason."""
-        return [r for r in self.results if r.status == "missing"]
+        return self.having(FeedbackState.MISSING)
 
     @property
     def exit_code(self) -> int:
@@ -96,30 +109,36 @@ def generate_feedback(
 
 
 def _api(cohort: Cohort) -> NbGraderAPI:
-    from nbgrader.apps.api import NbGraderAPI
-
-    config = cohort.nbgrader_config()
-    feedback_config(config)
-    return NbGraderAPI(coursedir=cohort.coursedir(config), config=config)
+    return nbgrader_api(cohort, feedback_config)
 
 
-def _one(cohort: Cohort, api: NbGraderAPI, assignment: str, student: str, *, release: bool):
-    if not any(cohort.autograded(student, assignment).glob("*.ipynb")):
+def _one(
+    cohort: Cohort, api: NbGraderAPI, assignment: str, student: str, *, release: bool
+) -> FeedbackResult:
+    from trainingkit.grading.status import State, read_status
+
+    missing = FeedbackState.MISSING
+    status = read_status(cohort.status_file(assignment, student))
+    graded = status is not None and status.done and status.status != State.FAILED
+    if not graded or not any(cohort.autograded(student, assignment).glob("*.ipynb")):
         return FeedbackResult(
-            assignment, student, "missing", _why_not_graded(cohort, assignment, student)
+            assignment, student, missing, _why_not_graded(cohort, assignment, student)
         )
     api.config.ScrubHiddenTests.notes = _grading_notes(cohort, assignment, student)
-    with _quiet():
+    with quiet_nbgrader():
         result = api.generate_feedback(assignment, student)
     if not result.get("success"):
-        return FeedbackResult(assignment, student, "missing", "生成反馈失败：" + _last_line(result))
+        return FeedbackResult(
+            assignment, student, missing, "生成反馈失败：" + nbgrader_error(result)
+        )
     folder = cohort.feedback(student, assignment)
     files = tuple(sorted(p.name for p in folder.glob("*.html")))
     if release:
         problem = _release(api, assignment, student)
         if problem:
-            return FeedbackResult(assignment, student, "missing", "发布反馈失败：" + problem)
-    return FeedbackResult(assignment, student, "released" if release else "generated", "", files)
+            return FeedbackResult(assignment, student, missing, "发布反馈失败：" + problem)
+    state = FeedbackState.RELEASED if release else FeedbackState.GENERATED
+    return FeedbackResult(assignment, student, state, "", files)
 
 
 def _release(api: NbGraderAPI, assignment: str, student: str) -> str:
@@ -157,22 +176,10 @@ def _why_not_graded(cohort: Cohort, assignment: str, student: str) -> str:
     from trainingkit.grading.status import read_status
 
     status = read_status(cohort.status_file(assignment, student))
-    if status is None:
-        return "尚未批改，没有反馈（请先运行 trainingkit grade）。"
+    if status is None or not status.done:
+        return "尚未批改完，没有反馈（请先运行 trainingkit grade）。"
     reasons = "；".join(r.message for r in status.reasons) or status.status
-    return f"未能自动批改，没有反馈：{reasons}"
-
-
-def _last_line(result: dict[str, Any]) -> str:
-    text = (result.get("error") or result.get("log") or "").strip().splitlines()
-    return text[-1] if text else "原因不明"
-
-
-@contextmanager
-def _quiet() -> Iterator[None]:
-    """nbgrader's gradebook triggers SQLAlchemy autoflush warnings (not ours to fix)."""
-    from sqlalchemy.exc import SAWarning
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SAWarning)
-        yield
+    return (
+        f"未能自动批改，没有反馈：{reasons}（请学员修正后重新提交，"
+        "再运行 trainingkit collect 和 trainingkit grade）"
+    )

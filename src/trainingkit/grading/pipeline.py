@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,12 +25,11 @@ from typing import Any
 import nbformat
 from nbconvert.exporters import NotebookExporter
 from nbconvert.writers import FilesWriter
-from nbformat.warnings import MissingIDFieldWarning
 from nbgrader.converters import Autograde
 from nbgrader.converters.base import BaseConverter
-from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 
+from trainingkit.cohort.config import quiet_nbgrader
 from trainingkit.cohort.directory import Cohort
 from trainingkit.grading.execute import split_preprocessors
 from trainingkit.grading.status import Reason, reason
@@ -130,17 +126,8 @@ class SubmissionGrader:
             return float(submission.total_seconds_late or 0), submission.score
 
 
-@contextmanager
-def quiet_third_party() -> Iterator[None]:
-    """Warnings nbgrader causes and ``nbgrader autograde`` only logs, silenced.
-
-    SQLAlchemy autoflush warnings from nbgrader's gradebook, and nbformat's
-    missing-cell-id warning on cells that ``OverwriteCells`` restores.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SAWarning)
-        warnings.simplefilter("ignore", MissingIDFieldWarning)
-        yield
+#: The kit's one silencer of nbgrader's third-party warnings (`trainingkit.cohort.config`).
+quiet_third_party = quiet_nbgrader
 
 
 def _grade_ids(path: Path) -> set[str]:

@@ -46,10 +46,13 @@ from nbformat.notebooknode import NotebookNode, from_dict
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import List, Unicode
 
+from trainingkit.grading.manual import heading_label, labels_of_cells
+
 __all__ = [
     "FAILED_HIDDEN",
     "HIDDEN_OUTPUT",
     "PASSED",
+    "TRUSTED_MODULES",
     "ScrubHiddenTests",
     "hidden_lines",
     "strip_regions",
@@ -66,10 +69,14 @@ _REGIONS = (
     ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS"),
     ("BEGIN MARK SCHEME", "END MARK SCHEME"),
 )
-# Files whose AssertionError messages are meant for trainees (they never state the answer).
-_TRUSTED_FILES = re.compile(r"trainingkit[/\\](checks|exercise|exercise_questions)\.py")
+#: Modules whose AssertionError messages are meant for trainees (they never state the
+#: answer). A frame is theirs when its file *is* one of these modules (its path ends
+#: in the module's own path), not when its name looks alike; a test imports each.
+TRUSTED_MODULES = ("trainingkit.checks", "trainingkit.exercise.sheet")
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _FRAME = re.compile(r"^(?:File\s+(\S+?)(?::\d+)?,|Cell In\[|Input In \[|\s*File \"([^\"]+)\")")
+_ANSWER_TAG = re.compile(r"【[A-Za-z][A-Za-z0-9_]*】")  # sheet's printed 【question id】
+_QUESTION_ID = re.compile(r"第「[A-Za-z][A-Za-z0-9_]*」题")  # sheet.require's message
 _AUTO_COMMENT = "No response."  # nbgrader's comment on an unchanged answer cell
 _MIN_LINE = 6  # shorter hidden lines (``)``, ``pass``) say nothing and match everywhere
 
@@ -100,7 +107,11 @@ def strip_regions(source: str) -> tuple[str, list[str]]:
 
 def hidden_lines(source: str) -> list[str]:
     """The meaningful lines (stripped, at least a few characters) of the hidden regions."""
-    return [line.strip() for line in strip_regions(source)[1] if len(line.strip()) >= _MIN_LINE]
+    return _meaningful(strip_regions(source)[1])
+
+
+def _meaningful(lines: list[str]) -> list[str]:
+    return [line.strip() for line in lines if len(line.strip()) >= _MIN_LINE]
 
 
 class ScrubHiddenTests(NbGraderPreprocessor):
@@ -124,7 +135,7 @@ class ScrubHiddenTests(NbGraderPreprocessor):
             source, removed = strip_regions(cell.source)
             if removed:
                 cell.source = source
-                secret += [line.strip() for line in removed if len(line.strip()) >= _MIN_LINE]
+                secret += _meaningful(removed)
                 if cell.cell_type == "code":
                     hidden_cells[index] = removed
         for index, cell in enumerate(nb.cells):
@@ -135,27 +146,55 @@ class ScrubHiddenTests(NbGraderPreprocessor):
                 cell.outputs = [_stream(_verdict(cell.outputs, secret, helpers_only))]
             else:
                 cell.outputs = [_scrub(output, secret) for output in cell.outputs]
+        _number_questions(nb)
         _mark_pending(nb, resources)
+        resources["trainingkit_labels"] = labels_of_cells(nb.cells)
+        resources["trainingkit_title"] = _title(nb)
         resources["trainingkit_notes"] = [n for n in self.notes if not _quotes(n, secret)]
         return nb, resources
+
+
+def _number_questions(nb: NotebookNode) -> None:
+    """Question ids in printed answers and check messages (``【proposal_draft】``,
+    ``第「proposal_draft」题``) become the question's number from the headings."""
+    current = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            current = heading_label(cell.source) or current
+            continue
+        if cell.cell_type != "code" or not current:
+            continue
+        for output in cell.outputs:
+            if output.get("output_type") == "stream":
+                text = output.get("text", "")
+                text = "".join(text) if isinstance(text, list) else str(text)
+                text = _ANSWER_TAG.sub(f"【{current}】", text)
+                output["text"] = _QUESTION_ID.sub(current, text)
+
+
+def _title(nb: NotebookNode) -> str:
+    """The exercise's own title: the first ``# `` heading of the notebook, or ``""``."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return ""
 
 
 def _mark_pending(nb: NotebookNode, resources: ResourcesDict) -> None:
     info = resources.get("nbgrader") or {}
     if not info.get("db_url"):
         return
-    import warnings
-
     from nbgrader.api import Gradebook
-    from sqlalchemy.exc import SAWarning
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SAWarning)
-        with Gradebook(info["db_url"]) as gradebook:
-            notebook = gradebook.find_submission_notebook(
-                info["notebook"], info["assignment"], info["student"]
-            )
-            pending = {grade.name for grade in notebook.grades if grade.needs_manual_grade}
+    from trainingkit.cohort.config import quiet_nbgrader
+
+    with quiet_nbgrader(), Gradebook(info["db_url"]) as gradebook:
+        notebook = gradebook.find_submission_notebook(
+            info["notebook"], info["assignment"], info["student"]
+        )
+        pending = {grade.name for grade in notebook.grades if grade.needs_manual_grade}
     for cell in nb.cells:
         grading = cell.metadata.get("nbgrader", {})
         if grading.get("grade_id") in pending and (grading.get("grade") or grading.get("task")):
@@ -183,7 +222,18 @@ def _from_helper(error: Any, helpers_only: bool) -> bool:
                 frames.append(line.strip())
     if not frames:
         return helpers_only
-    return bool(_TRUSTED_FILES.search(frames[-1]))
+    return _frame_module(frames[-1]) in TRUSTED_MODULES
+
+
+def _frame_module(frame: str) -> str:
+    """The dotted module name of a traceback frame's file (``""`` if not the kit's)."""
+    found = _FRAME.match(frame)
+    path = (found.group(1) or found.group(2) or "").strip('"') if found else ""
+    parts = path.replace("\\", "/").split("/")
+    if "trainingkit" not in parts or not path.endswith(".py"):
+        return ""
+    start = len(parts) - 1 - parts[::-1].index("trainingkit")
+    return ".".join(parts[start:])[: -len(".py")]
 
 
 def _helpers_only(hidden: list[str]) -> bool:

@@ -4,9 +4,17 @@ Each submission ends with a status file (``Cohort.status_file``), written
 atomically *after* the gradebook commit: a rerun trusts it and skips the
 submission unless it changed (new timestamp or new content) or ``--force``.
 
-Statuses: ``graded`` (fine), ``attention`` (graded, but an instructor should look:
-a reason says why) and ``failed`` (not graded; nbgrader leaves it at 0 "needs
-manual grade", as ``nbgrader autograde`` does).
+States (`State`): ``graded`` (fine), ``attention`` (graded, but an instructor
+should look: a reason says why), ``failed`` (not graded; nbgrader leaves it at 0
+"needs manual grade", as ``nbgrader autograde`` does) and ``grading``: written
+*before* anything of the submission is touched, so a run interrupted at any moment
+leaves a status that no rerun trusts. Only the three final states are "done", and
+they are written only when everything feedback reads (gradebook rows, executed
+notebooks in ``autograded/``) is in place.
+
+``manual_answers`` records, per manually graded item (grade id), a digest of the
+answer it judges, so a resubmission whose answer changed can have its old manual
+grade cleared (`trainingkit.grading.runner`).
 """
 
 from __future__ import annotations
@@ -15,12 +23,15 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "DONE",
     "MESSAGES",
     "Reason",
+    "State",
     "SubmissionStatus",
     "read_status",
     "reason",
@@ -43,7 +54,21 @@ MESSAGES: dict[str, str] = {
     "late": "提交晚于截止时间 {late}。",
     "worker_crashed": "批改进程意外结束（{detail}），无法自动批改。",
     "error": "批改时出错：{detail}",
+    "manual_reset": "{question}的答案已改动，之前的老师评分和批语已清除，等待老师重新批阅。",
 }
+
+
+class State(StrEnum):
+    """The state of one submission's grading (stored as its value)."""
+
+    GRADING = "grading"
+    GRADED = "graded"
+    ATTENTION = "attention"
+    FAILED = "failed"
+
+
+#: States after which nothing of the submission is still being written.
+DONE = frozenset({State.GRADED, State.ATTENTION, State.FAILED})
 
 
 @dataclass(frozen=True)
@@ -65,7 +90,7 @@ class SubmissionStatus:
 
     assignment: str
     student: str
-    status: str  # graded | attention | failed
+    status: State
     reasons: list[Reason] = field(default_factory=list)
     score: float | None = None
     max_score: float | None = None
@@ -73,11 +98,21 @@ class SubmissionStatus:
     seconds_late: float = 0.0
     digest: str = ""
     seconds: float = 0.0
+    manual_answers: dict[str, str] = field(default_factory=dict)
+    manual_reset: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.status = State(self.status)
+
+    @property
+    def done(self) -> bool:
+        """True when grading of this submission finished (whatever the outcome)."""
+        return self.status in DONE
 
     @property
     def needs_attention(self) -> bool:
         """True unless the submission was graded without remarks."""
-        return self.status != "graded"
+        return self.status != State.GRADED
 
 
 def submission_digest(folder: Path) -> str:
@@ -94,7 +129,8 @@ def write_status(path: Path, status: SubmissionStatus) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     with temporary.open("w", encoding="utf-8") as handle:
-        json.dump(asdict(status), handle, ensure_ascii=False, indent=1)
+        data = asdict(status) | {"status": status.status.value}
+        json.dump(data, handle, ensure_ascii=False, indent=1)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
@@ -106,5 +142,5 @@ def read_status(path: Path) -> SubmissionStatus | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         data["reasons"] = [Reason(**r) for r in data.get("reasons", [])]
         return SubmissionStatus(**data)
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError):  # ValueError: also an unknown state
         return None

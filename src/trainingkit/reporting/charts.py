@@ -45,6 +45,13 @@ def _figure(width: float, height: float) -> tuple[Any, Any]:
     return _pyplot().subplots(figsize=(width, height), dpi=100)
 
 
+def _whole_numbers(axis: Any) -> None:
+    """Person and draft counts: ticks at whole numbers only."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
 def _png(fig: Any) -> str:
     import matplotlib.pyplot as plt
 
@@ -63,11 +70,13 @@ def score_chart(rows: Sequence[SubmissionRow], assignments: Sequence[str]) -> st
                              dpi=100, sharex=True, squeeze=False)  # fmt: skip
     for axis, assignment in zip(axes[:, 0], assignments, strict=True):
         own = [r for r in rows if r.assignment == assignment and r.score is not None]
-        percents = [100 * (r.score or 0) / r.max_score for r in own if r.max_score]
+        # of the points graded so far: parts waiting for the teacher are left out
+        percents = [100 * (r.score or 0) / r.graded_max for r in own if r.graded_max]
         axis.hist(percents, bins=list(range(0, 101, 10)), color=_BLUE, edgecolor="white")
         axis.set_ylabel("人数")
+        _whole_numbers(axis.yaxis)
         axis.set_title(f"{assignment}（{len(own)} 份已批改）", fontsize=10, loc="left")
-    axes[-1, 0].set_xlabel("得分率（%）")
+    axes[-1, 0].set_xlabel("得分率（%，只算已评分的部分）")
     return _png(fig)
 
 
@@ -77,7 +86,7 @@ def difficulty_chart(stats: Sequence[QuestionStat], *, top: int = 15) -> str:
     if not shown:
         return ""
     fig, axis = _figure(7, 0.35 * len(shown) + 1.2)
-    labels = [f"{s.assignment} · {s.question}" for s in shown][::-1]
+    labels = [f"{s.assignment} · {s.label or s.question}" for s in shown][::-1]
     values = [100 * s.miss_rate for s in shown][::-1]
     axis.barh(labels, values, color=_BLUE)
     axis.set_xlim(0, 100)
@@ -104,14 +113,23 @@ def completion_chart(rows: Sequence[SubmissionRow]) -> str:
 
 def draft_chart(summaries: Sequence[DraftSummary]) -> str:
     """The most frequent 提案体检 findings over the submitted drafts."""
-    counts = [(f"{s.kind}:{code}", n) for s in summaries for code, n in s.codes.most_common(8)]
+    kinds = {"proposal": "提案", "sheqing": "社情民意"}
+    counts = [(f"{kinds.get(s.kind, s.kind)}：{_short(s.messages.get(code, code))}", n)
+              for s in summaries for code, n in s.codes.most_common(8)]  # fmt: skip
     if not counts:
         return ""
     counts.sort(key=lambda item: item[1])
     fig, axis = _figure(7, 0.35 * len(counts) + 1.2)
     axis.barh([c for c, _ in counts], [n for _, n in counts], color=_BLUE)
     axis.set_xlabel("出现该问题的草稿数")
+    _whole_numbers(axis.xaxis)
     return _png(fig)
+
+
+def _short(message: str, limit: int = 18) -> str:
+    """The first clause of a finding's message, cut to fit a chart label."""
+    first = message.split("：")[0].split("，")[0].split("。")[0]
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 def progress_chart(rows: Sequence[ProgressRow]) -> str:
@@ -122,7 +140,7 @@ def progress_chart(rows: Sequence[ProgressRow]) -> str:
     if not assignments:
         return ""
     fig, axis = _figure(7, 0.5 * len(assignments) + 1.6)
-    colours = [_GREY, "#a6c8e8", "#6fa3d6", _BLUE, "#1d4e80"]
+    colours = [_GREY, "#a6c8e8", "#6fa3d6", "#e8b04a", _BLUE, "#1d4e80"]
     left = [0] * len(assignments)
     for stage, colour in zip(STAGES, colours, strict=True):
         values = [sum(1 for r in rows if r.assignment == a and r.stage == stage)
@@ -130,5 +148,6 @@ def progress_chart(rows: Sequence[ProgressRow]) -> str:
         axis.barh(assignments[::-1], values[::-1], left=left[::-1], color=colour, label=stage)
         left = [x + v for x, v in zip(left, values, strict=True)]
     axis.set_xlabel("学员人数")
-    axis.legend(ncol=5, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.35))
+    _whole_numbers(axis.xaxis)
+    axis.legend(ncol=6, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.35))
     return _png(fig)

@@ -36,13 +36,17 @@ DRAFT_QUESTIONS = {
 
 @dataclass(frozen=True)
 class QuestionStat:
-    """One auto-graded question: how many graded submissions missed full marks."""
+    """One auto-graded check: how many graded submissions missed full marks.
+
+    ``question`` is the grade id (stable); ``label`` what people read (第N题).
+    """
 
     assignment: str
     question: str
     max_score: float
     graded: int
     missed: int
+    label: str = ""
 
     @property
     def miss_rate(self) -> float:
@@ -91,8 +95,28 @@ def question_stats(cohort: Cohort, rows: list[SubmissionRow]) -> list[QuestionSt
                         entry[0] += 1
                         entry[1] += int(float(grade.score or 0) < float(grade.max_score))
                         entry[2] = float(grade.max_score)
-    stats = [QuestionStat(a, q, v[2], int(v[0]), int(v[1])) for (a, q), v in counts.items()]
+    labels = _labels(cohort)
+    stats = [
+        QuestionStat(a, q, v[2], int(v[0]), int(v[1]), labels.get((a, q), ""))
+        for (a, q), v in counts.items()
+    ]
     return sorted(stats, key=lambda s: (-s.miss_rate, s.assignment, s.question))
+
+
+def _labels(cohort: Cohort) -> dict[tuple[str, str], str]:
+    """(assignment, grade id) → 第N题, with 第k项检查 where a question has several checks."""
+    from trainingkit.grading.manual import question_labels
+
+    result: dict[tuple[str, str], str] = {}
+    for assignment in cohort.assignments():
+        per: dict[str, list[str]] = {}
+        for notebook in sorted(cohort.source(assignment).glob("*.ipynb")):
+            for grade_id, label in question_labels(notebook).items():
+                per.setdefault(label, []).append(grade_id)
+        for label, ids in per.items():
+            for index, grade_id in enumerate(ids, start=1):
+                result[(assignment, grade_id)] = label if len(ids) == 1 else f"{label}第{index}项"
+    return result
 
 
 def follow_ups(rows: list[SubmissionRow]) -> list[FollowUp]:
@@ -111,7 +135,7 @@ def follow_ups(rows: list[SubmissionRow]) -> list[FollowUp]:
         if row.score is not None:
             total = totals.setdefault(row.student, [0.0, 0.0])
             total[0] += row.score
-            total[1] += row.max_score
+            total[1] += row.graded_max  # parts waiting for the teacher are left out
     for student, (score, maximum) in totals.items():
         if maximum and score / maximum < LOW_SCORE:
             people[student].reasons.append(

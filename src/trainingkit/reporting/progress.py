@@ -11,7 +11,8 @@ What can be seen, and from where:
 * **submitted** — a ``<id>+<assignment>+<time>`` folder in the exchange's
   ``inbound/``, or a collected submission in the cohort.
 * **graded** — the grading status (`trainingkit.grading`); ``failed`` when the
-  submission could not be graded.
+  submission could not be graded; ``pending`` counts the items still waiting for
+  the teacher's manual grading (待老师批阅), which keeps it from counting as 已批改.
 * **feedback** — the feedback file in the exchange's ``feedback/`` folder, named
   by nbgrader's hash of the submission's secret and the notebook.
 """
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["STAGES", "ProgressRow", "export_progress", "progress_frame", "progress_rows"]
 
 #: The furthest stage reached, in order (the report's chart stacks these).
-STAGES = ("未领取", "已领取", "已提交", "已批改", "已发布反馈")
+STAGES = ("未领取", "已领取", "已提交", "待老师批阅", "已批改", "已发布反馈")
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,15 @@ class ProgressRow:
     collected: bool
     graded: str  # "yes" | "no" | "failed"
     feedback: bool
+    pending: int = 0  # items still to grade by hand
 
     @property
     def stage(self) -> str:
         """The furthest stage reached (one of `STAGES`; unknown fetch counts as not fetched)."""
         if self.feedback:
-            return STAGES[4]
+            return STAGES[5]
         if self.graded == "yes":
-            return STAGES[3]
+            return STAGES[3] if self.pending else STAGES[4]
         if self.submitted:
             return STAGES[2]
         return STAGES[1] if self.fetched else STAGES[0]
@@ -62,7 +64,7 @@ class ProgressRow:
 def progress_rows(cohort: Cohort, *, homes: str | Path | None = None) -> list[ProgressRow]:
     """Every assignment × trainee, assignment-major, from the exchange and the statuses."""
     from trainingkit.grading.status import read_status
-    from trainingkit.reporting.export import trainees
+    from trainingkit.reporting.export import pending_items, trainees
 
     homes_dir = Path(homes) if homes is not None else None
     if homes_dir is not None and not homes_dir.is_dir():
@@ -74,17 +76,27 @@ def progress_rows(cohort: Cohort, *, homes: str | Path | None = None) -> list[Pr
     released = {p.name for p in _listing(course / "feedback")}
     rows = []
     people = trainees(cohort)
+    pending: dict[tuple[str, str], int] = {}
+    for item in pending_items(cohort):
+        pending[(item.assignment, item.student)] = (
+            pending.get((item.assignment, item.student), 0) + 1
+        )
     for assignment in cohort.assignments():
         for student, name, sector, _unit in people:
             collected = cohort.submitted(student, assignment).is_dir()
             submitted = collected or f"{student}+{assignment}" in inbound
             status = read_status(cohort.status_file(assignment, student)) if collected else None
-            graded = "no" if status is None else ("failed" if status.status == "failed" else "yes")
+            graded = (
+                "no"
+                if status is None or not status.done
+                else ("failed" if status.status == "failed" else "yes")
+            )
             fetched = _fetched(homes_dir, cohort, student, assignment)
             rows.append(ProgressRow(
                 assignment, student, name, sector,
                 True if submitted else fetched, submitted, collected, graded,
                 _feedback_released(cohort, student, assignment, released),
+                pending.get((assignment, student), 0),
             ))  # fmt: skip
     return rows
 
@@ -127,22 +139,23 @@ def progress_frame(rows: list[ProgressRow]) -> pd.DataFrame:
         return "不可知" if value is None else ("是" if value else "否")
 
     graded = {"yes": "是", "no": "否", "failed": "失败"}
+
+    def state(r: ProgressRow) -> str:
+        return f"待老师批阅（还有 {r.pending} 项）" if r.pending else graded[r.graded]
+
     return pd.DataFrame.from_records([
         {"练习": r.assignment, "账号": r.student, "姓名": r.name, "界别": r.sector,
          "已领取": yes(r.fetched), "已提交": yes(r.submitted), "已收取": yes(r.collected),
-         "已批改": graded[r.graded], "已发布反馈": yes(r.feedback), "进度": r.stage}
+         "已批改": state(r), "已发布反馈": yes(r.feedback), "进度": r.stage}
         for r in rows
     ])  # fmt: skip
 
 
 def export_progress(cohort: Cohort, output: str | Path, *, homes: str | Path | None = None) -> Path:
     """Write the progress table to an ``.xlsx`` file."""
+    from trainingkit.reporting.export import check_output, write_sheet
+
     output = Path(output)
-    if not output.parent.is_dir():
-        raise CohortError(
-            f"输出目录 {output.parent} 不存在。\nOutput folder {output.parent} does not exist."
-        )
-    progress_frame(progress_rows(cohort, homes=homes)).to_excel(
-        output, index=False, sheet_name="进度"
-    )
+    check_output(output)
+    write_sheet(progress_frame(progress_rows(cohort, homes=homes)), output, "进度")
     return output
