@@ -21,6 +21,7 @@ from trainingkit.cohort.directory import Cohort
 from trainingkit.grading.execute import WorkerResult, run_in_sandbox
 from trainingkit.grading.outcome import failure_reasons, output_reasons, prepare_failure
 from trainingkit.grading.pipeline import Prepared, SubmissionGrader, quiet_third_party
+from trainingkit.grading.preflight import preflight
 from trainingkit.grading.sandbox import (
     Limits,
     Sandbox,
@@ -78,6 +79,7 @@ def grade(
     force: bool = False,
     limits: Limits | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    weak_isolation: bool = False,
 ) -> GradeRun:
     """Autograde collected submissions into nbgrader's gradebook.
 
@@ -90,9 +92,11 @@ def grade(
         force: Regrade submissions that already have a status.
         limits: Sandbox resource limits.
         progress: Called as ``progress(label, done, total)`` after each submission.
+        weak_isolation: As root without bubblewrap, grade anyway (see `preflight`).
 
     Raises:
         CohortError: unknown assignment or trainee; nothing is graded then.
+        SandboxUnavailable: the trial kernel failed; nothing is graded then.
     """
     config = cohort.nbgrader_config()
     if timeout is not None:
@@ -121,6 +125,11 @@ def grade(
 
     zygotes: dict[int, Zygote] = {}
     try:
+        if todo:  # a machine that cannot run the sandbox stops here, before any submission
+            zygotes[free[0]] = preflight(
+                free[0], limits, hidden, config, grader.worker_preprocessors,
+                weak_isolation=weak_isolation,
+            )  # fmt: skip
         while todo or running:
             while todo and free:
                 assignment, student, digest = todo.pop(0)
