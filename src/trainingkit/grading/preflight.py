@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -26,10 +24,10 @@ from traitlets.config import Config
 
 from trainingkit.cohort.directory import CohortError
 from trainingkit.grading.execute import WorkerResult, run_in_sandbox
-from trainingkit.grading.sandbox import Limits, Sandbox, unreachable_runtime
+from trainingkit.grading.sandbox import Limits, Sandbox, bwrap_error, unreachable_runtime
 from trainingkit.grading.zygote import Zygote
 
-__all__ = ["TRIAL_CELL", "SandboxUnavailable", "bwrap_error", "preflight"]
+__all__ = ["TRIAL_CELL", "SandboxUnavailable", "preflight"]
 
 #: What the trial kernel runs: what every graded notebook of the kit imports.
 TRIAL_CELL = "import trainingkit.exercise.sheet\nprint('trainingkit-preflight-ok')"
@@ -41,20 +39,6 @@ INSTALL_BWRAP = "apt-get install bubblewrap"
 
 class SandboxUnavailable(CohortError):
     """The sandbox cannot run on this machine; nothing was graded (exit 2)."""
-
-
-def bwrap_error(bwrap: str | None = None) -> str:
-    """Why bubblewrap cannot build the kit's sandbox here ("" when it can)."""
-    bwrap = bwrap or shutil.which("bwrap")
-    if bwrap is None:
-        return "bwrap not found on PATH"
-    probe = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-net",
-             "--unshare-pid", "--unshare-ipc", "--die-with-parent", "true"]  # fmt: skip
-    try:
-        done = subprocess.run(probe, capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return str(error)
-    return "" if done.returncode == 0 else (done.stderr.strip() or f"exit {done.returncode}")
 
 
 def preflight(
@@ -174,13 +158,14 @@ def _diagnose(box: Sandbox, result: WorkerResult) -> str:
             if box.bwrap is None and path.is_relative_to("/root")
             else ""
         )
+        from trainingkit.doctor import public_install
+
         return (
             f"沙箱用户读不到 Python 运行环境或课程包 {path}（{folder} 不允许其他用户进入）："
-            f"请把 Python 和课程包装在公共位置，例如 `python3 -m venv /opt/trainingkit && "
-            f"/opt/trainingkit/bin/pip install 'trainingkit[grading]'`{fix}。"
+            f"请把 Python 和课程包装在公共位置：`{public_install('grading')}`{fix}。"
             f" The sandbox user cannot read the Python runtime or the kit at {path}"
-            f" ({folder} is closed to other users): install them in a public place such as"
-            " /opt/trainingkit" + (", or install bubblewrap." if fix else ".")
+            f" ({folder} is closed to other users): install both in a public place"
+            " (the command above)" + (", or install bubblewrap." if fix else ".")
         )
     detail = result.error_detail.strip().splitlines()[-1:] or [_outputs(result)[-300:]]
     return (

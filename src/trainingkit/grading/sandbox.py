@@ -37,6 +37,7 @@ __all__ = [
     "USER_PREFIX",
     "Limits",
     "Sandbox",
+    "bwrap_error",
     "claim_slots",
     "closed_folder",
     "die_with_parent",
@@ -192,6 +193,20 @@ def unreachable_runtime(*, bwrap: bool) -> tuple[Path, Path] | None:
         if folder is not None:
             return path, folder
     return None
+
+
+def bwrap_error(bwrap: str | None = None) -> str:
+    """Why bubblewrap cannot build the kit's sandbox here ("" when it can)."""
+    bwrap = bwrap or shutil.which("bwrap")
+    if bwrap is None:
+        return "bwrap not found on PATH"
+    probe = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-net",
+             "--unshare-pid", "--unshare-ipc", "--die-with-parent", "true"]  # fmt: skip
+    try:
+        done = subprocess.run(probe, capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return str(error)
+    return "" if done.returncode == 0 else (done.stderr.strip() or f"exit {done.returncode}")
 
 
 def _kit_sources() -> tuple[Path, ...]:
