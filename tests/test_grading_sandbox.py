@@ -7,7 +7,9 @@ import json
 import os
 import shutil
 import socket
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from grading_support import RIGHT, make_cohort, submit
@@ -32,6 +34,7 @@ attempt("read_gradebook", lambda: open(root + "/gradebook.db", "rb").read())
 attempt("read_source", lambda: open(root + "/source/ps1/problem.ipynb").read())
 attempt("read_other", lambda: open(root + "/submitted/victim/ps1/problem.ipynb").read())
 attempt("read_kit_source", lambda: os.listdir({kit_source!r}) or 1/0)
+attempt("read_kit_copies", lambda: any(os.listdir(p) for p in {kit_copies!r}) or 1/0)
 attempt("write_cohort", lambda: open(root + "/nbgrader_config.py", "a").write("x = 1"))
 attempt("delete_cohort", lambda: os.remove(root + "/cohort.toml"))
 attempt("memory", lambda: bytearray(1536 * 1024 ** 2))
@@ -50,6 +53,12 @@ def _snapshot(root, skip=("autograded", "gradebook.db", ".trainingkit")):
         for p in root.rglob("*")
         if p.is_file() and not str(p.relative_to(root)).startswith(skip)
     }
+
+
+def _kit_copies() -> list[str]:
+    """Copies of the instructor's exercises on the import path (an editable install leaves one)."""
+    copies = (Path(entry, "trainingkit", "exercises") for entry in sys.path if entry)
+    return [str(copy) for copy in copies if copy.is_dir() and any(copy.iterdir())]
 
 
 @pytest.fixture
@@ -81,7 +90,11 @@ def test_hostile_submission_fails_every_forbidden_attempt(tmp_path, tcp_server):
     cohort = make_cohort(tmp_path / "c")
     submit(cohort, "victim", RIGHT)
     code = HOSTILE.format(
-        root=str(cohort.root), kit_source=str(exercises_dir()), port=port, pid=os.getpid()
+        root=str(cohort.root),
+        kit_source=str(exercises_dir()),
+        kit_copies=_kit_copies(),
+        port=port,
+        pid=os.getpid(),
     )
     submit(cohort, "hostile", {"add_answer": code, "count_answer": "while True:\n    pass"})
     before = _snapshot(cohort.root)
@@ -92,7 +105,13 @@ def test_hostile_submission_fails_every_forbidden_attempt(tmp_path, tcp_server):
     assert _snapshot(cohort.root) == before
     out = json.loads((cohort.autograded("hostile", "ps1") / "problem.ipynb").read_text("utf-8"))
     text = "".join("".join(o.get("text", "")) for c in out["cells"] for o in c.get("outputs", []))
-    forbidden = ("read_gradebook", "read_source", "read_other", "read_kit_source")
+    forbidden = (
+        "read_gradebook",
+        "read_source",
+        "read_other",
+        "read_kit_source",
+        "read_kit_copies",
+    )
     for name in (*forbidden, "write_cohort", "delete_cohort"):
         assert f"'{name}': 'blocked" in text
     assert "'memory': 'blocked MemoryError'" in text

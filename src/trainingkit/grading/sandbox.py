@@ -17,6 +17,7 @@ resource limits still apply, but the kernel can read whatever that user can —
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import fcntl
 import os
@@ -213,10 +214,16 @@ def _kit_sources() -> tuple[Path, ...]:
     """The kit's own source assignments (solutions, hidden tests), hidden like the cohort."""
     from trainingkit.resources import ResourceMissing, exercises_dir
 
-    try:
-        return (exercises_dir().resolve(),)
-    except ResourceMissing:
-        return ()
+    found = set()
+    with contextlib.suppress(ResourceMissing):
+        found.add(exercises_dir().resolve())
+    # Any other copy on the import path, e.g. the one an editable install leaves in
+    # site-packages beside the .pth file.
+    for entry in sys.path:
+        copy = Path(entry or ".", "trainingkit", "exercises")
+        if entry and copy.is_dir():
+            found.add(copy.resolve())
+    return tuple(sorted(found))
 
 
 @dataclass
