@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "demo": "trainingkit.cli.demo:demo",
     "review": "trainingkit.cli.review:review",
     "hub": "trainingkit.cli.hub:hub",
+    "doctor": "trainingkit.cli.doctor:doctor",
 }
 
 

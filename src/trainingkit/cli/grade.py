@@ -26,6 +26,15 @@ __all__ = ["grade"]
 )
 @click.option("--trainee", "trainees", multiple=True, help="只批改这些学员（可重复）。Only these.")
 @click.option("--force", is_flag=True, help="已批改的也重新批改。Regrade everything.")
+@click.option(
+    "--weak-isolation",
+    is_flag=True,
+    help="以 root 运行而本机没有 bubblewrap 时仍然批改。失去的保护：学员代码可以联网（包括本机的"
+    "中心和其他学员的服务器），能看到本机所有进程，能读取沙箱用户可读的所有文件；仍以单独用户运行，"
+    "读不到培训班目录。 Grade as root without bubblewrap. Lost: trainee code gets the network"
+    " (incl. the hub and other trainees' servers), sees every process and reads every file the"
+    " sandbox user can read; it still runs as a separate user that cannot read the cohort.",
+)
 @cohort_option
 def grade(
     assignments: tuple[str, ...],
@@ -33,6 +42,7 @@ def grade(
     timeout: int | None,
     trainees: tuple[str, ...],
     force: bool,
+    weak_isolation: bool,
     cohort_dir: Path,
 ) -> None:
     """自动批改已收取的提交（并行、沙箱、可中断续批）。Autograde submissions."""
@@ -45,15 +55,19 @@ def grade(
         fail(error)
     console = Console(soft_wrap=True)  # paths and reasons stay on one line
     with progress_reporter(console, "批改 grading", prefix="批改") as (_, progress):
-        run = grade_cohort(
-            cohort,
-            list(assignments) or None,
-            jobs=jobs,
-            timeout=timeout,
-            trainees=list(trainees) or None,
-            force=force,
-            progress=progress,
-        )
+        try:
+            run = grade_cohort(
+                cohort,
+                list(assignments) or None,
+                jobs=jobs,
+                timeout=timeout,
+                trainees=list(trainees) or None,
+                force=force,
+                progress=progress,
+                weak_isolation=weak_isolation,
+            )
+        except CohortError as error:
+            fail(error)
     console.print(run.isolation)
     table = Table(title="批改结果 Summary")
     for column in (

@@ -96,6 +96,9 @@ class SandboxedExecute(Execute):
             zygote=self.zygote,
         )
         self.km.connection_file = str(self.sandbox.connection_file)
+        # Unix sockets, not TCP: the kernel has a network namespace of its own.
+        self.km.transport = "ipc"
+        self.km.ip = str(self.sandbox.ipc_prefix)
         return self.km
 
     async def async_start_new_kernel(self, **kwargs: Any) -> None:

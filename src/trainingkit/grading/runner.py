@@ -33,6 +33,7 @@ from trainingkit.grading.manual import (
 )
 from trainingkit.grading.outcome import failure_reasons, output_reasons, prepare_failure
 from trainingkit.grading.pipeline import Prepared, SubmissionGrader
+from trainingkit.grading.preflight import preflight
 from trainingkit.grading.sandbox import (
     Limits,
     Sandbox,
@@ -93,6 +94,7 @@ def grade(
     force: bool = False,
     limits: Limits | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    weak_isolation: bool = False,
 ) -> GradeRun:
     """Autograde collected submissions into nbgrader's gradebook.
 
@@ -105,9 +107,11 @@ def grade(
         force: Regrade submissions that already have a status.
         limits: Sandbox resource limits.
         progress: Called as ``progress(label, done, total)`` after each submission.
+        weak_isolation: As root without bubblewrap, grade anyway (see `preflight`).
 
     Raises:
         CohortError: unknown assignment or trainee; nothing is graded then.
+        SandboxUnavailable: the trial kernel failed; nothing is graded then.
     """
     config = cohort.nbgrader_config()
     if timeout is not None:
@@ -118,6 +122,8 @@ def grade(
     remove_stale_scratch()
     batch = _Batch(cohort, config, limits, run, len(todo), progress)
     with batch.workers(max(1, jobs or os.cpu_count() or 1)):
+        if todo:  # a machine that cannot run the sandbox stops here, before any submission
+            batch.preflight(weak_isolation=weak_isolation)
         while todo or batch.running:
             while todo and batch.free:
                 batch.start(*todo.pop(0))
@@ -199,6 +205,18 @@ class _Batch:
                 zygote.close()
             for _, descriptor in claimed:
                 os.close(descriptor)
+
+    def preflight(self, *, weak_isolation: bool) -> None:
+        """One trial kernel in the first slot's sandbox; its zygote is kept for grading.
+
+        Raises:
+            SandboxUnavailable: the machine cannot run the sandbox (nothing touched yet).
+        """
+        slot = self.free[0]
+        self.zygotes[slot] = preflight(
+            slot, self.limits, self.hidden, self.config, self.grader.worker_preprocessors,
+            weak_isolation=weak_isolation,
+        )  # fmt: skip
 
     def start(self, assignment: str, student: str, digest: str) -> None:
         """Mark, reset stale manual grades, prepare, and hand to a worker."""

@@ -17,6 +17,7 @@ resource limits still apply, but the kernel can read whatever that user can —
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import fcntl
 import os
@@ -24,6 +25,7 @@ import pwd
 import resource
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -36,11 +38,14 @@ __all__ = [
     "USER_PREFIX",
     "Limits",
     "Sandbox",
+    "bwrap_error",
     "claim_slots",
+    "closed_folder",
     "die_with_parent",
     "ensure_user",
     "kill_user_processes",
     "remove_stale_scratch",
+    "unreachable_runtime",
 ]
 
 USER_PREFIX = "trainingkit-box"
@@ -159,14 +164,66 @@ def _runtime_paths() -> set[Path]:
     return {p for p in paths if not any(p != q and p.is_relative_to(q) for q in paths)}
 
 
+def closed_folder(path: Path) -> Path | None:
+    """The first folder on the way to ``path`` that other users cannot enter, if any.
+
+    A sandbox user has no group in common with anyone, so only the "others"
+    permission bits count.
+    """
+    for folder in [*reversed(path.parents), path]:
+        try:
+            mode = folder.stat().st_mode
+        except OSError:
+            return folder
+        if not mode & stat.S_IXOTH or (folder == path and not mode & stat.S_IROTH):
+            return folder
+    return None
+
+
+def unreachable_runtime(*, bwrap: bool) -> tuple[Path, Path] | None:
+    """``(runtime folder, closed folder)`` when a sandbox user cannot reach the runtime.
+
+    With bubblewrap, runtime folders under ``/root`` and ``/tmp`` are shown to the
+    kernel through open folders (`Sandbox.bwrap_prefix`); everything else must be
+    reachable as it is.
+    """
+    for path in sorted(_runtime_paths()):
+        if bwrap and any(path.is_relative_to(top) for top in ("/root", "/tmp")):
+            continue
+        folder = closed_folder(path)
+        if folder is not None:
+            return path, folder
+    return None
+
+
+def bwrap_error(bwrap: str | None = None) -> str:
+    """Why bubblewrap cannot build the kit's sandbox here ("" when it can)."""
+    bwrap = bwrap or shutil.which("bwrap")
+    if bwrap is None:
+        return "bwrap not found on PATH"
+    probe = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-net",
+             "--unshare-pid", "--unshare-ipc", "--die-with-parent", "true"]  # fmt: skip
+    try:
+        done = subprocess.run(probe, capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return str(error)
+    return "" if done.returncode == 0 else (done.stderr.strip() or f"exit {done.returncode}")
+
+
 def _kit_sources() -> tuple[Path, ...]:
     """The kit's own source assignments (solutions, hidden tests), hidden like the cohort."""
     from trainingkit.resources import ResourceMissing, exercises_dir
 
-    try:
-        return (exercises_dir().resolve(),)
-    except ResourceMissing:
-        return ()
+    found = set()
+    with contextlib.suppress(ResourceMissing):
+        found.add(exercises_dir().resolve())
+    # Any other copy on the import path, e.g. the one an editable install leaves in
+    # site-packages beside the .pth file.
+    for entry in sys.path:
+        copy = Path(entry or ".", "trainingkit", "exercises")
+        if entry and copy.is_dir():
+            found.add(copy.resolve())
+    return tuple(sorted(found))
 
 
 @dataclass
@@ -215,7 +272,12 @@ class Sandbox:
         # Hidden last, so that no runtime folder bound above can show them again.
         for path in (*self.hide, *_kit_sources()):
             args += ["--tmpfs", str(path)]
-        return [*args, "--bind", str(bind), str(bind), "--unshare-ipc", "--die-with-parent"]
+        # Own network namespace (a loopback of its own, nothing else), own PID
+        # namespace with its own /proc, own System V IPC. The kernel talks to the
+        # grader through Unix sockets in the scratch folder (`ipc_prefix`), which
+        # a network namespace does not separate.
+        return [*args, "--bind", str(bind), str(bind), "--proc", "/proc",
+                "--unshare-net", "--unshare-pid", "--unshare-ipc", "--die-with-parent"]  # fmt: skip
 
     def wrap(self, command: list[str]) -> list[str]:
         """The kernel command inside bubblewrap, as the slot user (root only).
@@ -232,10 +294,19 @@ class Sandbox:
     @property
     def isolation(self) -> str:
         """One line on what this sandbox protects, for the operator."""
+        if self.uid is not None and self.bwrap is not None:
+            return (
+                f"隔离：学员代码以用户 {USER_PREFIX}N 在临时目录中运行，读不到培训班目录，"
+                "没有网络，看不到本机其他进程。 Isolated: separate user per slot, cohort"
+                " unreadable, no network, own process table (bubblewrap)."
+            )
         if self.uid is not None:
             return (
-                f"隔离：学员代码以用户 {USER_PREFIX}N 在临时目录中运行，读不到培训班目录。"
-                " Isolated: separate user per slot, cohort unreadable."
+                f"注意：没有 bubblewrap，隔离较弱：学员代码以用户 {USER_PREFIX}N 运行，"
+                "读不到培训班目录，但可以联网、看到本机所有进程、读取其他用户都能读的文件。"
+                " Weak isolation (no"
+                " bubblewrap): separate user per slot and cohort unreadable, but trainee code has"
+                " the network, sees every process and reads every world-readable file."
             )
         return (
             "注意：未以 root 运行，学员代码以当前用户身份运行，只有临时目录和资源限制，"
@@ -249,6 +320,9 @@ class Sandbox:
         self.base.chmod(0o711)
         self.work = self.base / "work"
         self.work.mkdir(mode=0o700)
+        self.ipc_prefix.parent.mkdir(mode=0o700)
+        if self.uid is not None:  # the kernel binds its sockets there
+            os.chown(self.ipc_prefix.parent, self.uid, self.gid or self.uid)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -271,6 +345,15 @@ class Sandbox:
     def connection_file(self) -> Path:
         """Where the kernel's connection file goes (readable by the slot user only)."""
         return self.base / "kernel.json"
+
+    @property
+    def ipc_prefix(self) -> Path:
+        """Where the kernel's Unix sockets go (``<prefix>-<n>``; jupyter_client's ``ip``).
+
+        The folder belongs to the slot user; trainee code never sees it (it is not
+        inside ``work``).
+        """
+        return self.base / "ipc" / "k"
 
     def launch_options(self) -> dict[str, object]:
         """Keyword arguments for ``KernelManager.start_kernel`` (Popen options)."""

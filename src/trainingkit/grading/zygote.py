@@ -5,12 +5,14 @@ autograding starts one per notebook per trainee. A *zygote* pays the imports
 once per worker slot; each kernel is a fork of it, so its state is fresh (a new
 process with nothing of the trainee's before it) while the import work is shared.
 
-The zygote runs in the slot's sandbox mount namespace (bwrap) as root, reading one
-JSON request per line on stdin: ``{"argv": [...], "cwd": ..., "env": {...},
-"uid": ..., "gid": ..., "connection_file": ...}``. It forks; the child starts a new
-session, drops to the slot user (so trainee code cannot signal or trace the
-zygote), asks to die with the zygote, and runs ipykernel with ``argv``. The zygote
-answers with the child's pid and reaps children as they exit.
+The zygote runs in the slot's sandbox (bwrap: its own mount, network and PID
+namespaces) as root, reading one JSON request per line on stdin:
+``{"argv": [...], "cwd": ..., "env": {...}, "uid": ..., "gid": ...,
+"connection_file": ...}``. It forks; the child starts a new session, drops to the
+slot user (so trainee code cannot signal or trace the zygote), asks to die with
+the zygote, and runs ipykernel with ``argv``. The zygote answers with the child's
+pid as seen inside its namespace, which the parent translates (`host_pid`), and
+reaps children as they exit.
 
 `ZygoteProcess` is the small ``Popen``-like handle jupyter_client's provisioner
 needs (poll, wait, kill, send_signal) for a kernel that is not its child.
@@ -32,7 +34,7 @@ from typing import IO, Any
 
 from trainingkit.grading.sandbox import SCRATCH_PREFIX, Sandbox, die_with_parent
 
-__all__ = ["Zygote", "ZygoteProcess", "main", "spawn"]
+__all__ = ["Zygote", "ZygoteProcess", "host_pid", "main", "spawn"]
 
 
 class ZygoteProcess:
@@ -82,13 +84,36 @@ class ZygoteProcess:
 
 
 def spawn(stdin: IO[str], stdout: IO[str], request: dict[str, Any]) -> ZygoteProcess:
-    """Ask the zygote on the other end of the pipes for a kernel."""
+    """Ask the zygote on the other end of the pipes for a kernel (pid as it sees it)."""
     stdin.write(json.dumps(request) + "\n")
     stdin.flush()
     answer = stdout.readline()
     if not answer:
         raise RuntimeError("kernel zygote has exited")
     return ZygoteProcess(int(json.loads(answer)["pid"]))
+
+
+def host_pid(inner: int, pidns: str) -> int:
+    """The pid, as this process sees it, of process ``inner`` of namespace ``pidns``.
+
+    Reads ``NSpid`` (the process's pid in each nested namespace, outermost first)
+    of every process in that namespace.
+    """
+    if os.readlink("/proc/self/ns/pid") == pidns:
+        return inner
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if os.readlink(entry / "ns" / "pid") != pidns:
+                continue
+            status = (entry / "status").read_text(encoding="ascii")
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("NSpid:") and int(line.split()[-1]) == inner:
+                return int(entry.name)
+    raise RuntimeError(f"kernel {inner} of {pidns} not found")
 
 
 class Zygote:
@@ -123,7 +148,27 @@ class Zygote:
     def spawn(self, request: dict[str, Any]) -> ZygoteProcess:
         """A new kernel (see `spawn`)."""
         assert self.process.stdin is not None and self.process.stdout is not None
-        return spawn(self.process.stdin, self.process.stdout, request)
+        process = spawn(self.process.stdin, self.process.stdout, request)
+        if self.sandbox.bwrap is not None:  # the answer is a pid in the zygote's namespace
+            process.pid = host_pid(process.pid, self._pid_namespace())
+        return process
+
+    def _pid_namespace(self) -> str:
+        """The PID namespace of bwrap's child (the namespace's init), ``pid:[inode]``.
+
+        Read from ``/proc`` rather than sent by the zygote: every worker forked
+        from the parent must be able to work it out for itself.
+        """
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                status = (entry / "status").read_text(encoding="ascii")
+                if f"\nPPid:\t{self.process.pid}\n" in status:
+                    return os.readlink(entry / "ns" / "pid")
+            except OSError:
+                continue
+        raise RuntimeError("kernel zygote has exited")
 
     def close(self) -> None:
         """Stop the zygote and remove its folder."""
