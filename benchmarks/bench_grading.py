@@ -10,10 +10,16 @@ in one run:
 * ``trainingkit grade ASSIGNMENT`` in the other (jobs = cores, sandboxed);
 
 and compares every grade cell's score in the two gradebooks. Prints each
-submission's wall time (from the status files) against the floor; the last line
-is ``speedup_vs_nbgrader=X.XX scores_identical=true|false``. Goal: ≥ 2 on 2 cores.
+submission's wall time (from the status files) against the floor, then
+``speedup_vs_nbgrader=X.XX scores_identical=true|false``. Goal: ≥ 3 on 2 cores
+(stretch 4).
 
-    python benchmarks/bench_grading.py [--assignment 01-duties] [--submissions 40]
+With ``--scale 400`` (or ``TK_BENCH_SCALE=400``) it also grades a cohort of 400
+submissions with ``trainingkit grade`` alone (about two minutes here), prints the
+seconds per submission at both sizes and ``per_submission_ratio_400_vs_40=X.XX``.
+Goal: ≤ 1.2, i.e. no gradebook query or file scan that grows with the cohort.
+
+    python benchmarks/bench_grading.py [--assignment 01-duties] [--submissions 40] [--scale 400]
 """
 
 from __future__ import annotations
@@ -85,6 +91,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assignment", default="01-duties")
     parser.add_argument("--submissions", type=int, default=40)
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=int(os.environ.get("TK_BENCH_SCALE", "0")),
+        help="also grade this many submissions (trainingkit only); 0 = skip",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
         base = Path(tmp)
@@ -114,6 +126,17 @@ def main() -> None:
                 print(f"  differs: {key}: ours {mine}, nbgrader {theirs_score}")
         flag = str(identical).lower()
         print(f"speedup_vs_nbgrader={nbgrader_s / ours_s:.2f} scores_identical={flag}")
+        if args.scale:
+            per_small = ours_s / args.submissions
+            big = build(base / "scale", args.assignment, args.scale)
+            big_s = timed([*command[:-1], str(big.root)], base)
+            graded = len(list((big.state_dir / "grading" / args.assignment).glob("*.json")))
+            per_big = big_s / args.scale
+            print(f"trainingkit grade, {args.submissions} submissions: {per_small:.3f} s each")
+            print(f"trainingkit grade, {args.scale} submissions: {big_s:.1f} s, "
+                  f"{per_big:.3f} s each ({graded} status files)")  # fmt: skip
+            ratio = per_big / per_small
+            print(f"per_submission_ratio_{args.scale}_vs_{args.submissions}={ratio:.2f}")
 
 
 if __name__ == "__main__":
