@@ -7,7 +7,8 @@ in one run:
 
 * the floor: an empty one-cell notebook in a fresh kernel (median of 3);
 * ``nbgrader autograde ASSIGNMENT`` in one copy (serial, one command);
-* ``trainingkit grade ASSIGNMENT`` in the other (jobs = cores, sandboxed);
+* ``trainingkit grade ASSIGNMENT`` in the other (default jobs, sandboxed), and
+  with ``--jobs`` = cores in a third copy;
 
 and compares every grade cell's score in the two gradebooks. Prints each
 submission's wall time (from the status files) against the floor, then
@@ -40,6 +41,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from trainingkit.cohort.assignments import release
 from trainingkit.cohort.directory import Cohort
+from trainingkit.grading.execute import default_jobs
 
 BIN = Path(sys.executable).parent
 
@@ -108,9 +110,8 @@ def main() -> None:
         nbgrader_s = timed([str(BIN / "nbgrader"), "autograde", args.assignment], theirs.root)
         command = [str(BIN / "trainingkit"), "grade", args.assignment, "--cohort", str(ours.root)]
         ours_s = timed(command, base)
-        # The same with twice as many slots as cores: a kernel's start is mostly
-        # waiting (about 70 ms of its 350 ms is CPU here), which other slots can fill.
-        wide_jobs = 2 * (os.cpu_count() or 1)
+        # The same with one slot per core (the default is two, see default_jobs).
+        wide_jobs = os.cpu_count() or 1
         wide_s = timed([*command[:-1], str(base / "wide"), "--jobs", str(wide_jobs)], base)
         wide_scores = scores(Cohort.open(base / "wide"), args.assignment)
         ours_scores, their_scores = scores(ours, args.assignment), scores(theirs, args.assignment)
@@ -124,7 +125,7 @@ def main() -> None:
                   f"({status['status']}{': ' + reasons if reasons else ''})")  # fmt: skip
         print(f"nbgrader autograde (serial): {nbgrader_s:.1f} s "
               f"({nbgrader_s / args.submissions:.2f} s per submission)")  # fmt: skip
-        print(f"trainingkit grade (jobs={os.cpu_count()}): {ours_s:.1f} s")
+        print(f"trainingkit grade (default jobs={default_jobs()}): {ours_s:.1f} s")
         print(f"trainingkit grade --jobs {wide_jobs}: {wide_s:.1f} s, "
               f"speedup {nbgrader_s / wide_s:.2f}")  # fmt: skip
         print(f"grade cells compared: {len(ours_scores)}")

@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, cast
 
 from trainingkit.cohort.directory import Cohort
-from trainingkit.grading.execute import WorkerResult, run_in_sandbox
+from trainingkit.grading.execute import WorkerResult, default_jobs, run_in_sandbox
 from trainingkit.grading.outcome import failure_reasons, output_reasons, prepare_failure
 from trainingkit.grading.pipeline import Prepared, SubmissionGrader, quiet_third_party
 from trainingkit.grading.sandbox import (
@@ -84,7 +84,7 @@ def grade(
     Args:
         cohort: The cohort.
         assignments: Assignment ids; default every assignment with submissions.
-        jobs: Parallel workers; default the number of CPU cores.
+        jobs: Parallel workers; default two per CPU core (`default_jobs`).
         timeout: Seconds per cell (overrides ``Execute.timeout``).
         trainees: Only these student ids.
         force: Regrade submissions that already have a status.
@@ -100,7 +100,7 @@ def grade(
     todo, run = _select(cohort, assignments, trainees, force)
     grader = SubmissionGrader(cohort, config)
     limits = limits or Limits()
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = max(1, jobs or default_jobs())
     run.isolation = Sandbox(0, limits).isolation
     remove_stale_scratch()
     cell_timeout = int(config.Execute.timeout)
