@@ -7,13 +7,20 @@ in one run:
 
 * the floor: an empty one-cell notebook in a fresh kernel (median of 3);
 * ``nbgrader autograde ASSIGNMENT`` in one copy (serial, one command);
-* ``trainingkit grade ASSIGNMENT`` in the other (jobs = cores, sandboxed);
+* ``trainingkit grade ASSIGNMENT`` in the other (default jobs, sandboxed), and
+  with ``--jobs`` = cores in a third copy;
 
 and compares every grade cell's score in the two gradebooks. Prints each
-submission's wall time (from the status files) against the floor; the last line
-is ``speedup_vs_nbgrader=X.XX scores_identical=true|false``. Goal: ≥ 2 on 2 cores.
+submission's wall time (from the status files) against the floor, then
+``speedup_vs_nbgrader=X.XX scores_identical=true|false``. Goal: ≥ 3 on 2 cores
+(stretch 4).
 
-    python benchmarks/bench_grading.py [--assignment 01-duties] [--submissions 40]
+With ``--scale 400`` (or ``TK_BENCH_SCALE=400``) it also grades a cohort of 400
+submissions with ``trainingkit grade`` alone (about two minutes here), prints the
+seconds per submission at both sizes and ``per_submission_ratio_400_vs_40=X.XX``.
+Goal: ≤ 1.2, i.e. no gradebook query or file scan that grows with the cohort.
+
+    python benchmarks/bench_grading.py [--assignment 01-duties] [--submissions 40] [--scale 400]
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from trainingkit.cohort.assignments import release
 from trainingkit.cohort.directory import Cohort
+from trainingkit.grading.execute import default_jobs
 
 BIN = Path(sys.executable).parent
 
@@ -85,18 +93,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assignment", default="01-duties")
     parser.add_argument("--submissions", type=int, default=40)
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=int(os.environ.get("TK_BENCH_SCALE", "0")),
+        help="also grade this many submissions (trainingkit only); 0 = skip",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
         base = Path(tmp)
         ours = build(base / "ours", args.assignment, args.submissions)
         shutil.copytree(ours.root, base / "theirs")
+        shutil.copytree(ours.root, base / "wide")
         theirs = Cohort.open(base / "theirs")
         floor = floor_seconds(base)
         nbgrader_s = timed([str(BIN / "nbgrader"), "autograde", args.assignment], theirs.root)
         command = [str(BIN / "trainingkit"), "grade", args.assignment, "--cohort", str(ours.root)]
         ours_s = timed(command, base)
+        # The same with one slot per core (the default is two, see default_jobs).
+        wide_jobs = os.cpu_count() or 1
+        wide_s = timed([*command[:-1], str(base / "wide"), "--jobs", str(wide_jobs)], base)
+        wide_scores = scores(Cohort.open(base / "wide"), args.assignment)
         ours_scores, their_scores = scores(ours, args.assignment), scores(theirs, args.assignment)
-        identical = bool(ours_scores) and ours_scores == their_scores
+        identical = bool(ours_scores) and ours_scores == their_scores == wide_scores
         print(f"floor (empty notebook, fresh kernel): {floor:.2f} s")
         for path in sorted((ours.state_dir / "grading" / args.assignment).glob("*.json")):
             status = json.loads(path.read_text(encoding="utf-8"))
@@ -106,7 +125,9 @@ def main() -> None:
                   f"({status['status']}{': ' + reasons if reasons else ''})")  # fmt: skip
         print(f"nbgrader autograde (serial): {nbgrader_s:.1f} s "
               f"({nbgrader_s / args.submissions:.2f} s per submission)")  # fmt: skip
-        print(f"trainingkit grade (jobs={os.cpu_count()}): {ours_s:.1f} s")
+        print(f"trainingkit grade (default jobs={default_jobs()}): {ours_s:.1f} s")
+        print(f"trainingkit grade --jobs {wide_jobs}: {wide_s:.1f} s, "
+              f"speedup {nbgrader_s / wide_s:.2f}")  # fmt: skip
         print(f"grade cells compared: {len(ours_scores)}")
         for key in sorted(set(ours_scores) | set(their_scores)):
             mine, theirs_score = ours_scores.get(key), their_scores.get(key)
@@ -114,6 +135,17 @@ def main() -> None:
                 print(f"  differs: {key}: ours {mine}, nbgrader {theirs_score}")
         flag = str(identical).lower()
         print(f"speedup_vs_nbgrader={nbgrader_s / ours_s:.2f} scores_identical={flag}")
+        if args.scale:
+            per_small = ours_s / args.submissions
+            big = build(base / "scale", args.assignment, args.scale)
+            big_s = timed([*command[:-1], str(big.root)], base)
+            graded = len(list((big.state_dir / "grading" / args.assignment).glob("*.json")))
+            per_big = big_s / args.scale
+            print(f"trainingkit grade, {args.submissions} submissions: {per_small:.3f} s each")
+            print(f"trainingkit grade, {args.scale} submissions: {big_s:.1f} s, "
+                  f"{per_big:.3f} s each ({graded} status files)")  # fmt: skip
+            ratio = per_big / per_small
+            print(f"per_submission_ratio_{args.scale}_vs_{args.submissions}={ratio:.2f}")
 
 
 if __name__ == "__main__":

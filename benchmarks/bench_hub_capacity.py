@@ -1,4 +1,4 @@
-"""How many active trainees fit on one machine? Goal: ≤ 250 MB per active trainee.
+"""How many active trainees fit on one machine? Goal: ≤ 160 MB per active trainee.
 
 Sets up a real cohort hub on 127.0.0.1 (the hub tests' fixture: real system
 accounts, ``CohortSpawner``, the generated configuration), then for N trainees:
@@ -11,7 +11,8 @@ accounts, ``CohortSpawner``, the generated configuration), then for N trainees:
 
 The floor is the hub itself (hub, proxy, course service, culler) measured in the
 same run before any trainee starts. Prints medians and the cohort size that fits
-in ``--ram-gb`` (default: this machine's RAM) keeping ``--reserve-gb`` free.
+in ``--ram-gb`` (default: this machine's RAM), in 24 GB and in 64 GB, keeping
+``--reserve-gb`` free.
 
     python benchmarks/bench_hub_capacity.py [--trainees 10] [--ram-gb 16]
 
@@ -35,10 +36,10 @@ import nbformat
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from hub_fixtures import COURSE, Hub, api_token, run_async, running_hub, start_server
+from hub_fixtures import LESSONS, Hub, api_token, run_async, running_hub, start_server
 
 MODULE = "01-duties/duties.ipynb"
-GOAL_MB = 250
+GOAL_MB = 160
 
 
 def _pss_rss(pids: list[int]) -> tuple[float, float]:
@@ -108,7 +109,7 @@ def run_module(hub: Hub, name: str, token: str) -> float:
 
     base = f"{hub.url}user/{name}/"
     headers = {"Authorization": f"token {token}"}
-    path = f"{COURSE}/{MODULE}"
+    path = f"{LESSONS}/{MODULE}"  # the lessons copy in the trainee's home
     body = {"path": path, "type": "notebook", "name": "", "kernel": {"name": "python3"}}
     session = requests.post(f"{base}api/sessions", headers=headers, timeout=120, json=body).json()
     kernel = session["kernel"]["id"]
@@ -184,6 +185,9 @@ def main() -> int:
     server = [total - k for total, k in zip(pss, kernel, strict=True)]
     print(f"  of which server PSS median {statistics.median(server):.0f} MB, "
           f"kernel PSS median {statistics.median(kernel):.0f} MB")  # fmt: skip
+    for ram_gb in (24, 64):
+        room = int((ram_gb - args.reserve_gb) * 1024 - floor[0]) // max(1, int(per))
+        print(f"fits in {ram_gb} GB (keeping {args.reserve_gb:g} GB): about {room} active trainees")
     verdict = "met" if per <= GOAL_MB else "NOT met"
     print(f"fits in {args.ram_gb:g} GB (keeping {args.reserve_gb:g} GB): about {fits} active "
           f"trainees; goal ≤ {GOAL_MB} MB each: {verdict}")  # fmt: skip

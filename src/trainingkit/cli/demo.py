@@ -32,7 +32,7 @@ _LABELS = {
               help="演示目录。Demo folder.")  # fmt: skip
 @click.option("--no-lab", is_flag=True, help="完成后不打开 JupyterLab。Do not open Lab.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
-              help="批改并行数（默认=CPU 核数）。Grading jobs.")  # fmt: skip
+              help="批改并行数（默认=CPU 核数的两倍）。Grading jobs.")  # fmt: skip
 def demo(trainees: int, workdir: Path, no_lab: bool, jobs: int | None) -> None:
     """演示完整流程：建班、名单、发布、提交、批改、反馈、导出、报告。Run the demo.
 

@@ -19,7 +19,7 @@ __all__ = ["grade"]
 @click.command()
 @click.argument("assignments", nargs=-1)
 @click.option(
-    "--jobs", "-j", type=click.IntRange(1, 64), default=None, help="并行数（默认=CPU 核数）。"
+    "--jobs", "-j", type=click.IntRange(1, 64), default=None, help="并行数（默认=CPU 核数的两倍）。"
 )
 @click.option(
     "--timeout", type=click.IntRange(1), default=None, help="每个单元最长秒数。Cell timeout."

@@ -12,17 +12,29 @@ For one submission the parent does, in this order (nbgrader's order):
    ``CheckCellMetadata``) and the notebook written to ``autograded/``.
 
 Only the parent opens the gradebook, so SQLite sees one writer.
+
+nbgrader opens the gradebook about ten times per submission, each time with a new
+SQLAlchemy engine, so every query is compiled again; and it checks its own
+metadata schema before each cell it validates. `_nbgrader_caches` gives those
+calls one engine per gradebook URL (its compiled-statement cache is what
+survives; connections are still opened and closed as nbgrader asks) and one
+validator per schema. The SQL and the validation are nbgrader's, unchanged.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import nbformat
+import nbgrader.api
+import nbgrader.nbgraderformat.common
 from nbconvert.exporters import NotebookExporter
 from nbconvert.writers import FilesWriter
 from nbgrader.converters import Autograde
@@ -64,10 +76,18 @@ class SubmissionGrader:
         self.worker_preprocessors, self.parent_preprocessors = split_preprocessors(
             list(self.converter.autograde_preprocessors)
         )
+        self._engines: dict[str, Any] = {}
+        self._validators: dict[int, Any] = {}
+
+    @contextmanager
+    def _nbgrader(self) -> Iterator[None]:
+        """nbgrader's calls, with the warnings silenced and `_nbgrader_caches`."""
+        with quiet_third_party(), _nbgrader_caches(self._engines, self._validators):
+            yield
 
     def prepare(self, assignment: str, student: str) -> Prepared:
         """Steps 1–2. Raises what nbgrader raises for a broken submission."""
-        with quiet_third_party():
+        with self._nbgrader():
             return self._prepare(assignment, student)
 
     def _prepare(self, assignment: str, student: str) -> Prepared:
@@ -96,7 +116,7 @@ class SubmissionGrader:
 
     def finish(self, prepared: Prepared, executed: dict[str, str]) -> None:
         """Step 4: save the scores of the executed notebooks and write them."""
-        with quiet_third_party():
+        with self._nbgrader():
             self._finish(prepared, executed)
 
     def _finish(self, prepared: Prepared, executed: dict[str, str]) -> None:
@@ -121,9 +141,51 @@ class SubmissionGrader:
 
     def lateness(self, assignment: str, student: str) -> tuple[float, float | None]:
         """(seconds late, score) of a submission from the gradebook."""
-        with self.cohort.gradebook() as gradebook:
+        with self._nbgrader(), self.cohort.gradebook() as gradebook:
             submission = gradebook.find_submission(assignment, student)
             return float(submission.total_seconds_late or 0), submission.score
+
+
+@contextmanager
+def _nbgrader_caches(engines: dict[str, Any], validators: dict[int, Any]) -> Iterator[None]:
+    """One SQLAlchemy engine per URL and one schema validator per schema, meanwhile.
+
+    ``nbgrader.api.Gradebook`` calls ``create_engine`` on every open and closes
+    with ``engine.dispose()``, which closes the pooled connections but keeps the
+    engine's compiled-statement cache. nbgrader's metadata validator calls
+    ``jsonschema.validate``, which checks nbgrader's own (constant) schema before
+    each cell; the cached validator raises the same first error.
+    """
+    create_engine: Callable[..., Any] = nbgrader.api.create_engine
+    schema_module: Any = nbgrader.nbgraderformat.common.jsonschema
+
+    def shared_engine(url: Any, *args: Any, **kw: Any) -> Any:
+        key = f"{url}|{sorted(kw.items())}"
+        if key not in engines:
+            engines[key] = create_engine(url, *args, **kw)
+        return engines[key]
+
+    class _CachedSchema:
+        ValidationError = jsonschema.ValidationError
+
+        @staticmethod
+        def validate(instance: Any, schema: dict[str, Any]) -> None:
+            validator = validators.get(id(schema))
+            if validator is None or validator.schema is not schema:
+                cls = jsonschema.validators.validator_for(schema)
+                cls.check_schema(schema)
+                validator = validators[id(schema)] = cls(schema)
+            error = jsonschema.exceptions.best_match(validator.iter_errors(instance))
+            if error is not None:
+                raise error
+
+    nbgrader.api.create_engine = shared_engine
+    nbgrader.nbgraderformat.common.jsonschema = _CachedSchema
+    try:
+        yield
+    finally:
+        nbgrader.api.create_engine = create_engine
+        nbgrader.nbgraderformat.common.jsonschema = schema_module
 
 
 #: The kit's one silencer of nbgrader's third-party warnings (`trainingkit.cohort.config`).

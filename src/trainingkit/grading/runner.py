@@ -22,7 +22,7 @@ from typing import Any, cast
 
 from trainingkit.cohort.config import quiet_nbgrader
 from trainingkit.cohort.directory import Cohort
-from trainingkit.grading.execute import WorkerResult, run_in_sandbox
+from trainingkit.grading.execute import WorkerResult, default_jobs, run_in_sandbox
 from trainingkit.grading.manual import (
     answer_digests,
     clear_manual,
@@ -101,7 +101,7 @@ def grade(
     Args:
         cohort: The cohort.
         assignments: Assignment ids; default every assignment with submissions.
-        jobs: Parallel workers; default the number of CPU cores.
+        jobs: Parallel workers; default two per CPU core (`default_jobs`).
         timeout: Seconds per cell (overrides ``Execute.timeout``).
         trainees: Only these student ids.
         force: Regrade submissions that already have a status.
@@ -121,7 +121,7 @@ def grade(
     run.isolation = Sandbox(0, limits).isolation
     remove_stale_scratch()
     batch = _Batch(cohort, config, limits, run, len(todo), progress)
-    with batch.workers(max(1, jobs or os.cpu_count() or 1)):
+    with batch.workers(max(1, jobs or default_jobs())):
         if todo:  # a machine that cannot run the sandbox stops here, before any submission
             batch.preflight(weak_isolation=weak_isolation)
         while todo or batch.running:

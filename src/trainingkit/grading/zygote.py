@@ -231,7 +231,10 @@ def _report(request: dict[str, Any]) -> None:  # pragma: no cover - runs in the 
 
 def main() -> None:
     """The zygote's loop (``python -m trainingkit.grading.zygote``)."""
-    from ipykernel import kernelapp  # noqa: F401  (the point: import once, fork often)
+    # The point: import once, fork often: what ``IPKernelApp.initialize`` would
+    # import in every kernel, the debugger and debugpy above all (about 140 ms of
+    # each kernel's start here; traitlets imports them by name, so they are named).
+    from ipykernel import debugger, ipkernel, kernelapp, zmqshell  # noqa: F401
     from IPython.core import interactiveshell  # noqa: F401
 
     die_with_parent()  # a killed grading run leaves no zygote behind

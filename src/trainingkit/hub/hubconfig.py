@@ -231,7 +231,8 @@ def render_files(plan: HubPlan) -> dict[str, str]:
 
 
 def _singleuser(plan: HubPlan) -> list[str]:
-    return [str(plan.options.venv / "bin" / "python"), "-m", "jupyterhub.singleuser"]
+    # jupyterhub-singleuser without the IRI grammar (16 MB per server, see the module)
+    return [str(plan.options.venv / "bin" / "python"), "-m", "trainingkit.hub.singleuser"]
 
 
 def _systemd_unit(plan: HubPlan) -> str:
