@@ -74,14 +74,23 @@ class Facts:
         """Distinct "source（year）" strings, in order of first appearance."""
         seen: list[str] = []
         for item in self.items:
-            text = f"{item.source}（{item.year}年）" if item.year else item.source
+            # a source that already names its year ("…（2011年表述）") does not get it twice
+            named = item.year and f"（{item.year}年" in item.source
+            text = f"{item.source}（{item.year}年）" if item.year and not named else item.source
             if text not in seen:
                 seen.append(text)
         return seen
 
     def _repr_html_(self) -> str:
         rows = [
-            {"label": i.label, "note": i.note, "local": i.is_local, "locality": i.locality}
+            {
+                "label": i.label,
+                # an item with a name and a statement shows both (民主监督：以提出意见…)
+                "text": i.text if i.name and i.text else "",
+                "note": i.note,
+                "local": i.is_local,
+                "locality": i.locality,
+            }
             for i in self.items
         ]
         return render_template(
