@@ -13,8 +13,8 @@ this script makes of it. Rules:
 - exercises: every cell is ``editable: false`` and ``deletable: false`` (a stray
   keystroke can no longer break an answer cell; nbgrader's LockCells only ever adds
   ``deletable: false`` and ClearSolutions changes sources only, so this survives the
-  release), and answer cells (nbgrader ``solution``) are collapsed: the trainee
-  answers in the widget, not in code.
+  release), and every code cell is collapsed: the trainee answers in the widgets and
+  reads the checks' one-line results, never code with internal question ids.
 
 Usage: ``python scripts/tidy_notebooks.py [--check] [NOTEBOOK ...]`` (default: every
 notebook under ``course/`` and ``exercises/``). ``--check`` changes nothing and exits
@@ -71,8 +71,7 @@ def tidy(notebook: nbformat.NotebookNode, kind: str) -> nbformat.NotebookNode:
         if kind == "exercise":
             cell.metadata["editable"] = False
             cell.metadata["deletable"] = False
-            solution = bool(cell.metadata.get("nbgrader", {}).get("solution"))
-            _set_hidden(cell, cell.cell_type == "code" and solution)
+            _set_hidden(cell, cell.cell_type == "code")
         elif cell.cell_type == "code":
             _set_hidden(cell, kind == "lesson")
     return notebook

@@ -270,7 +270,7 @@ def test_under_nbgrader_an_unanswered_check_fails_with_a_chinese_name(
     monkeypatch.setenv("NBGRADER_EXECUTION", step)
     sheet = sheet_in(tmp_path)
     sheet.single_choice("q1", OPTIONS, number=2)
-    with pytest.raises(AssertionError, match="^第2题：还没有作答。$") as raised:
+    with pytest.raises(AssertionError, match=r"^第2题：还没有作答。$") as raised:
         sheet.require("q1")
     assert type(raised.value).__name__ == "未完成"
 

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "report": "trainingkit.cli.report:report",
     "progress": "trainingkit.cli.progress:progress",
     "demo": "trainingkit.cli.demo:demo",
+    "local-course": "trainingkit.cli.local:local_course",
     "review": "trainingkit.cli.review:review",
     "hub": "trainingkit.cli.hub:hub",
 }
