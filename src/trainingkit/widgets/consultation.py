@@ -8,6 +8,7 @@ browser. CSS classes: ``tk-procedure-order``, ``tk-form-chooser``, ``tk-timeline
 
 from __future__ import annotations
 
+import html
 import random
 from collections.abc import Sequence
 
@@ -163,6 +164,12 @@ class TimelinePlanner(CourseWidget):
             style=_LABEL,
             layout=widgets.Layout(width="30em"),
         )
+        self.workdays = widgets.Textarea(
+            placeholder="调休上班的周末，每行一个日期，例如 2026-10-10",
+            description="调休上班",
+            style=_LABEL,
+            layout=widgets.Layout(width="30em"),
+        )
         self.output = output_area("timeline")
         self._root(
             "timeline",
@@ -172,6 +179,7 @@ class TimelinePlanner(CourseWidget):
                 self.materials_days,
                 self.report_days,
                 self.holidays,
+                self.workdays,
                 self.output,
             ],
         )
@@ -181,6 +189,7 @@ class TimelinePlanner(CourseWidget):
             self.materials_days,
             self.report_days,
             self.holidays,
+            self.workdays,
         ):
             control.observe(self._update, names="value")
         self._update()
@@ -194,12 +203,15 @@ class TimelinePlanner(CourseWidget):
         return consultation.TimelineRule(*numbers, label=label)
 
     def _update(self, _change: object = None) -> None:
-        if self.meeting.value is None:
-            self.output.value = feedback_html(False, "请先选择会议日期。")
+        if self.meeting.value is None:  # nothing done yet: a hint, not a red error
+            self.output.value = html.escape("选好会议日期后，这里会列出各项工作最迟哪天完成。")
             return
         holidays, bad = consultation.parse_holidays(self.holidays.value)
-        timeline = consultation.plan_timeline(self.meeting.value, self.current_rule(), holidays)
-        notes = [*timeline.notes, *(f"看不懂的日期已忽略：{line}" for line in bad)]
+        workdays, bad_workdays = consultation.parse_holidays(self.workdays.value)
+        timeline = consultation.plan_timeline(
+            self.meeting.value, self.current_rule(), holidays, workdays
+        )
+        notes = [*timeline.notes, *(f"看不懂的日期已忽略：{line}" for line in bad + bad_workdays)]
         rows = [
             (step, day.isoformat(), consultation.WEEKDAY_NAMES[day.weekday()], why)
             for step, day, why in timeline.rows()
