@@ -58,12 +58,12 @@ def open_and_run(page: Page, lab: LabServer, path: str) -> None:
     assert count > 0
     page.wait_for_function(
         """(n) => {
-            // a collapsed cell keeps its prompt in the hidden input area (and may show
-            // another in its placeholder): every code cell needs one numbered prompt
+            // Collapsed cells show no input prompt, so watch the output prompt of the
+            // last code cell: Run All runs in order, its output comes last.
             const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')];
-            return cells.length === n && cells.every(cell =>
-                [...cell.querySelectorAll('.jp-InputPrompt')].some(
-                    p => /\\[\\d+\\]/.test(p.textContent)));
+            const last = cells[cells.length - 1];
+            const prompt = last && last.querySelector('.jp-OutputArea-prompt');
+            return cells.length === n && prompt && /\\[\\d+\\]/.test(prompt.textContent);
         }""",
         arg=count,
         timeout=TIMEOUT_MS,
@@ -322,8 +322,7 @@ def test_02_a_widget_cell_run_alone_after_a_kernel_restart_works(
     cell.locator(".jp-OutputArea-prompt").first.click()
     page.keyboard.press("Control+Enter")
     page.wait_for_function(
-        "(el) => [...el.querySelectorAll('.jp-InputPrompt')].some("
-        "p => /\\[1\\]/.test(p.textContent))",
+        "(el) => /\\[1\\]/.test(el.querySelector('.jp-OutputArea-prompt')?.textContent ?? '')",
         arg=cell.element_handle(),
     )
     wait_idle(page)

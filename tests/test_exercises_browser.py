@@ -108,12 +108,12 @@ def run_all(page: Page) -> None:
     count = page.locator(".jp-Notebook .jp-CodeCell").count()
     page.wait_for_function(
         """(n) => {
-            // a collapsed cell keeps its prompt in the hidden input area (and may show
-            // another in its placeholder): every code cell needs one numbered prompt
+            // Collapsed cells show no input prompt, so watch the output prompt of the
+            // last code cell: Run All runs in order, its output comes last.
             const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')];
-            return cells.length === n && cells.every(cell =>
-                [...cell.querySelectorAll('.jp-InputPrompt')].some(
-                    p => /\\[\\d+\\]/.test(p.textContent)));
+            const last = cells[cells.length - 1];
+            const prompt = last && last.querySelector('.jp-OutputArea-prompt');
+            return cells.length === n && prompt && /\\[\\d+\\]/.test(prompt.textContent);
         }""",
         arg=count,
     )
@@ -158,8 +158,7 @@ def test_run_all_on_a_fresh_exercise_builds_every_widget_and_survives_a_restart(
         cell.locator(".jp-OutputArea-prompt").first.click()
         page.keyboard.press("Control+Enter")
         page.wait_for_function(
-            "(el) => [...el.querySelectorAll('.jp-InputPrompt')].some("
-            "p => /\\[1\\]/.test(p.textContent))",
+            "(el) => /\\[1\\]/.test(el.querySelector('.jp-OutputArea-prompt')?.textContent ?? '')",
             arg=cell.element_handle(),
         )
         page.wait_for_function(IDLE)
