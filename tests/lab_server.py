@@ -33,7 +33,30 @@ from trainingkit.resources import template_path
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LabServer", "chromium", "lab_server"]
+__all__ = [
+    "ALL_RAN",
+    "CELL_RAN",
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "LabServer",
+    "chromium",
+    "lab_server",
+]
+
+# Page functions for ``page.wait_for_function``: every code cell of the current
+# notebook has run (arg: the number of code cells), and one cell (arg: its element)
+# ran with execution count 1. They read the notebook model through
+# ``window.jupyterapp``, because collapsed cells draw no input prompt.
+ALL_RAN = """(n) => {
+    const notebook = window.jupyterapp?.shell.currentWidget?.content;
+    const code = (notebook?.widgets ?? []).filter(cell => cell.model.type === 'code');
+    return code.length === n && code.every(cell => Number.isInteger(cell.model.executionCount));
+}"""
+CELL_RAN = """(el) => {
+    const notebook = window.jupyterapp?.shell.currentWidget?.content;
+    const cell = (notebook?.widgets ?? []).find(cell => cell.node === el);
+    return cell !== undefined && cell.model.executionCount === 1;
+}"""
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -125,6 +148,9 @@ def lab_server(root: Path, workdir: Path) -> Iterator[LabServer]:
         f"--ServerApp.root_dir={root}", f"--LabApp.user_settings_dir={settings}",
         f"--LabApp.workspaces_dir={workdir / 'lab-workspaces'}",
         f"--LabApp.app_settings_dir={app_settings}",
+        # window.jupyterapp: tests read execution counts from the notebook model, since
+        # collapsed cells (jupyter.source_hidden) draw no input prompt
+        "--LabApp.expose_app_in_browser=True",
         "--LabApp.check_for_updates_class="
         "jupyterlab.handlers.announcements.NeverCheckForUpdate",
     ]  # fmt: skip

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from lab_server import LabServer
+from lab_server import ALL_RAN, CELL_RAN, LabServer
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -57,14 +57,7 @@ def open_and_run(page: Page, lab: LabServer, path: str) -> None:
     count = code_cells.count()
     assert count > 0
     page.wait_for_function(
-        """(n) => {
-            // Collapsed cells show no input prompt, so watch the output prompt of the
-            // last code cell: Run All runs in order, its output comes last.
-            const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')];
-            const last = cells[cells.length - 1];
-            const prompt = last && last.querySelector('.jp-OutputArea-prompt');
-            return cells.length === n && prompt && /\\[\\d+\\]/.test(prompt.textContent);
-        }""",
+        ALL_RAN,
         arg=count,
         timeout=TIMEOUT_MS,
     )
@@ -322,7 +315,7 @@ def test_02_a_widget_cell_run_alone_after_a_kernel_restart_works(
     cell.locator(".jp-OutputArea-prompt").first.click()
     page.keyboard.press("Control+Enter")
     page.wait_for_function(
-        "(el) => /\\[1\\]/.test(el.querySelector('.jp-OutputArea-prompt')?.textContent ?? '')",
+        CELL_RAN,
         arg=cell.element_handle(),
     )
     wait_idle(page)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import nbformat
 import pytest
-from lab_server import LabServer, lab_server
+from lab_server import ALL_RAN, CELL_RAN, LabServer, lab_server
 from nbgrader_course import EXERCISES
 from traitlets.config import Config
 
@@ -107,14 +107,7 @@ def run_all(page: Page) -> None:
     page.get_by_role("menuitem", name=re.compile(r"^运行所有单元格")).first.click()
     count = page.locator(".jp-Notebook .jp-CodeCell").count()
     page.wait_for_function(
-        """(n) => {
-            // Collapsed cells show no input prompt, so watch the output prompt of the
-            // last code cell: Run All runs in order, its output comes last.
-            const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')];
-            const last = cells[cells.length - 1];
-            const prompt = last && last.querySelector('.jp-OutputArea-prompt');
-            return cells.length === n && prompt && /\\[\\d+\\]/.test(prompt.textContent);
-        }""",
+        ALL_RAN,
         arg=count,
     )
     page.wait_for_function(IDLE)
@@ -158,7 +151,7 @@ def test_run_all_on_a_fresh_exercise_builds_every_widget_and_survives_a_restart(
         cell.locator(".jp-OutputArea-prompt").first.click()
         page.keyboard.press("Control+Enter")
         page.wait_for_function(
-            "(el) => /\\[1\\]/.test(el.querySelector('.jp-OutputArea-prompt')?.textContent ?? '')",
+            CELL_RAN,
             arg=cell.element_handle(),
         )
         page.wait_for_function(IDLE)

@@ -76,3 +76,21 @@ def test_local_course_refuses_a_trainee_not_on_the_roster(tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert "名单中没有学员 nobody" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "x").exists()
+
+
+def test_the_kubernetes_image_uses_the_kits_lab_settings() -> None:
+    import json
+
+    from trainingkit.resources import template_path
+
+    trainee = Path(__file__).parents[1] / "deploy" / "kubernetes" / "jupyter" / "trainee"
+    kit = json.loads(template_path("lab_overrides.json").read_text(encoding="utf-8"))
+    assert kit["@jupyterlab/translation-extension:plugin"]["locale"] == "zh_CN"
+    assert kit["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    image = json.loads((trainee / "lab-settings" / "overrides.json").read_text(encoding="utf-8"))
+    assert image == kit
+    server = json.loads((trainee / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    folder = server["LabApp"]["app_settings_dir"]
+    assert folder == "/opt/trainingkit/jupyter/trainee/lab-settings"  # Dockerfile's COPY target
+    config = (trainee / "nbgrader_config.py").read_text(encoding="utf-8")
+    assert 'timezone = "Asia/Shanghai"' in config and '"%Y-%m-%d %H:%M:%S%z"' in config
