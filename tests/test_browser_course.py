@@ -171,18 +171,26 @@ CLIPPED_LABELS = """(root) => [...root.querySelectorAll('.tk-bar-label')].map(el
 })"""
 
 
-def assert_chart_labels_legible(page: Page, chart: Locator, expected: str) -> None:
-    """Every label of ``chart`` is drawn in full, at this width and in a narrow window."""
+def assert_chart_labels_legible(
+    page: Page, chart: Locator, expected: str, folder: Path, name: str
+) -> None:
+    """Every label of ``chart`` is drawn in full, at 1366 px and in a narrow window.
+
+    Saves ``<name>-<width>.png`` of the chart at each width.
+    """
     for width in (1366, 900):
         page.set_viewport_size({"width": width, "height": 860})
+        page.wait_for_timeout(500)  # let the notebook reflow
         chart.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)  # let the notebook reflow
+        page.wait_for_timeout(300)
         labels = chart.evaluate(CLIPPED_LABELS)
         assert labels and expected in [row["label"] for row in labels], labels
         clipped = [row for row in labels if row["clipped"]]
         assert not clipped, (width, clipped)
         assert all(row["text"] > 14 * len(row["label"]) * 0.5 for row in labels), labels
+        screenshot(page, folder, f"{name}-{width}")
     page.set_viewport_size({"width": 1366, "height": 860})
+    page.wait_for_timeout(500)
 
 
 def screenshot(page: Page, folder: Path, name: str) -> None:
@@ -214,8 +222,7 @@ def test_01_duties_planner_task_becomes_met(
     assert_lab_in_chinese_without_news(page)
     assert_code_collapsed(page, collapsed=True)
     chart = page.locator(".tk-bar-chart").first
-    assert_chart_labels_legible(page, chart, "民建")
-    screenshot(page, screenshot_dir, "01-duties-chart")
+    assert_chart_labels_legible(page, chart, "民建", screenshot_dir, "01-duties-chart")
     planner = page.locator(".tk-duty-planner").first
     planner.scroll_into_view_if_needed()
     met = planner.locator(".tk-duty-planner-output .tk-duty-task-met")
@@ -239,8 +246,10 @@ def test_02_proposals_review_finds_a_problem(
     open_and_run(page, course_lab, NOTEBOOKS["02"])
     assert_clean_outputs(page)
     assert_code_collapsed(page, collapsed=True)
-    assert_chart_labels_legible(page, page.locator(".tk-bar-chart").first, "12届1次（2013年）")
-    screenshot(page, screenshot_dir, "02-proposals-chart")
+    chart = page.locator(".tk-bar-chart").first
+    assert_chart_labels_legible(
+        page, chart, "12届1次（2013年）", screenshot_dir, "02-proposals-chart"
+    )
     stats = page.locator(".jp-Notebook .jp-OutputArea-output table", has_text="收到提案").first
     assert "NaN" not in stats.inner_text() and "4884.0" not in stats.inner_text()
     assert "4884" in stats.inner_text()
@@ -283,7 +292,8 @@ def test_04_sheqing_checker_flags_a_draft(
     open_and_run(page, course_lab, NOTEBOOKS["04"])
     assert_clean_outputs(page)
     assert_code_collapsed(page, collapsed=True)
-    assert_chart_labels_legible(page, page.locator(".tk-bar-chart").first, "收到")
+    chart = page.locator(".tk-bar-chart").first
+    assert_chart_labels_legible(page, chart, "收到", screenshot_dir, "04-sheqing-chart")
     checker = page.locator(".tk-sheqing-check").last  # the empty one, for the trainee's draft
     checker.scroll_into_view_if_needed()
     output = checker.locator(".tk-sheqing-check-output")
@@ -306,7 +316,9 @@ def test_02_a_widget_cell_run_alone_after_a_kernel_restart_works(
     # 内核 → 重启内核…, confirmed in the dialog: every variable of the notebook is gone.
     page.locator(".lm-MenuBar-item", has_text=re.compile(r"^内核$")).click()
     page.get_by_role("menuitem", name=re.compile(r"^重启内核…")).first.click()
-    page.locator(".jp-Dialog").get_by_role("button", name=re.compile(r"^重新启动$")).click()
+    dialog = page.locator(".jp-Dialog")
+    dialog.get_by_text("重启内核").first.wait_for()
+    dialog.locator(".jp-mod-accept").click()
     wait_idle(page)
     # Run only the ProposalReview cell, as a trainee does when a widget stops answering.
     cell = page.locator(".jp-Notebook .jp-CodeCell", has=page.locator(".tk-proposal-review"))

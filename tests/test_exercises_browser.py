@@ -143,7 +143,9 @@ def test_run_all_on_a_fresh_exercise_builds_every_widget_and_survives_a_restart(
         # After a break the kernel is gone: 内核 → 重启内核…, then run question 2's cell alone.
         page.locator(".lm-MenuBar-item", has_text=re.compile(r"^内核$")).click()
         page.get_by_role("menuitem", name=re.compile(r"^重启内核…")).first.click()
-        page.locator(".jp-Dialog").get_by_role("button", name=re.compile(r"^重新启动$")).click()
+        dialog = page.locator(".jp-Dialog")
+        dialog.get_by_text("重启内核").first.wait_for()
+        dialog.locator(".jp-mod-accept").click()
         page.wait_for_function(IDLE)
         cell = page.locator(".jp-Notebook .jp-CodeCell", has=page.get_by_text("B. 关于加快推进"))
         # select the collapsed cell by its output prompt (a click on the placeholder would
