@@ -165,5 +165,7 @@ def test_every_answer_cell_runs_alone_and_knows_its_question_number(path: Path) 
         if cell.cell_type == "markdown" and found:
             heading = int(found.group(1))
         if cell.metadata.get("nbgrader", {}).get("solution"):
-            assert cell.source.startswith("from trainingkit.exercise.sheet import sheet")
+            first, imports = cell.source.splitlines()[:2]
+            assert first == f"# 第{heading}题的答题框（这个单元格也可以单独运行）"
+            assert imports == "from trainingkit.exercise.sheet import sheet"
             assert f"    number={heading}," in cell.source, cell.metadata.nbgrader["grade_id"]

@@ -22,7 +22,7 @@ unanswered question prints one plain Chinese line and the notebook runs on, so e
 widget below is built; under nbgrader (validate and autograde) the same check raises
 :class:`Unanswered`, so the question scores 0.
 
-Every answer cell starts with ``from trainingkit.exercise.sheet import sheet``: the
+Every answer cell runs ``from trainingkit.exercise.sheet import sheet``: the
 module's one shared :class:`AnswerSheet` of ``answers.json`` in the working directory
 (the notebook's folder), so an answer cell also works when it is run alone after a
 kernel restart or the idle cull.
