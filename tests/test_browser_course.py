@@ -322,9 +322,9 @@ def test_02_a_widget_cell_run_alone_after_a_kernel_restart_works(
     wait_idle(page)
     # Run only the ProposalReview cell, as a trainee does when a widget stops answering.
     cell = page.locator(".jp-Notebook .jp-CodeCell", has=page.locator(".tk-proposal-review"))
-    # select the collapsed cell by its output prompt (a click on the placeholder would
+    # select the collapsed cell by its output prompt area (a click on the placeholder would
     # expand the code)
-    cell.locator(".jp-OutputArea-prompt").first.click()
+    cell.locator(".jp-OutputArea-promptOverlay").first.click()
     page.keyboard.press("Control+Enter")
     page.wait_for_function(
         CELL_RAN,

@@ -148,9 +148,9 @@ def test_run_all_on_a_fresh_exercise_builds_every_widget_and_survives_a_restart(
         dialog.locator(".jp-mod-accept").click()
         page.wait_for_function(IDLE)
         cell = page.locator(".jp-Notebook .jp-CodeCell", has=page.get_by_text("B. 关于加快推进"))
-        # select the collapsed cell by its output prompt (a click on the placeholder would
+        # select the collapsed cell by its output prompt area (a click on the placeholder would
         # expand the code)
-        cell.locator(".jp-OutputArea-prompt").first.click()
+        cell.locator(".jp-OutputArea-promptOverlay").first.click()
         page.keyboard.press("Control+Enter")
         page.wait_for_function(
             CELL_RAN,
