@@ -2,9 +2,10 @@
 
 Reusable by any browser test (course modules, exercises, the hub): start a Lab on
 127.0.0.1 over a temporary root directory, open a page in Chromium through
-Playwright, stop both by pid. Settings live in a temporary
-``JUPYTERLAB_SETTINGS_DIR`` so the news pop-up and update checks stay off and
-notebooks render every cell (no virtual windowing), whatever the user's profile.
+Playwright, stop both by pid. User settings live in a temporary
+``JUPYTERLAB_SETTINGS_DIR`` so notebooks render every cell (no virtual windowing),
+whatever the user's profile; the kit's settings overrides (Chinese, no news pop-up)
+are the app settings, as for a trainee.
 
 Chromium is the system one (``/usr/bin/chromium``); ``playwright install`` is never
 run (it downloads a browser, which fails on the build machines).
@@ -27,10 +28,35 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trainingkit.resources import template_path
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LabServer", "chromium", "lab_server"]
+__all__ = [
+    "ALL_RAN",
+    "CELL_RAN",
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "LabServer",
+    "chromium",
+    "lab_server",
+]
+
+# Page functions for ``page.wait_for_function``: every code cell of the current
+# notebook has run (arg: the number of code cells), and one cell (arg: its element)
+# ran with execution count 1. They read the notebook model through
+# ``window.jupyterapp``, because collapsed cells draw no input prompt.
+ALL_RAN = """(n) => {
+    const notebook = window.jupyterapp?.shell.currentWidget?.content;
+    const code = (notebook?.widgets ?? []).filter(cell => cell.model.type === 'code');
+    return code.length === n && code.every(cell => Number.isInteger(cell.model.executionCount));
+}"""
+CELL_RAN = """(el) => {
+    const notebook = window.jupyterapp?.shell.currentWidget?.content;
+    const cell = (notebook?.widgets ?? []).find(cell => cell.node === el);
+    return cell !== undefined && cell.model.executionCount === 1;
+}"""
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -43,12 +69,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-# JupyterLab user settings written before the server starts.
+# JupyterLab user settings written before the server starts. The language and the
+# news pop-up are *not* set here: they come from the kit's own overrides
+# (templates/lab_overrides.json, as the demo, the hub and the image use them), so the
+# browser tests see what a trainee sees.
 LAB_SETTINGS: dict[str, dict[str, object]] = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false",
-        "checkForUpdates": False,
-    },
     # Render every cell so tests can find outputs far down a long notebook.
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
@@ -103,6 +128,10 @@ def lab_server(root: Path, workdir: Path) -> Iterator[LabServer]:
         target = settings / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values), encoding="utf-8")
+    app_settings = workdir / "lab-app-settings"
+    app_settings.mkdir(parents=True, exist_ok=True)
+    overrides = template_path("lab_overrides.json").read_text(encoding="utf-8")
+    (app_settings / "overrides.json").write_text(overrides, encoding="utf-8")
     env = dict(os.environ)
     env.update(
         JUPYTERLAB_SETTINGS_DIR=str(settings),
@@ -118,6 +147,10 @@ def lab_server(root: Path, workdir: Path) -> Iterator[LabServer]:
         f"--port={port}", "--allow-root", f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={root}", f"--LabApp.user_settings_dir={settings}",
         f"--LabApp.workspaces_dir={workdir / 'lab-workspaces'}",
+        f"--LabApp.app_settings_dir={app_settings}",
+        # window.jupyterapp: tests read execution counts from the notebook model, since
+        # collapsed cells (jupyter.source_hidden) draw no input prompt
+        "--LabApp.expose_app_in_browser=True",
         "--LabApp.check_for_updates_class="
         "jupyterlab.handlers.announcements.NeverCheckForUpdate",
     ]  # fmt: skip

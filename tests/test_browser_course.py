@@ -1,9 +1,14 @@
 """Every course module in a real JupyterLab and Chromium, used as a trainee would.
 
-For each module: open the notebook, run all cells, wait for the kernel to go
-idle, check that no error or stderr output and no broken widget appears, use one
-widget, check that Chinese text is drawn with a CJK font, and save a screenshot to
-``artifacts/screenshots/``.
+The Lab runs with the kit's own settings overrides (Chinese, no news pop-up), in a
+1366-pixel window with a zh-CN browser. For each module: open the notebook, run all
+cells from the Chinese menu (运行 → 运行所有单元格), wait for the kernel to go idle,
+check that no error or stderr output and no broken widget appears, that lesson code
+is collapsed (module 00 keeps it open), that every bar-chart label is drawn in full
+(at 1366 px and in a narrow window), use one widget, check that Chinese text is drawn
+with a CJK font, and save a screenshot to ``artifacts/screenshots/``. Module 02 also
+restarts the kernel from the menu and runs one widget cell alone, as a trainee does
+after a break.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from lab_server import LabServer
+from lab_server import ALL_RAN, CELL_RAN, LabServer
 
 from trainingkit.review.codes import CODE_NAMES
 
@@ -36,7 +41,7 @@ BROKEN_WIDGET = ("Error displaying widget", "Failed to load model class", "Error
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context = browser.new_context(viewport={"width": 1366, "height": 860}, locale="zh-CN")
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     yield page
@@ -48,17 +53,13 @@ def open_and_run(page: Page, lab: LabServer, path: str) -> None:
     page.goto(lab.lab_url(path, workspace=Path(path).stem))
     page.locator(".jp-Notebook .jp-Cell").first.wait_for()
     wait_idle(page)
-    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
-    page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).first.click()
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^运行$")).click()
+    page.get_by_role("menuitem", name=re.compile(r"^运行所有单元格")).first.click()
     code_cells = page.locator(".jp-Notebook .jp-CodeCell")
     count = code_cells.count()
     assert count > 0
     page.wait_for_function(
-        """(n) => {
-            const sel = '.jp-Notebook .jp-CodeCell .jp-InputPrompt';
-            const prompts = [...document.querySelectorAll(sel)];
-            return prompts.length === n && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-        }""",
+        ALL_RAN,
         arg=count,
         timeout=TIMEOUT_MS,
     )
@@ -70,7 +71,7 @@ def wait_idle(page: Page) -> None:
     page.wait_for_function(
         """() => {
             const bar = document.querySelector('#jp-main-statusbar');
-            return bar && /Python 3[^|]*\\|\\s*Idle/.test(bar.textContent);
+            return bar && /Python 3[^|]*\\|\\s*(Idle|空闲)/.test(bar.textContent);
         }""",
         timeout=TIMEOUT_MS,
     )
@@ -142,6 +143,58 @@ def wait_changed(page: Page, output: Locator, before: str, expected: str) -> str
     return output.inner_text()
 
 
+def assert_lab_in_chinese_without_news(page: Page) -> None:
+    """The menus are Chinese (language pack + the kit's locale) and no news pop-up shows."""
+    labels = page.locator(".lm-MenuBar-itemLabel").all_inner_texts()
+    assert {"文件", "编辑", "运行", "内核"} <= set(labels), labels
+    text = page.locator("body").inner_text()
+    assert "official Jupyter news" not in text and "Jupyter 新闻" not in text
+
+
+def assert_code_collapsed(page: Page, *, collapsed: bool) -> None:
+    """Lesson code cells show a placeholder instead of their code (module 00: the code)."""
+    cells = page.locator(".jp-Notebook .jp-CodeCell")
+    editors = page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-editor:visible")
+    placeholders = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPlaceholder:visible")
+    if collapsed:
+        assert editors.count() == 0 and placeholders.count() == cells.count() > 0
+    else:
+        assert editors.count() == cells.count() > 0 and placeholders.count() == 0
+
+
+CLIPPED_LABELS = """(root) => [...root.querySelectorAll('.tk-bar-label')].map(el => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const text = range.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return {label: el.textContent.trim(), box: box.width, text: text.width,
+            clipped: el.scrollWidth > el.clientWidth + 1 || text.width > box.width + 1
+                     || text.left < box.left - 1 || text.right > box.right + 1};
+})"""
+
+
+def assert_chart_labels_legible(
+    page: Page, chart: Locator, expected: str, folder: Path, name: str
+) -> None:
+    """Every label of ``chart`` is drawn in full, at 1366 px and in a narrow window.
+
+    Saves ``<name>-<width>.png`` of the chart at each width.
+    """
+    for width in (1366, 900):
+        page.set_viewport_size({"width": width, "height": 860})
+        page.wait_for_timeout(500)  # let the notebook reflow
+        chart.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        labels = chart.evaluate(CLIPPED_LABELS)
+        assert labels and expected in [row["label"] for row in labels], labels
+        clipped = [row for row in labels if row["clipped"]]
+        assert not clipped, (width, clipped)
+        assert all(row["text"] > 14 * len(row["label"]) * 0.5 for row in labels), labels
+        screenshot(page, folder, f"{name}-{width}")
+    page.set_viewport_size({"width": 1366, "height": 860})
+    page.wait_for_timeout(500)
+
+
 def screenshot(page: Page, folder: Path, name: str) -> None:
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
@@ -153,6 +206,8 @@ def test_00_getting_started_hello_widget(
 ) -> None:
     open_and_run(page, course_lab, NOTEBOOKS["00"])
     assert_clean_outputs(page)
+    assert_lab_in_chinese_without_news(page)
+    assert_code_collapsed(page, collapsed=False)
     widget = page.locator(".tk-hello")
     widget.locator(".tk-hello-input input").fill("李委员")
     output = widget.locator(".tk-hello-output")
@@ -166,6 +221,10 @@ def test_01_duties_planner_task_becomes_met(
 ) -> None:
     open_and_run(page, course_lab, NOTEBOOKS["01"])
     assert_clean_outputs(page)
+    assert_lab_in_chinese_without_news(page)
+    assert_code_collapsed(page, collapsed=True)
+    chart = page.locator(".tk-bar-chart").first
+    assert_chart_labels_legible(page, chart, "民建", screenshot_dir, "01-duties-chart")
     planner = page.locator(".tk-duty-planner").first
     planner.scroll_into_view_if_needed()
     met = planner.locator(".tk-duty-planner-output .tk-duty-task-met")
@@ -188,6 +247,14 @@ def test_02_proposals_review_finds_a_problem(
 ) -> None:
     open_and_run(page, course_lab, NOTEBOOKS["02"])
     assert_clean_outputs(page)
+    assert_code_collapsed(page, collapsed=True)
+    chart = page.locator(".tk-bar-chart").first
+    assert_chart_labels_legible(
+        page, chart, "12届1次（2013年）", screenshot_dir, "02-proposals-chart"
+    )
+    stats = page.locator(".jp-Notebook .jp-OutputArea-output table", has_text="收到提案").first
+    assert "NaN" not in stats.inner_text() and "4884.0" not in stats.inner_text()
+    assert "4884" in stats.inner_text()
     review = page.locator(".tk-proposal-review").first
     review.scroll_into_view_if_needed()
     output = review.locator(".tk-proposal-review-output")
@@ -210,6 +277,9 @@ def test_02_proposals_review_finds_a_problem(
 def test_03_consultation_timeline(page: Page, course_lab: LabServer, screenshot_dir: Path) -> None:
     open_and_run(page, course_lab, NOTEBOOKS["03"])
     assert_clean_outputs(page)
+    assert_code_collapsed(page, collapsed=True)
+    meaning = page.locator(".tk-facts", has_text="民主监督的含义")
+    meaning.get_by_text("以提出意见、批评、建议的方式进行的协商式监督").wait_for()
     timeline = page.locator(".tk-timeline").first
     timeline.scroll_into_view_if_needed()
     # 18 June 2026, the day before 端午: the official calendar skips the holiday.
@@ -226,6 +296,9 @@ def test_04_sheqing_checker_flags_a_draft(
 ) -> None:
     open_and_run(page, course_lab, NOTEBOOKS["04"])
     assert_clean_outputs(page)
+    assert_code_collapsed(page, collapsed=True)
+    chart = page.locator(".tk-bar-chart").first
+    assert_chart_labels_legible(page, chart, "收到", screenshot_dir, "04-sheqing-chart")
     checker = page.locator(".tk-sheqing-check").last  # the empty one, for the trainee's draft
     checker.scroll_into_view_if_needed()
     output = checker.locator(".tk-sheqing-check-output")
@@ -239,3 +312,38 @@ def test_04_sheqing_checker_flags_a_draft(
     output.locator(".tk-review-findings li", has_text=CODE_NAMES["missing_suggestions"]).wait_for()
     assert_chinese_rendered(page, output.locator(".tk-review-findings"))
     screenshot(page, screenshot_dir, "04-sheqing-minyi")
+
+
+def test_02_a_widget_cell_run_alone_after_a_kernel_restart_works(
+    page: Page, course_lab: LabServer, screenshot_dir: Path
+) -> None:
+    open_and_run(page, course_lab, NOTEBOOKS["02"])
+    # 内核 → 重启内核…, confirmed in the dialog: every variable of the notebook is gone.
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^内核$")).click()
+    page.get_by_role("menuitem", name=re.compile(r"^重启内核…")).first.click()
+    dialog = page.locator(".jp-Dialog")
+    dialog.get_by_text("重启内核").first.wait_for()
+    dialog.locator(".jp-mod-accept").click()
+    wait_idle(page)
+    # Run only the ProposalReview cell, as a trainee does when a widget stops answering.
+    cell = page.locator(".jp-Notebook .jp-CodeCell", has=page.locator(".tk-proposal-review"))
+    # select the collapsed cell by its output prompt area (a click on the placeholder would
+    # expand the code)
+    cell.locator(".jp-OutputArea-promptOverlay").first.click()
+    page.keyboard.press("Control+Enter")
+    page.wait_for_function(
+        CELL_RAN,
+        arg=cell.element_handle(),
+    )
+    wait_idle(page)
+    assert_clean_outputs(page)
+    assert page.locator(".jp-Notebook .jp-OutputArea-output", has_text="NameError").count() == 0
+    review = cell.locator(".tk-proposal-review")
+    output = review.locator(".tk-proposal-review-output")
+    before = output.inner_text()
+    review.locator(".tk-proposal-review-input textarea").fill(
+        "关于加强和改进各方面工作的建议\n建议有关部门高度重视，加强领导，进一步提高认识。"
+    )
+    review.locator(".tk-proposal-review-button").click()
+    wait_changed(page, output, before, "关于加强和改进各方面工作的建议")
+    screenshot(page, screenshot_dir, "02-proposals-after-restart")

@@ -71,20 +71,27 @@ def test_a_second_broken_file_does_not_overwrite_the_first(tmp_path: Path) -> No
     assert (tmp_path / "answers.broken-2.json").read_text(encoding="utf-8") == "{2"
 
 
-def test_unknown_question_ids_are_kept_and_reported(tmp_path: Path) -> None:
+def test_unknown_question_ids_are_kept_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     AnswerStore(tmp_path / "answers.json").save({"old_question": "A"})
     sheet = sheet_in(tmp_path)
     sheet.single_choice("q1", OPTIONS)
     sheet.record("q1", "B")
     assert saved(tmp_path) == {"old_question": "A", "q1": "B"}
     assert sheet.answer("nowhere") is None
-    assert "没有编号为「nowhere」" in sheet.self_check("nowhere").message
+    assert "请先运行这道题的答题单元格" in sheet.self_check("nowhere").message
+    assert "nowhere" not in sheet.self_check("nowhere").message  # no internal id
     with pytest.raises(AssertionError, match="还没有作答"):
         sheet.require("nowhere")
     sheet.require("old_question")  # answered in the file, though its cell is gone
 
 
-def test_a_saved_answer_of_the_wrong_shape_fails_the_visible_check(tmp_path: Path) -> None:
+def test_a_saved_answer_of_the_wrong_shape_fails_the_visible_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
     AnswerStore(tmp_path / "answers.json").save({"q1": ["B"], "q2": "many"})
     sheet = sheet_in(tmp_path)
     sheet.single_choice("q1", OPTIONS)
@@ -217,6 +224,8 @@ def test_answers_are_described_in_one_plain_line() -> None:
     assert describe(Question("o", "order", STEPS), ["plan", ""]) == "计划 → （空）"
     match = Question("x", "match", {"甲": "甲"}, CHOICES)
     assert describe(match, {"甲": "met"}) == "甲：达标"
+    both = Question("x", "match", {"甲": "甲", "乙": "乙"}, CHOICES)
+    assert describe(both, {"乙": "met", "甲": "met"}) == "甲：达标；乙：达标"  # 甲乙丙 order
     assert describe(Question("d", "date"), "2026-06-25") == "2026-06-25（周四）"
     assert describe(Question("n", "number"), None) == "（未作答）"
 
@@ -225,20 +234,56 @@ def test_each_question_prints_its_answer_for_the_graded_notebook(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     AnswerStore(tmp_path / "answers.json").save({"q1": "C"})
-    sheet_in(tmp_path).single_choice("q1", OPTIONS)
-    assert capsys.readouterr().out == "【q1】当前答案：C. 丙\n"
+    sheet_in(tmp_path).single_choice("q1", OPTIONS, number=3)
+    assert capsys.readouterr().out == "第3题 当前答案：C. 丙\n"
 
 
 def test_check_all_prints_one_line_per_question(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = sheet_in(tmp_path)
-    sheet.single_choice("q1", OPTIONS, preset="A")
-    sheet.number("q2")
+    sheet.single_choice("q1", OPTIONS, preset="A", number=1)
+    sheet.number("q2", number=2)
     capsys.readouterr()
     sheet.check_all()
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("【q1】✔") and lines[1].startswith("【q2】✘ 还没有作答")
+    assert lines[0].startswith("第1题 ✔") and lines[1].startswith("第2题 ✘ 还没有作答")
+    assert "q1" not in "".join(lines) and "q2" not in "".join(lines)
+
+
+def test_in_the_trainee_session_an_unanswered_check_says_so_and_does_not_stop_run_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    sheet = sheet_in(tmp_path)
+    sheet.single_choice("q1", OPTIONS, number=2)
+    capsys.readouterr()
+    sheet.require("q1")  # no exception: Run All goes on to the next question
+    out = capsys.readouterr().out
+    assert out.startswith("✘ 第2题：还没有作答。") and "q1" not in out
+
+
+@pytest.mark.parametrize("step", ["validate", "autograde"])
+def test_under_nbgrader_an_unanswered_check_fails_with_a_chinese_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    monkeypatch.setenv("NBGRADER_EXECUTION", step)
+    sheet = sheet_in(tmp_path)
+    sheet.single_choice("q1", OPTIONS, number=2)
+    with pytest.raises(AssertionError, match=r"^第2题：还没有作答。$") as raised:
+        sheet.require("q1")
+    assert type(raised.value).__name__ == "未完成"
+
+
+def test_the_shared_sheet_lets_an_answer_cell_run_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    AnswerStore(tmp_path / "answers.json").save({"q1": "B"})
+    monkeypatch.chdir(tmp_path)
+    from trainingkit.exercise import sheet as sheet_module
+
+    shared = sheet_module.sheet
+    assert shared is sheet_module.shared_sheet() and shared.answer("q1") == "B"
 
 
 def drive(sheet: AnswerSheet, qid: str, value: Any) -> None:
@@ -370,8 +415,8 @@ def test_the_widget_shows_the_current_answer_and_whether_it_is_saved(tmp_path: P
 def test_with_widgets_no_stale_answer_line_is_printed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet_in(tmp_path, widgets=True).single_choice("q1", OPTIONS)
-    assert "【q1】" not in capsys.readouterr().out
+    sheet_in(tmp_path, widgets=True).single_choice("q1", OPTIONS, number=1)
+    assert "第1题 当前答案" not in capsys.readouterr().out
 
 
 def test_the_widget_escapes_what_it_shows(tmp_path: Path) -> None:

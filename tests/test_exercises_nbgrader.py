@@ -225,7 +225,7 @@ def test_instructor_version_gets_full_marks(course: Course, aid: str) -> None:
         if name.endswith("_answer"):
             # stdout may arrive in several stream messages on a loaded machine
             text = "".join(o.text for o in cell.outputs if o.output_type == "stream")
-            assert text.startswith(f"【{qid}】当前答案：")
+            assert re.match(r"第\d+题 当前答案：", text) and qid not in text.split("：")[0]
             if isinstance(model[qid], str) and len(model[qid]) > 100:
                 assert model[qid] in text
 
@@ -497,3 +497,49 @@ def test_a_stray_answer_file_in_the_source_never_replaces_a_trainees(
     other.submit(aid, "trainee", course.notebook(aid, "release"), wrong)
     scores = other.autograde(aid, "trainee")
     assert all(scores[qid].auto == 0 for qid in WRONG[aid][0]), scores
+
+
+@pytest.mark.parametrize("aid", EXERCISE_IDS)
+def test_the_release_keeps_every_cell_locked_and_the_answer_code_collapsed(
+    course: Course, aid: str
+) -> None:
+    # nbgrader's LockCells only adds deletable: false and ClearSolutions edits
+    # sources, so the tidy script's editable: false reaches the trainee.
+    cells = nbformat.read(course.notebook(aid, "release"), as_version=4).cells
+    assert cells and all(c.metadata.get("editable") is False for c in cells)
+    assert all(c.metadata.get("deletable") is False for c in cells)
+    answers = [c for c in cells if c.metadata.get("nbgrader", {}).get("solution")]
+    assert answers and all(c.metadata["jupyter"]["source_hidden"] for c in answers)
+
+
+@pytest.mark.parametrize("aid", EXERCISE_IDS)
+def test_run_all_on_a_fresh_release_builds_every_widget_and_names_questions_in_chinese(
+    course: Course, aid: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The trainee's own kernel: no NBGRADER_EXECUTION, so Run All must not stop at
+    # the first unanswered check (the same release still scores 0 under nbgrader:
+    # test_released_version_gets_zero).
+    from nbclient import NotebookClient
+
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    folder = tmp_path / aid
+    shutil.copytree(course.root / "release" / aid, folder)
+    (path,) = sorted(folder.glob("*.ipynb"))
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=120, resources={"metadata": {"path": str(folder)}}).execute()
+    answers = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("solution")]
+    checks = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert answers and len(checks) == len(answers)
+    for number, cell in enumerate(answers, start=1):
+        kinds = [o.get("data", {}) for o in cell.outputs if o.output_type == "display_data"]
+        assert any("application/vnd.jupyter.widget-view+json" in d for d in kinds), number
+    for number, cell in enumerate(checks, start=1):
+        assert not [o for o in cell.outputs if o.output_type == "error"]
+        text = "".join(o.get("text", "") for o in cell.outputs)
+        assert text.startswith(f"✘ 第{number}题：还没有作答。"), text
+    shown = "".join(
+        o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs
+    )
+    for qid in (c.metadata.nbgrader["grade_id"] for c in checks):
+        assert qid not in shown  # no internal id reaches the trainee
+    assert "Error" not in shown and "Traceback" not in shown

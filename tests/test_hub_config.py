@@ -311,3 +311,16 @@ def test_run_async_works_while_an_event_loop_runs_in_this_thread() -> None:
 
     assert asyncio.run(outer()) == 7
     assert run_async(lambda: asyncio.sleep(0, result=8)) == 8
+
+
+def test_trainee_servers_get_the_kits_lab_settings_and_beijing_time(plan: HubPlan) -> None:
+    from trainingkit.resources import template_path
+
+    files = render_files(plan)
+    server = json.loads(files["etc/jupyter/jupyter_server_config.json"])
+    folder = Path(server["LabApp"]["app_settings_dir"])
+    assert folder.name == "lab-settings"
+    overrides = files["etc/jupyter/lab-settings/overrides.json"]
+    assert overrides == template_path("lab_overrides.json").read_text(encoding="utf-8")
+    nbgrader = files["etc/jupyter/nbgrader_config.py"]
+    assert 'timezone = "Asia/Shanghai"' in nbgrader and "%z" in nbgrader

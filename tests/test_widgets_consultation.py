@@ -79,7 +79,8 @@ def test_form_chooser_without_a_choice_asks_for_one() -> None:
 
 def test_timeline_waits_for_a_date_then_shows_due_dates() -> None:
     widget = TimelinePlanner()
-    assert "请先选择会议日期" in widget.output.value
+    assert "选好会议日期后" in widget.output.value
+    assert "✘" not in widget.output.value  # no red error before the trainee did anything
     widget.meeting.value = date(2026, 6, 18)  # the day before 端午 (a holiday)
     html = widget.output.value
     for due in ("2026-05-28", "2026-06-04", "2026-06-18", "2026-06-30"):
@@ -124,3 +125,15 @@ def test_timeline_warns_about_a_weekend_meeting() -> None:
     widget = TimelinePlanner()
     widget.meeting.value = date(2026, 6, 21)
     assert "不是工作日" in widget.output.value
+
+
+def test_timeline_counts_a_weekend_make_up_working_day() -> None:
+    widget = TimelinePlanner()
+    widget.own_calendar.value = True  # an organizer's own holiday list, entered by hand
+    widget.meeting.value = date(2026, 10, 12)
+    widget.holidays.value = "\n".join(f"2026-10-0{day}" for day in range(1, 8))
+    widget.notice_days.value = 3
+    assert "2026-09-30" in widget.output.value  # 3 working days back, over the holiday
+    assert "2026-10-08" not in widget.output.value
+    widget.workdays.value = "2026-10-10"  # 调休上班: this Saturday is a working day
+    assert "2026-10-08" in widget.output.value  # Sat 10, Fri 9, Thu 8

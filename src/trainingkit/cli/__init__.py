@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "progress": "trainingkit.cli.progress:progress",
     "lab": "trainingkit.cli.lab:lab",
     "demo": "trainingkit.cli.demo:demo",
+    "local-course": "trainingkit.cli.local:local_course",
     "review": "trainingkit.cli.review:review",
     "hub": "trainingkit.cli.hub:hub",
     "doctor": "trainingkit.cli.doctor:doctor",

@@ -30,7 +30,7 @@ from typing import Any
 
 from trainingkit.cohort.directory import Cohort, CohortError
 from trainingkit.demo.plan import DemoTrainee, plan_trainees, schedule
-from trainingkit.resources import course_dir
+from trainingkit.resources import course_dir, template_path
 
 __all__ = ["DemoResult", "run_demo"]
 
@@ -72,6 +72,13 @@ def lab_command(result: DemoResult) -> tuple[list[str], Path]:
         first = min(start.glob("*.ipynb"), default=start)
         url = "/lab/tree/" + first.relative_to(result.workdir).as_posix()
         command.append(f"--LabApp.default_url={url}")
+    # Lab in Chinese and without the news pop-up: the kit's settings overrides
+    # (JupyterLab reads overrides.json from its app settings folder).
+    settings = result.workdir / "lab-settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    overrides = template_path("lab_overrides.json").read_text(encoding="utf-8")
+    (settings / "overrides.json").write_text(overrides, encoding="utf-8")
+    command.append(f"--LabApp.app_settings_dir={settings}")
     if os.geteuid() == 0:
         command.append("--allow-root")
     return command, result.cohort

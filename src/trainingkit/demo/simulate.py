@@ -79,7 +79,7 @@ def questions(notebook: dict[str, Any]) -> list[Question]:
         if cell.get("cell_type") != "code" or not region:
             continue
         code = source.replace(region.group(0), region.group(1))
-        call = ast.parse(code).body[0]
+        call = ast.parse(code).body[-1]  # after the cell's `from … import sheet` line
         if not isinstance(call, ast.Expr) or not isinstance(call.value, ast.Call):
             continue
         func = call.value.func

@@ -143,7 +143,10 @@ def describe(question: Question, value: Any) -> str:
             else "、".join(value)
         )
     if question.kind == "match" and isinstance(value, dict):
-        return "；".join(f"{k}：{labels.get(str(v), v)}" for k, v in value.items())
+        # in the question's own order (甲乙丙…), not the order the trainee chose in
+        ordered = [k for k in question.options if k in value]
+        ordered += [k for k in value if k not in question.options]
+        return "；".join(f"{k}：{labels.get(str(value[k]), value[k])}" for k in ordered)
     if question.kind == "date":
         try:
             day = date.fromisoformat(str(value))
@@ -196,7 +199,8 @@ def self_check(question: Question, value: Any) -> CheckResult:
     if question.kind == "text":
         problems, remarks = _draft_notes(question, str(value))
         if problems:
-            return CheckResult(False, " ".join(problems + remarks))
+            # one finding per line (the result box keeps line breaks)
+            return CheckResult(False, "\n".join(problems + remarks))
     if question.kind == "date":
         day = date.fromisoformat(str(value))
         remarks.append(f"您填的是 {describe(question, value)}。")

@@ -60,7 +60,8 @@ def _inputs(question: Question, value: Any) -> tuple[Any, list[widgets.Widget], 
             key: widgets.Dropdown(
                 options=choices,
                 value=_key(saved_map.get(key), question.choices, ""),
-                layout=widgets.Layout(width="16em"),
+                # wide enough for the longest choice (不予立案：为本人或亲属解决个人问题)
+                layout=widgets.Layout(width="auto", min_width="24em"),
             )
             for key in question.options
         }

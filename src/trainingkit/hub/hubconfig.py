@@ -15,6 +15,7 @@ from pprint import pformat
 from typing import Any
 
 from trainingkit.hub.plan import HubPlan, lessons_home_folder
+from trainingkit.resources import template_path
 
 __all__ = [
     "DEFAULT_PORTS",
@@ -188,9 +189,10 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         'c.CourseDirectory.student_id = os.environ.get("JUPYTERHUB_USER", "*")\n'
         f"c.Exchange.root = {exchange!r}\n"
         "c.Exchange.path_includes_course = True\n"
-        "# UTC on purpose: nbgrader 0.9.6 reads its own zone names back as UTC, so\n"
-        "# Asia/Shanghai (written as CST) would make every submission 8 hours late.\n"
-        'c.Exchange.timezone = "UTC"\n'
+        "# Beijing time for trainees, with a numeric offset (+0800): nbgrader 0.9.6 reads\n"
+        "# a zone name (CST) back as UTC, 8 hours late, but an attached offset exactly.\n"
+        'c.Exchange.timezone = "Asia/Shanghai"\n'
+        'c.Exchange.timestamp_format = "%Y-%m-%d %H:%M:%S%z"\n'
         "# courses of a user = their hub groups nbgrader-<course> / formgrade-<course>\n"
         'c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"\n'
     )
@@ -199,6 +201,8 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         # a kernel idle for 20 minutes is shut down and its memory comes back;
         # the server itself is stopped by the hub's idle culler
         "MappingKernelManager": {"cull_idle_timeout": 1200, "cull_interval": 300},
+        # Lab in Chinese, no news pop-up (overrides.json in this settings folder)
+        "LabApp": {"app_settings_dir": str(layout.user_jupyter_config / "lab-settings")},
     }
     page_config = {"disabledExtensions": dict.fromkeys(_INSTRUCTOR_LAB_PLUGINS, True)}
     grader_server = (
@@ -223,6 +227,9 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         str(user_cfg / "nbgrader_config.py"): trainee_nbgrader,
         str(user_cfg / "jupyter_server_config.json"): _json(server_json),
         str(user_cfg / "labconfig" / "page_config.json"): _json(page_config),
+        str(user_cfg / "lab-settings" / "overrides.json"): template_path(
+            "lab_overrides.json"
+        ).read_text(encoding="utf-8"),
         str(etc / "grader" / "jupyter_server_config.py"): grader_server,
         str(etc / "grader" / "nbgrader_config.py"): grader_nbgrader,
         str(layout.systemd_unit.relative_to(layout.base)): _systemd_unit(plan),

@@ -83,7 +83,14 @@ class Facts:
 
     def _repr_html_(self) -> str:
         rows = [
-            {"label": i.label, "note": i.note, "local": i.is_local, "locality": i.locality}
+            {
+                "label": i.label,
+                # an item with a name and a statement shows both (民主监督：以提出意见…)
+                "text": i.text if i.name and i.text else "",
+                "note": i.note,
+                "local": i.is_local,
+                "locality": i.locality,
+            }
             for i in self.items
         ]
         return render_template(

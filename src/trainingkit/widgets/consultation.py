@@ -8,6 +8,7 @@ browser. CSS classes: ``tk-procedure-order``, ``tk-form-chooser``, ``tk-timeline
 
 from __future__ import annotations
 
+import html
 import random
 from collections.abc import Sequence
 
@@ -164,8 +165,8 @@ class TimelinePlanner(CourseWidget):
             layout=widgets.Layout(width="30em"),
         )
         self.workdays = widgets.Textarea(
-            placeholder="另外的调休上班日，每行一个日期",
-            description="调休上班日",
+            placeholder="调休上班的周末，每行一个日期，例如 2026-10-10",
+            description="调休上班",
             style=_LABEL,
             layout=widgets.Layout(width="30em"),
         )
@@ -207,8 +208,8 @@ class TimelinePlanner(CourseWidget):
         return consultation.TimelineRule(*numbers, label=label)
 
     def _update(self, _change: object = None) -> None:
-        if self.meeting.value is None:
-            self.output.value = feedback_html(False, "请先选择会议日期。")
+        if self.meeting.value is None:  # nothing done yet: a hint, not a red error
+            self.output.value = html.escape("选好会议日期后，这里会列出各项工作最迟哪天完成。")
             return
         holidays, bad = consultation.parse_holidays(self.holidays.value)
         workdays, bad_workdays = consultation.parse_holidays(self.workdays.value)

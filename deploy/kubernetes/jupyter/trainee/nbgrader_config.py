@@ -4,9 +4,11 @@ import os
 c = get_config()  # noqa: F821
 c.Exchange.root = "/srv/nbgrader/exchange"
 c.Exchange.path_includes_course = True
-# UTC on purpose: nbgrader 0.9.6 reads its own zone names back as UTC, so
-# Asia/Shanghai (written as CST) would make every submission 8 hours late.
-c.Exchange.timezone = "UTC"
+# Beijing time for trainees, written with a numeric offset ("+0800"): nbgrader
+# 0.9.6 reads a zone *name* such as CST back as UTC (8 hours late), but parses an
+# attached offset exactly, so late detection stays right.
+c.Exchange.timezone = "Asia/Shanghai"
+c.Exchange.timestamp_format = "%Y-%m-%d %H:%M:%S%z"
 c.CourseDirectory.course_id = os.environ.get("NBGRADER_COURSE", "")
 # courses of a user = their hub groups nbgrader-<course> / formgrade-<course>
 c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"
