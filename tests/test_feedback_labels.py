@@ -39,5 +39,6 @@ def test_the_feedback_page_lists_scores_by_question_number() -> None:
         "第4题（自动评分）",
         "第5题（老师批阅）",
         "第5题（自动评分）",
+        "第6题（自动评分）",  # the question on evaluating a reply (issue 13)
     ], labels
     assert "检查单元</a>" not in html and ">任务</a>" not in html
