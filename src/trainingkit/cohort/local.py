@@ -27,10 +27,10 @@ c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = {course!r}
 c.CourseDirectory.student_id = {student!r}
 c.Exchange.root = {exchange!r}
-# Beijing time, with a numeric offset (+0800): nbgrader 0.9.6 reads a zone name
-# (CST) back as UTC, 8 hours late, but an attached offset exactly.
-c.Exchange.timezone = "Asia/Shanghai"
-c.Exchange.timestamp_format = "%Y-%m-%d %H:%M:%S%z"
+# Exchange timestamps in UTC, like the cohort's: nbgrader 0.9.6 reads a zone name
+# (CST) back as UTC, 8 hours late, and splits inbound folder names on '+', so a
+# numeric offset (+0800) would break collect. Due dates are converted from Beijing time.
+c.Exchange.timezone = "UTC"
 """
 
 

@@ -189,10 +189,10 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         'c.CourseDirectory.student_id = os.environ.get("JUPYTERHUB_USER", "*")\n'
         f"c.Exchange.root = {exchange!r}\n"
         "c.Exchange.path_includes_course = True\n"
-        "# Beijing time for trainees, with a numeric offset (+0800): nbgrader 0.9.6 reads\n"
-        "# a zone name (CST) back as UTC, 8 hours late, but an attached offset exactly.\n"
-        'c.Exchange.timezone = "Asia/Shanghai"\n'
-        'c.Exchange.timestamp_format = "%Y-%m-%d %H:%M:%S%z"\n'
+        "# Exchange timestamps in UTC, like the cohort's: nbgrader 0.9.6 reads a zone name\n"
+        "# (CST) back as UTC, 8 hours late, and splits inbound folder names on '+', so a\n"
+        "# numeric offset (+0800) would break collect.\n"
+        'c.Exchange.timezone = "UTC"\n'
         "# courses of a user = their hub groups nbgrader-<course> / formgrade-<course>\n"
         'c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"\n'
     )

@@ -4,11 +4,10 @@ import os
 c = get_config()  # noqa: F821
 c.Exchange.root = "/srv/nbgrader/exchange"
 c.Exchange.path_includes_course = True
-# Beijing time for trainees, written with a numeric offset ("+0800"): nbgrader
-# 0.9.6 reads a zone *name* such as CST back as UTC (8 hours late), but parses an
-# attached offset exactly, so late detection stays right.
-c.Exchange.timezone = "Asia/Shanghai"
-c.Exchange.timestamp_format = "%Y-%m-%d %H:%M:%S%z"
+# Exchange timestamps in UTC: nbgrader 0.9.6 reads a zone name (CST) back as UTC,
+# 8 hours late, and splits inbound folder names on '+', so a numeric offset
+# (+0800) would break collect.
+c.Exchange.timezone = "UTC"
 c.CourseDirectory.course_id = os.environ.get("NBGRADER_COURSE", "")
 # courses of a user = their hub groups nbgrader-<course> / formgrade-<course>
 c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"
