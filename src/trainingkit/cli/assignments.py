@@ -25,8 +25,14 @@ def release(assignments: tuple[str, ...], due: str | None, cohort_dir: Path) -> 
         stored = release_assignments(cohort, list(assignments) or None, due=due)
     except CohortError as error:
         fail(error)
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    beijing = ZoneInfo("Asia/Shanghai")
     for assignment, duedate in stored.items():
-        when = f"截止 due {duedate:%Y-%m-%d %H:%M} UTC" if duedate else "无截止时间 no due date"
+        # stored as naive UTC (nbgrader's convention); echoed as the organizer typed it
+        local = duedate.replace(tzinfo=UTC).astimezone(beijing) if duedate else None
+        when = f"截止 due {local:%Y-%m-%d %H:%M} 北京时间" if local else "无截止时间 no due date"
         click.echo(f"已发布 released {assignment}（{when}）")
 
 
