@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,11 +12,14 @@ from grading_support import make_cohort
 
 from trainingkit.cli import main
 from trainingkit.cohort.assignments import collect
+from trainingkit.cohort.directory import Cohort
 from trainingkit.cohort.roster import import_roster
 from trainingkit.demo.simulate import fetch, submit
 from trainingkit.grading import grade
 from trainingkit.grading.feedback import generate_feedback
 from trainingkit.reporting.progress import progress_rows
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
@@ -92,3 +96,17 @@ def test_a_real_submission_is_stamped_so_that_lateness_is_right(tmp_path) -> Non
     recorded = parse_utc(stamp.read_text(encoding="utf-8"))
     now = datetime.now(UTC).replace(tzinfo=None)
     assert abs((recorded - now).total_seconds()) < 600  # not 8 hours off (Asia/Shanghai "CST")
+
+
+def test_a_hub_cohort_knows_the_homes_and_their_prefix(tmp_path):
+    # hub homes are /home/tk-<login>: the cohort records the mapping, progress needs no --homes
+    cohort = Cohort.init(tmp_path / "c", name="c", exercises=FIXTURES / "assignments")
+    import_roster(cohort, FIXTURES / "rosters" / "good.csv")
+    homes = tmp_path / "home"
+    (homes / "tk-zhangsan" / "c" / cohort.assignments()[0]).mkdir(parents=True)
+    (homes / "zhangsan" / "c" / cohort.assignments()[0]).mkdir(parents=True)  # not his
+    assert {r.fetched for r in progress_rows(cohort)} == {None}
+    cohort = cohort.set_homes(homes, "tk-")
+    assert Cohort.open(cohort.root).home("lisi") == homes / "tk-lisi"
+    fetched = {r.student: r.fetched for r in progress_rows(cohort)}
+    assert fetched == {"zhangsan": True, "lisi": False}

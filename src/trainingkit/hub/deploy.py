@@ -182,6 +182,8 @@ def _setup_grader(plan: HubPlan, roster: Path) -> None:
                 "\n# Added by `trainingkit hub setup`: one exchange folder per course.\n"
                 "c.Exchange.path_includes_course = True\n"
             )
+    # progress needs no --homes on the hub: homes are <home root>/<prefix><login>
+    cohort = cohort.set_homes(plan.options.home_root, plan.options.prefix)
     import_roster(cohort, roster)
     layout.exchange.chmod(0o1777)  # nbgrader's model; sticky: nobody removes others' files
     course_exchange = layout.exchange / plan.course
