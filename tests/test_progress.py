@@ -110,3 +110,35 @@ def test_a_hub_cohort_knows_the_homes_and_their_prefix(tmp_path):
     assert Cohort.open(cohort.root).home("lisi") == homes / "tk-lisi"
     fetched = {r.student: r.fetched for r in progress_rows(cohort)}
     assert fetched == {"zhangsan": True, "lisi": False}
+
+
+def test_grading_a_hub_cohort_as_another_account_is_refused_clearly(tmp_path):
+    # the grader account (not root) is told to grade as root, with no traceback
+    import os
+    import pwd
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.fail("this test needs root and setpriv (as the hub tests do)")
+    public = Path(tempfile.mkdtemp(prefix="tk-grade-refusal-"))
+    try:
+        public.chmod(0o755)
+        cohort = Cohort.init(public / "c", name="c", exercises=FIXTURES / "assignments")
+        cohort.set_homes(tmp_path, "tk-")
+        nobody = pwd.getpwnam("nobody")
+        for path in [public / "c", *(public / "c").rglob("*")]:
+            os.chown(path, nobody.pw_uid, nobody.pw_gid)
+        result = subprocess.run(
+            ["setpriv", f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}", "--clear-groups",
+             sys.executable, "-m", "trainingkit", "grade", "--cohort", str(public / "c")],
+            capture_output=True, text=True, check=False, cwd="/",
+            env={**os.environ, "HOME": str(public)},
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(public)
+    assert result.returncode == 2, result.stderr
+    assert "须由组织者以 root 运行" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
