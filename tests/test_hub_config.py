@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import stat
+import sys
 from pathlib import Path
 
 import bcrypt
@@ -224,9 +225,31 @@ def test_hub_config_command_writes_files_for_review(roster: Path, tmp_path: Path
     args = ["hub", "config", "--roster", str(roster), "--course", "c1", "--out", str(out),
             "--base", str(tmp_path / "base")]  # fmt: skip
     result = CliRunner().invoke(main, args)
-    assert result.exit_code == 0, result.output
+    # the review reports what setup would refuse: this venv's interpreter in a private home
+    interpreter = Path(sys.prefix, "bin", "python").resolve()
+    private = any(not p.stat().st_mode & 0o001 for p in interpreter.parents)
+    assert result.exit_code == (2 if private else 0), result.output
+    assert ("学员账户无法运行" in result.output) == private
     assert (out / "etc" / "jupyterhub_config.py").is_file()
     assert "tk-t001" in (out / "etc" / "accounts-plan.tsv").read_text(encoding="utf-8")
+    assert not (tmp_path / "base").exists()
+
+
+def test_setup_checks_refuse_a_private_interpreter_and_say_what_to_do(
+    roster: Path, tmp_path: Path
+) -> None:
+    from trainingkit.cohort.roster import read_roster
+    from trainingkit.hub.deploy import check_setup
+    from trainingkit.hub.plan import HubOptions, HubPlanError, build_plan
+
+    private = tmp_path / "private"
+    (private / "venv" / "bin").mkdir(parents=True)
+    (private / "venv" / "bin" / "python").symlink_to("/usr/bin/python3")
+    private.chmod(0o700)
+    options = HubOptions(course="c1", base=tmp_path / "base", venv=private / "venv",
+                         course_source=tmp_path)  # fmt: skip
+    with pytest.raises(HubPlanError, match="/usr/bin/python3 -m venv"):
+        check_setup(build_plan(read_roster(roster), options))
     assert not (tmp_path / "base").exists()
 
 

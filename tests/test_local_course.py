@@ -8,7 +8,6 @@ right (a zone *name* such as CST would be read back as UTC: 8 hours late).
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from datetime import datetime, timedelta

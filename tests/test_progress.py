@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,11 +12,14 @@ from grading_support import make_cohort
 
 from trainingkit.cli import main
 from trainingkit.cohort.assignments import collect
+from trainingkit.cohort.directory import Cohort
 from trainingkit.cohort.roster import import_roster
 from trainingkit.demo.simulate import fetch, submit
 from trainingkit.grading import grade
 from trainingkit.grading.feedback import generate_feedback
 from trainingkit.reporting.progress import progress_rows
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
 
@@ -92,3 +96,49 @@ def test_a_real_submission_is_stamped_so_that_lateness_is_right(tmp_path) -> Non
     recorded = parse_utc(stamp.read_text(encoding="utf-8"))
     now = datetime.now(UTC).replace(tzinfo=None)
     assert abs((recorded - now).total_seconds()) < 600  # not 8 hours off (Asia/Shanghai "CST")
+
+
+def test_a_hub_cohort_knows_the_homes_and_their_prefix(tmp_path):
+    # hub homes are /home/tk-<login>: the cohort records the mapping, progress needs no --homes
+    cohort = Cohort.init(tmp_path / "c", name="c", exercises=FIXTURES / "assignments")
+    import_roster(cohort, FIXTURES / "rosters" / "good.csv")
+    homes = tmp_path / "home"
+    (homes / "tk-zhangsan" / "c" / cohort.assignments()[0]).mkdir(parents=True)
+    (homes / "zhangsan" / "c" / cohort.assignments()[0]).mkdir(parents=True)  # not his
+    assert {r.fetched for r in progress_rows(cohort)} == {None}
+    cohort = cohort.set_homes(homes, "tk-")
+    assert Cohort.open(cohort.root).home("lisi") == homes / "tk-lisi"
+    fetched = {r.student: r.fetched for r in progress_rows(cohort)}
+    assert fetched == {"zhangsan": True, "lisi": False}
+
+
+def test_grading_a_hub_cohort_as_another_account_is_refused_clearly(tmp_path):
+    # the grader account (not root) is told to grade as root, with no traceback
+    import os
+    import pwd
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.fail("this test needs root and setpriv (as the hub tests do)")
+    public = Path(tempfile.mkdtemp(prefix="tk-grade-refusal-"))
+    try:
+        public.chmod(0o755)
+        cohort = Cohort.init(public / "c", name="c", exercises=FIXTURES / "assignments")
+        cohort.set_homes(tmp_path, "tk-")
+        nobody = pwd.getpwnam("nobody")
+        for path in [public / "c", *(public / "c").rglob("*")]:
+            os.chown(path, nobody.pw_uid, nobody.pw_gid)
+        result = subprocess.run(
+            ["setpriv", f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}", "--clear-groups",
+             sys.executable, "-m", "trainingkit", "grade", "--cohort", str(public / "c")],
+            capture_output=True, text=True, check=False, cwd="/",
+            env={**os.environ, "HOME": str(public)},
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(public)
+    assert result.returncode == 2, result.stderr
+    assert "须由组织者以 root 运行" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

@@ -106,3 +106,25 @@ def test_cli_exit_codes(cohort):
     assert bad.exit_code == 2 and "第 3 行" in bad.output and "Traceback" not in bad.output
     good = runner.invoke(main, ["roster", "import", str(GOOD), "--cohort", str(cohort.root)])
     assert good.exit_code == 0, good.output
+
+
+def test_login_limit_is_the_hubs_24_and_checked_at_import(tmp_path):
+    from trainingkit.hub.plan import HUB_NAME_PATTERN
+
+    header = "账号,姓名,界别,单位,角色\n"
+    ok, long = "a" * 24, "a" * 25
+    assert HUB_NAME_PATTERN.match(ok) and not HUB_NAME_PATTERN.match(long)
+    good = tmp_path / "good.csv"
+    good.write_text(header + f"{ok},张三,经济界,某公司,学员\n", encoding="utf-8")
+    assert [e.id for e in read_roster(good)] == [ok]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(header + f"{long},张三,经济界,某公司,学员\n", encoding="utf-8")
+    with pytest.raises(RosterError, match="最长 24 位"):
+        read_roster(bad)
+
+
+def test_formgrader_name_has_no_empty_first_name(cohort):
+    # formgrader shows "last, first" unless first_name is None: "张三," otherwise
+    import_roster(cohort, GOOD)
+    with cohort.gradebook() as gradebook:
+        assert {s.first_name for s in gradebook.students} == {None}

@@ -47,6 +47,16 @@ def grade(
 ) -> None:
     """自动批改已收取的提交（并行、沙箱、可中断续批）。Autograde submissions."""
     cohort = open_cohort(cohort_dir)
+    import os
+
+    if cohort.homes is not None and os.geteuid() != 0:
+        # a hub cohort: only root gives each submission its own sandbox user; as the
+        # grader account, trainee code could read the gradebook and hidden tests
+        fail(CohortError(
+            "在 JupyterHub 上批改须由组织者以 root 运行（学员代码才会在沙箱账户下运行）：\n"
+            f"  /opt/trainingkit/bin/trainingkit grade --cohort {cohort.root}\n"
+            "On a hub, grading runs as root (each submission in its own sandbox account)."
+        ))  # fmt: skip
     from trainingkit.grading import grade as grade_cohort
 
     try:  # unknown assignment or trainee: say so before any progress bar is drawn

@@ -101,10 +101,17 @@ def config_command(out: Path, **kwargs: Any) -> None:
 
     Write the full hub configuration into OUT for review; nothing is applied.
     """
-    from trainingkit.hub.deploy import write_config
+    from trainingkit.hub.deploy import check_setup, write_config
+    from trainingkit.hub.plan import HubPlanError
 
-    for path in write_config(_build(**kwargs), out):
+    plan = _build(**kwargs)
+    for path in write_config(plan, out):
         click.echo(path)
+    try:
+        check_setup(plan)
+    except HubPlanError as error:
+        click.echo("hub setup 将拒绝这份配置 hub setup would refuse this configuration:", err=True)
+        fail(error)
 
 
 @hub.command("k8s-values")

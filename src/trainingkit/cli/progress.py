@@ -61,7 +61,7 @@ def progress(fmt: str, output: Path | None, homes: Path | None, cohort_dir: Path
     console = Console()
     console.print(table)
     console.print("✔ 是  · 否  ✘ 批改失败  ✎N 待老师批阅 N 项  ? 不可知", markup=False)
-    if homes is None:
+    if homes is None and cohort.homes is None:
         console.print(
             "看不到学员主目录，未提交的是否已领取无法得知（标 ?）；可用 --homes 指定。\n"
             "Fetches are only visible with --homes (trainees' home folders).",

@@ -77,6 +77,8 @@ class Cohort:
         db_url: SQLAlchemy URL of nbgrader's gradebook.
         exchange: nbgrader's exchange root.
         title: Human-readable title (may be Chinese).
+        homes: Where trainees' homes are (set by ``hub setup``), or None.
+        home_prefix: Prefix of a home's name before the login (``tk-`` on a hub).
     """
 
     root: Path
@@ -84,6 +86,8 @@ class Cohort:
     db_url: str
     exchange: Path
     title: str = ""
+    homes: Path | None = None
+    home_prefix: str = ""
 
     # ----------------------------------------------------------------- creation
     @classmethod
@@ -111,6 +115,8 @@ class Cohort:
             db_url=str(meta.get("db_url") or _sqlite_url(root)),
             exchange=exchange if exchange.is_absolute() else root / exchange,
             title=str(meta.get("title", "")),
+            homes=Path(meta["homes"]) if meta.get("homes") else None,
+            home_prefix=str(meta.get("home_prefix", "")),
         )
 
     @classmethod
@@ -169,7 +175,33 @@ class Cohort:
             raise
         return cohort
 
+    def set_homes(self, homes: Path, prefix: str) -> Cohort:
+        """Record where trainees' homes are: ``<homes>/<prefix><login>`` (a hub's mapping)."""
+        meta_file = self.root / _META
+        kept = [
+            line
+            for line in meta_file.read_text(encoding="utf-8").splitlines()
+            if not line.startswith(("homes ", "homes=", "home_prefix"))
+        ]
+        kept += [toml_line("homes", str(homes)), toml_line("home_prefix", prefix)]
+        meta_file.write_text("\n".join(kept) + "\n", encoding="utf-8")
+        return Cohort.open(self.root)
+
     # -------------------------------------------------------------------- paths
+    def home(self, student_id: str, homes: Path | None = None) -> Path | None:
+        """A trainee's home: ``homes`` (default the recorded one) / prefix + login."""
+        base = homes if homes is not None else self.homes
+        return None if base is None else base / f"{self.home_prefix}{student_id}"
+
+    def fetched_paths(
+        self, student_id: str, assignment_id: str, homes: Path | None = None
+    ) -> list[Path]:
+        """Where a fetched assignment can be in a home (with and without the course folder)."""
+        home = self.home(student_id, homes)
+        if home is None:
+            return []
+        return [home / self.name / assignment_id, home / assignment_id]
+
     def path(self, step: str, student_id: str = ".", assignment_id: str = ".") -> Path:
         """nbgrader's ``{step}/{student_id}/{assignment_id}`` path."""
         if step not in STEPS:

@@ -37,8 +37,10 @@ __all__ = [
 ]
 
 #: An account id must work as a login name on a hub and in nbgrader's paths:
-#: a lowercase letter, then up to 31 lowercase letters, digits, ``_`` or ``-``.
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+#: a lowercase letter, then up to 23 lowercase letters, digits, ``_`` or ``-``
+#: (24 in all: the hub's limit, `trainingkit.hub.plan.HUB_NAME_PATTERN`, which
+#: leaves room for the system account prefix within Linux's 32).
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,23}$")
 #: Accepted spellings of a role → the stored value.
 ROLES = {"": "trainee", "学员": "trainee", "trainee": "trainee", "教师": "instructor",
          "instructor": "instructor"}  # fmt: skip
@@ -161,7 +163,7 @@ def _entry(
     elif not ID_PATTERN.match(account):
         problems.append(RosterProblem(number, column("id"), (
             f"账号 {account!r} 不能用作登录名：须以小写字母开头，只含小写字母、数字、_ 或 -，"
-            f"最长 32 位 (id must match {ID_PATTERN.pattern})")))  # fmt: skip
+            f"最长 24 位 (id must match {ID_PATTERN.pattern})")))  # fmt: skip
     elif account in seen:
         problems.append(RosterProblem(number, column("id"),
             f"账号 {account} 与第 {seen[account]} 行重复 duplicate id"))  # fmt: skip

@@ -119,7 +119,9 @@ def claim_slots(count: int) -> list[tuple[int, int]]:
     claimed: list[tuple[int, int]] = []
     slot = 0
     while len(claimed) < count:
-        path = Path(tempfile.gettempdir()) / f".{USER_PREFIX}{slot}.lock"
+        # root's lock files are 0600: another account keeps its own (never a PermissionError)
+        owner = "" if os.geteuid() == 0 else f"-uid{os.geteuid()}"
+        path = Path(tempfile.gettempdir()) / f".{USER_PREFIX}{slot}{owner}.lock"
         descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)

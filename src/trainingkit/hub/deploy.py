@@ -35,7 +35,7 @@ from trainingkit.hub.passwords import (
 from trainingkit.hub.plan import HubPlan, HubPlanError
 from trainingkit.resources import ResourceMissing, course_dir
 
-__all__ = ["SetupResult", "apply_setup", "write_config"]
+__all__ = ["SetupResult", "apply_setup", "check_setup", "write_config"]
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def apply_setup(plan: HubPlan, roster: Path, *, hub_url: str) -> SetupResult:
             "hub setup 需要 root 权限（会创建系统账户）。\n"
             "hub setup must run as root (it creates system accounts)."
         )
-    _check_runtime(plan.options.venv)
+    source = check_setup(plan)
     layout = plan.layout
     for directory, mode in (
         (layout.base, 0o755),
@@ -89,14 +89,34 @@ def apply_setup(plan: HubPlan, roster: Path, *, hub_url: str) -> SetupResult:
         directory.mkdir(parents=True, exist_ok=True)
         directory.chmod(mode)
     write_config(plan, layout.base)
-    if not plan.options.gitpuller_repo:
-        try:
-            source = plan.options.course_source or course_dir()
-        except ResourceMissing as error:
-            raise HubPlanError(str(error)) from error
+    if source is not None:
         _refresh_course_copy(source, layout.course_copy)
     _setup_grader(plan, roster)
     return _sync_people(plan, hub_url=hub_url)
+
+
+def check_setup(plan: HubPlan) -> Path | None:
+    """What `apply_setup` would refuse, checked before it changes anything.
+
+    ``hub config`` runs the same checks, so the review step reports them too.
+
+    Returns:
+        The course folder to copy into homes (None with nbgitpuller).
+
+    Raises:
+        HubPlanError: the interpreter is in a private home, or no course folder.
+    """
+    _check_runtime(plan.options.venv)
+    if plan.options.gitpuller_repo:
+        return None
+    try:
+        return plan.options.course_source or course_dir()
+    except ResourceMissing as error:
+        raise HubPlanError(
+            f"{error}\n请用 --course-dir 指定课程目录（本课程包源码里的 course/），"
+            "或从带课程的 wheel 安装本课程包。\n"
+            "Pass --course-dir (the kit's course/ folder), or install the kit from its wheel."
+        ) from error
 
 
 def _check_runtime(venv: Path) -> None:
@@ -109,13 +129,23 @@ def _check_runtime(venv: Path) -> None:
     resolved = given.resolve()
     paths = (given, *given.parents, resolved, *resolved.parents)
     blocked = [p for p in paths if not p.stat().st_mode & 0o001]
-    python = given
     if blocked:
+        in_venv = blocked[0] in (given, *given.parents)
+        fix = (
+            "请把环境建在 /opt 之类的公共位置"
+            if in_venv
+            else f"{given} 实际是 {resolved}，请改用系统自带的 Python 重建环境"
+        )
         raise HubPlanError(
-            f"学员账户无法运行 {python}：{blocked[0]} 对其他用户不可进入。"
-            "请把本课程包装在 /opt 之类的公共位置（python3 -m venv /opt/trainingkit）。\n"
-            f"Trainee accounts cannot run {python}: {blocked[0]} is not accessible to "
-            "other users. Install the kit in a shared place such as /opt/trainingkit."
+            f"学员账户无法运行 {resolved}：{blocked[0]} 对其他用户不可进入。{fix}：\n"
+            "  apt-get install -y python3-venv   # 若提示缺少 venv/ensurepip\n"
+            "  /usr/bin/python3 -m venv /opt/trainingkit\n"
+            "  /opt/trainingkit/bin/pip install '<本课程包>[hub]'\n"
+            "然后用 /opt/trainingkit/bin/trainingkit hub setup … 重新运行（本次未作任何改动）。\n"
+            f"Trainee accounts cannot run {resolved}: {blocked[0]} is not accessible to "
+            "other users. Create the environment from the system Python "
+            "(/usr/bin/python3 -m venv /opt/trainingkit; apt-get install -y python3-venv "
+            "if venv is missing), install the kit into it and rerun; nothing was changed."
         )
 
 
@@ -152,6 +182,8 @@ def _setup_grader(plan: HubPlan, roster: Path) -> None:
                 "\n# Added by `trainingkit hub setup`: one exchange folder per course.\n"
                 "c.Exchange.path_includes_course = True\n"
             )
+    # progress needs no --homes on the hub: homes are <home root>/<prefix><login>
+    cohort = cohort.set_homes(plan.options.home_root, plan.options.prefix)
     import_roster(cohort, roster)
     layout.exchange.chmod(0o1777)  # nbgrader's model; sticky: nobody removes others' files
     course_exchange = layout.exchange / plan.course

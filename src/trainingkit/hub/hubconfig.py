@@ -108,6 +108,8 @@ def service_definitions(plan: HubPlan) -> list[dict[str, Any]]:
                 "JUPYTER_CONFIG_DIR": str(layout.grader_jupyter),
                 "JUPYTERHUB_DEFAULT_URL": "/lab",
                 "LANG": "C.UTF-8",
+                # `trainingkit release/collect/feedback` work as typed in its terminal
+                "PATH": f"{options.venv / 'bin'}:/usr/local/bin:/usr/bin:/bin",
             },
             "oauth_no_confirm": True,
             "display": True,

@@ -109,11 +109,11 @@ def _listing(folder: Path) -> list[Path]:
 
 
 def _fetched(homes: Path | None, cohort: Cohort, student: str, assignment: str) -> bool | None:
-    if homes is None:
+    paths = cohort.fetched_paths(student, assignment, homes)  # the cohort's home mapping
+    if not paths:
         return None
-    home = homes / student
     try:
-        return (home / assignment).is_dir() or (home / cohort.name / assignment).is_dir()
+        return any(path.is_dir() for path in paths)
     except OSError:  # a home we may not look into
         return None
 
