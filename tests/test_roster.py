@@ -96,8 +96,8 @@ def test_reimport_updates_without_duplicating(cohort, tmp_path):
     assert [e.id for e in load_roster(cohort)] == ["lisi", "wangwu", "zhangsan"]
     with cohort.gradebook() as gradebook:
         students = {s.id: (s.last_name, s.first_name, s.email) for s in gradebook.students}
-    # 姓 and 名 apart: formgrader shows "last, first", never "张三,"
-    assert students == {"zhangsan": ("张", "三", "new@example.org"), "lisi": ("李", "四", None)}
+    # the whole name, no first name: formgrader shows "张三", never "张三," (no guessing of 姓)
+    assert students == {"zhangsan": ("张三", None, "new@example.org"), "lisi": ("李四", None, None)}
 
 
 def test_cli_exit_codes(cohort):

@@ -33,7 +33,6 @@ __all__ = [
     "import_roster",
     "load_roster",
     "read_roster",
-    "split_name",
 ]
 
 #: An account id must work as a login name on a hub and in nbgrader's paths:
@@ -214,9 +213,8 @@ def import_roster(cohort: Cohort, path: str | Path) -> ImportResult:
     with cohort.gradebook() as gradebook:
         for entry in entries:
             if entry.role == "trainee":
-                surname, given = split_name(entry.name)
                 gradebook.update_or_create_student(
-                    entry.id, last_name=surname, first_name=given, email=entry.email or None
+                    entry.id, last_name=entry.name, first_name=None, email=entry.email or None
                 )
     people = [asdict(merged[key]) for key in sorted(merged)]
     text = json.dumps({"people": people}, ensure_ascii=False, indent=1)
@@ -224,48 +222,3 @@ def import_roster(cohort: Cohort, path: str | Path) -> ImportResult:
     temporary.write_text(text + "\n", encoding="utf-8")
     os.replace(temporary, cohort.roster_file)
     return ImportResult(added=added, updated=len(entries) - added - unchanged, unchanged=unchanged)
-
-
-#: Two-character surnames, so formgrader's "姓, 名" splits them right.
-_COMPOUND_SURNAMES = frozenset(
-    [
-        "欧阳",
-        "司马",
-        "上官",
-        "诸葛",
-        "东方",
-        "皇甫",
-        "尉迟",
-        "公孙",
-        "慕容",
-        "长孙",
-        "宇文",
-        "司徒",
-        "夏侯",
-        "轩辕",
-        "令狐",
-        "端木",
-        "独孤",
-        "南宫",
-        "西门",
-        "万俟",
-    ]
-)
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """(姓, 名) for nbgrader's last/first name: formgrader shows "last, first", and a
-    whole name in ``last_name`` with an empty first name reads "吕黛薇,".
-
-    Example:
-        >>> split_name("吕黛薇"), split_name("欧阳修"), split_name("Anna Li")
-        (('吕', '黛薇'), ('欧阳', '修'), ('Li', 'Anna'))
-    """
-    name = name.strip()
-    if " " in name:  # a Western-style name: given names first
-        given, _, surname = name.rpartition(" ")
-        return surname, given
-    if len(name) <= 1:
-        return name, ""
-    cut = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) > 2 else 1
-    return name[:cut], name[cut:]
