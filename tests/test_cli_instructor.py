@@ -52,7 +52,7 @@ def test_outside_a_cohort_the_hint_names_the_cohort_below(tmp_path):
 
 
 def test_collect_names_new_and_resubmitted_work(tmp_path):
-    from test_assignments import _submit_to_exchange
+    from test_cohort_assignments import _submit_to_exchange
 
     cohort = make_cohort(tmp_path / "c")
     runner = CliRunner()
