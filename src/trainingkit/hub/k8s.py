@@ -110,12 +110,21 @@ def k8s_values(
     tag: str = "latest",
 ) -> dict[str, Any]:
     """Helm values of the z2jh chart for the cohort in ``plan``."""
-    course, options = plan.course, plan.options
-    lessons = options.lessons_folder  # never ~/<course>, where nbgrader fetches exercises
-    grader = f"grader-{course.lower()}"
-    allowed = sorted(a.hub_name for a in plan.accounts)
-    roles = {
-        role["name"]: {k: v for k, v in role.items() if k != "name"}
+    grader = f"grader-{plan.course.lower()}"
+    return {
+        "hub": _hub_values(plan, grader),
+        "singleuser": _singleuser_values(plan, image, tag),
+        "cull": {"enabled": True, "timeout": plan.options.cull_timeout, "every": 600},
+        "prePuller": {"hook": {"enabled": True}, "continuous": {"enabled": True}},
+        "scheduling": {"userScheduler": {"enabled": True}},
+    }
+
+
+def _k8s_roles(plan: HubPlan, grader: str) -> dict[str, Any]:
+    """The plan's roles as z2jh ``loadRoles``: the course service becomes the grader's server."""
+    course = plan.course
+    roles: dict[str, Any] = {
+        str(role["name"]): {k: v for k, v in role.items() if k != "name"}
         for role in plan.roles()
         if role["name"] != "idle-culler"  # z2jh runs and authorises its own culler
     }
@@ -123,68 +132,69 @@ def k8s_values(
     scopes = [s for s in instructor["scopes"] if "service" not in s]  # type: ignore[attr-defined]
     instructor["scopes"] = [*scopes, f"access:servers!user={grader}", f"servers!user={grader}"]
     del roles[f"trainee-{course}"]  # no course service to find on Kubernetes
-    pvc: dict[str, Any] = {"claimName": "nbgrader-exchange"}
+    return roles
+
+
+def _hub_values(plan: HubPlan, grader: str) -> dict[str, Any]:
+    """Authentication, groups, roles and the pre-spawn hook that mounts per role."""
+    course = plan.course
     return {
-        "hub": {
-            "config": {
-                "JupyterHub": {
-                    "authenticator_class": "nativeauthenticator.NativeAuthenticator",
-                    # a group creates the grader user, who cannot log in (not allowed)
-                    "load_groups": {
-                        **{name: {"users": users} for name, users in plan.groups().items()},
-                        f"graders-{course}": {"users": [grader]},
-                    },
-                },
-                "Authenticator": {"allowed_users": allowed, "admin_users": []},
-                "NativeAuthenticator": {
-                    "enable_signup": True,
-                    "open_signup": False,
-                    "minimum_password_length": 8,
-                    "check_common_password": True,
-                    "allowed_failed_logins": 5,
-                    "seconds_before_next_try": 300,
+        "config": {
+            "JupyterHub": {
+                "authenticator_class": "nativeauthenticator.NativeAuthenticator",
+                # a group creates the grader user, who cannot log in (not allowed)
+                "load_groups": {
+                    **{name: {"users": users} for name, users in plan.groups().items()},
+                    f"graders-{course}": {"users": [grader]},
                 },
             },
-            "loadRoles": roles,
-            "extraConfig": {
-                "trainingkit": _EXTRA_CONFIG.format(
-                    course=course,
-                    grader=grader,
-                    kit=_KIT,
-                    mount=EXCHANGE_MOUNT,
-                    volume=EXCHANGE_VOLUME,
-                    mounts=_trainee_mounts(course),
-                    uid=POD_UID,
-                )
+            "Authenticator": {
+                "allowed_users": sorted(a.hub_name for a in plan.accounts),
+                "admin_users": [],
+            },
+            "NativeAuthenticator": {
+                "enable_signup": True,
+                "open_signup": False,
+                "minimum_password_length": 8,
+                "check_common_password": True,
+                "allowed_failed_logins": 5,
+                "seconds_before_next_try": 300,
             },
         },
-        "singleuser": {
-            "image": {"name": image, "tag": tag},
-            "defaultUrl": f"/lab/tree/{lessons}",
-            # 320M: the 281 MB RSS measured per active trainee plus 10 % (README capacity)
-            "memory": {"limit": options.mem_limit, "guarantee": "320M"},
-            "cpu": {"limit": 1.0, "guarantee": 0.1},
-            "storage": {
-                "capacity": "2Gi",
-                # declared for every pod, mounted only as the pre-spawn hook says
-                "extraVolumes": [{"name": EXCHANGE_VOLUME, "persistentVolumeClaim": pvc}],
-            },
-            "lifecycleHooks": {
-                "postStart": {
-                    "exec": {
-                        "command": [
-                            "sh",
-                            "-c",
-                            f'test -e "$HOME/{lessons}" || cp -r {_KIT}/course "$HOME/{lessons}"',
-                        ]
-                    }
-                }
-            },
-            "extraEnv": {"NBGRADER_COURSE": course, "LANG": "C.UTF-8"},
+        "loadRoles": _k8s_roles(plan, grader),
+        "extraConfig": {
+            "trainingkit": _EXTRA_CONFIG.format(
+                course=course,
+                grader=grader,
+                kit=_KIT,
+                mount=EXCHANGE_MOUNT,
+                volume=EXCHANGE_VOLUME,
+                mounts=_trainee_mounts(course),
+                uid=POD_UID,
+            )
         },
-        "cull": {"enabled": True, "timeout": options.cull_timeout, "every": 600},
-        "prePuller": {"hook": {"enabled": True}, "continuous": {"enabled": True}},
-        "scheduling": {"userScheduler": {"enabled": True}},
+    }
+
+
+def _singleuser_values(plan: HubPlan, image: str, tag: str) -> dict[str, Any]:
+    """The trainee pods: image, limits, the exchange volume, the lessons' first copy."""
+    options = plan.options
+    lessons = options.lessons_folder  # never ~/<course>, where nbgrader fetches exercises
+    pvc: dict[str, Any] = {"claimName": "nbgrader-exchange"}
+    copy = f'test -e "$HOME/{lessons}" || cp -r {_KIT}/course "$HOME/{lessons}"'
+    return {
+        "image": {"name": image, "tag": tag},
+        "defaultUrl": f"/lab/tree/{lessons}",
+        # 320M: the 281 MB RSS measured per active trainee plus 10 % (README capacity)
+        "memory": {"limit": options.mem_limit, "guarantee": "320M"},
+        "cpu": {"limit": 1.0, "guarantee": 0.1},
+        "storage": {
+            "capacity": "2Gi",
+            # declared for every pod, mounted only as the pre-spawn hook says
+            "extraVolumes": [{"name": EXCHANGE_VOLUME, "persistentVolumeClaim": pvc}],
+        },
+        "lifecycleHooks": {"postStart": {"exec": {"command": ["sh", "-c", copy]}}},
+        "extraEnv": {"NBGRADER_COURSE": plan.course, "LANG": "C.UTF-8"},
     }
 
 
