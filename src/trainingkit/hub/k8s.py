@@ -129,7 +129,7 @@ def _k8s_roles(plan: HubPlan, grader: str) -> dict[str, Any]:
         if role["name"] != "idle-culler"  # z2jh runs and authorises its own culler
     }
     instructor = roles[f"instructor-{course}"]
-    scopes = [s for s in instructor["scopes"] if "service" not in s]  # type: ignore[attr-defined]
+    scopes = [s for s in instructor["scopes"] if "service" not in s]
     instructor["scopes"] = [*scopes, f"access:servers!user={grader}", f"servers!user={grader}"]
     del roles[f"trainee-{course}"]  # no course service to find on Kubernetes
     return roles
