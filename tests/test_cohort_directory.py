@@ -110,3 +110,16 @@ def test_an_init_that_fails_halfway_leaves_nothing_behind(tmp_path):
     with pytest.raises(Exception, match=r"unable to open|OperationalError"):
         Cohort.init(target, name="c", exercises=FIXTURES, db_url="sqlite:////nonexistent/x/g.db")
     assert not target.exists()
+
+
+def test_a_config_that_moves_nbgraders_folders_is_refused_with_a_clear_message(tmp_path):
+    cohort = Cohort.init(tmp_path / "c", name="c", exercises=FIXTURES)
+    assert cohort.nbgrader_config().CourseDirectory.course_id == "c"  # the default layout is fine
+    with cohort.config_file.open("a", encoding="utf-8") as config:
+        config.write('\nc.CourseDirectory.submitted_directory = "handed_in"\n')
+    with pytest.raises(CohortError, match=r"submitted_directory.*handed_in"):
+        cohort.nbgrader_config()
+    result = CliRunner().invoke(main, ["grade", "--cohort", str(cohort.root)])
+    assert (
+        result.exit_code == 2 and "目录结构" in result.output and "Traceback" not in result.output
+    )

@@ -308,7 +308,9 @@ class Cohort:
         """nbgrader's configuration for this cohort, as the CLI would load it."""
         from traitlets.config.loader import PyFileConfigLoader
 
-        return PyFileConfigLoader(self.config_file.name, path=str(self.root)).load_config()
+        config = PyFileConfigLoader(self.config_file.name, path=str(self.root)).load_config()
+        _check_layout(config, self.config_file)
+        return config
 
     def coursedir(self, config: Config | None = None) -> CourseDirectory:
         """An nbgrader ``CourseDirectory`` for this cohort."""
@@ -322,6 +324,30 @@ class Cohort:
 
         alembic_on_path()
         return Gradebook(self.db_url, self.name)
+
+
+#: nbgrader's folder layout, which `Cohort.path` and every path of the kit assume.
+_LAYOUT = {
+    "directory_structure": "{nbgrader_step}/{student_id}/{assignment_id}",
+    **{f"{step}_directory": step for step in STEPS},
+}
+
+
+def _check_layout(config: Config, config_file: Path) -> None:
+    """Refuse a config that moves nbgrader's folders: the kit would look in the wrong place."""
+    changed = {
+        key: config.CourseDirectory[key]
+        for key, default in _LAYOUT.items()
+        if key in config.CourseDirectory and config.CourseDirectory[key] != default
+    }
+    if changed:
+        settings = ", ".join(f"CourseDirectory.{k} = {v!r}" for k, v in changed.items())
+        raise CohortError(
+            f"{config_file} 改动了 nbgrader 的目录结构（{settings}），本课程包不支持，"
+            "请删去这些设置。\n"
+            f"{config_file} changes nbgrader's folder layout ({settings}); the kit assumes "
+            "nbgrader's default layout everywhere. Remove these settings."
+        )
 
 
 def _check_new_cohort(root: Path, name: str) -> None:
