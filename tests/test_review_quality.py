@@ -23,7 +23,7 @@ issue 9, which is stated here as it is, not relaxed:
 Each part of the goal is its own test. A part the evaluation half does not meet
 keeps its assertion and is marked ``xfail(strict=True)`` with the real figures, so
 the goal is not lowered and the mark must go when the part is met. The figures
-and how often the evaluation half was run are in ``REVIEW_FIGURES.md``.
+and how often the evaluation half was run are in ``docs/review_quality.md``.
 
 Run with ``pytest -s`` to see the tables.
 """
