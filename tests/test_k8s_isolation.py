@@ -71,14 +71,26 @@ print(json.dumps({"seen": seen, "writes": writes}))
 
 
 def _bind_runtime() -> list[str]:
-    """Let jovyan run this Python: its installation may sit in root's 0700 home."""
+    """Let jovyan run this Python and the kit, wherever they are installed.
+
+    The pod's file system hides /root, /tmp, /srv, /opt and /home behind fresh tmpfs
+    mounts; an interpreter, a venv or an editable checkout below one of them (pyenv
+    in root's home, a CI clone under /tmp) is bound back in, read-only.
+    """
+    import trainingkit
+
+    hidden = [Path(p) for p in ("/root", "/tmp", "/srv", "/opt", "/home")]
+    package = Path(trainingkit.__file__).resolve().parent
+    runtime = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(), package}
     args = ["--tmpfs", "/root"]
-    for prefix in sorted({Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()}):
-        if prefix.is_relative_to("/root"):
-            for parent in reversed(prefix.parents):
-                if parent.is_relative_to("/root") and parent != Path("/root"):
-                    args += ["--perms", "0755", "--dir", str(parent)]
-            args += ["--ro-bind", str(prefix), str(prefix)]
+    for path in sorted(runtime):
+        top = next((h for h in hidden if path.is_relative_to(h)), None)
+        if top is None:
+            continue
+        for parent in reversed(path.parents):
+            if parent.is_relative_to(top) and parent != top:
+                args += ["--perms", "0755", "--dir", str(parent)]
+        args += ["--ro-bind", str(path), str(path)]
     return args
 
 
