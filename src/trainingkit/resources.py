@@ -35,15 +35,20 @@ class ResourceMissing(FileNotFoundError):
     """A file the kit ships is not where it should be (a broken install)."""
 
 
-def facts_path(name: str) -> Path:
-    """The path of ``facts/<name>`` (e.g. ``"sectors.toml"``, ``"quizzes"``)."""
-    path = Path(str(files("trainingkit") / "facts" / name))
+def _packaged(folder: str, name: str, what: tuple[str, str]) -> Path:
+    """``trainingkit/<folder>/<name>``, or `ResourceMissing` naming it (Chinese, English)."""
+    path = Path(str(files("trainingkit") / folder / name))
     if not path.exists():
         raise ResourceMissing(
-            f"课程包缺少数据文件 facts/{name}，请重新安装。\n"
-            f"The kit's data file facts/{name} is missing; reinstall the kit."
+            f"课程包缺少{what[0]} {folder}/{name}，请重新安装。\n"
+            f"The kit's {what[1]} {folder}/{name} is missing; reinstall the kit."
         )
     return path
+
+
+def facts_path(name: str) -> Path:
+    """The path of ``facts/<name>`` (e.g. ``"sectors.toml"``, ``"quizzes"``)."""
+    return _packaged("facts", name, ("数据文件", "data file"))
 
 
 def facts_text(name: str) -> str:
@@ -63,13 +68,7 @@ def facts_toml(name: str) -> dict[str, Any]:
 
 def template_path(name: str) -> Path:
     """The path of ``templates/<name>`` (nbconvert wants a file path)."""
-    path = Path(str(files("trainingkit") / "templates" / name))
-    if not path.is_file():
-        raise ResourceMissing(
-            f"课程包缺少模板 templates/{name}，请重新安装。\n"
-            f"The kit's template templates/{name} is missing; reinstall the kit."
-        )
-    return path
+    return _packaged("templates", name, ("模板", "template"))
 
 
 def _kit_folder(name: str) -> Path:
