@@ -46,7 +46,7 @@ from trainingkit.cohort.directory import Cohort
 from trainingkit.grading.execute import split_preprocessors
 from trainingkit.grading.status import Reason, reason
 
-__all__ = ["Prepared", "SubmissionGrader", "quiet_third_party"]
+__all__ = ["Prepared", "SubmissionGrader"]
 
 
 @dataclass
@@ -82,7 +82,7 @@ class SubmissionGrader:
     @contextmanager
     def _nbgrader(self) -> Iterator[None]:
         """nbgrader's calls, with the warnings silenced and `_nbgrader_caches`."""
-        with quiet_third_party(), _nbgrader_caches(self._engines, self._validators):
+        with quiet_nbgrader(), _nbgrader_caches(self._engines, self._validators):
             yield
 
     def prepare(self, assignment: str, student: str) -> Prepared:
@@ -186,10 +186,6 @@ def _nbgrader_caches(engines: dict[str, Any], validators: dict[int, Any]) -> Ite
     finally:
         nbgrader.api.create_engine = create_engine
         nbgrader.nbgraderformat.common.jsonschema = schema_module
-
-
-#: The kit's one silencer of nbgrader's third-party warnings (`trainingkit.cohort.config`).
-quiet_third_party = quiet_nbgrader
 
 
 def _grade_ids(path: Path) -> set[str]:

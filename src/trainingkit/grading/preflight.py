@@ -121,12 +121,12 @@ def _trial(
 def _worker(
     send: Any, box: Sandbox, zygote: Zygote, folder: Path, config: Config, pps: list
 ) -> None:
-    from trainingkit.grading.pipeline import quiet_third_party
+    from trainingkit.cohort.config import quiet_nbgrader
     from trainingkit.grading.sandbox import die_with_parent
 
     die_with_parent()
     try:
-        with quiet_third_party():
+        with quiet_nbgrader():
             result = run_in_sandbox(
                 box, folder, ["preflight"], config=config, preprocessors=pps, zygote=zygote
             )
