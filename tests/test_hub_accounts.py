@@ -10,11 +10,9 @@ keeping the homes.
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
+import pwd
 import stat
 import tarfile
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,18 +22,18 @@ from click.testing import CliRunner, Result
 from hub_fixtures import (
     COURSE,
     Hub,
-    _cleanup,
-    _setup,
-    free_port,
     login,
     read_passwords,
     running_hub,
+    set_up_hub,
 )
 
 from trainingkit.cli import main
+from trainingkit.cohort.roster import read_roster
 from trainingkit.hub.accounts import ensure_user, remove_user, user_exists
 from trainingkit.hub.deploy import apply_setup
 from trainingkit.hub.passwords import load_accounts
+from trainingkit.hub.plan import build_plan
 
 pytestmark = [pytest.mark.hub, pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -152,19 +150,16 @@ def test_teardown_lists_first_then_archives_and_removes_only_the_courses_account
 
 
 def test_teardown_keep_homes_removes_accounts_but_keeps_homes_for_root() -> None:
-    base = Path(tempfile.mkdtemp(prefix="tkhub-", dir="/tmp"))
-    base.chmod(0o755)
-    prefix = f"tkt{secrets.token_hex(2)}-"
-    ports = {name: free_port() for name in ("public", "hub", "proxy", "service")}
-    plan, roster = _setup(base, prefix, ports, "1G", ("t001",))
-    users = [plan.grader, *(a.system_name for a in plan.accounts)]
-    try:
-        apply_setup(plan, roster, hub_url="http://127.0.0.1/")
+    with set_up_hub(trainees=("t001",)) as (plan, _):
+        users = [plan.grader, *(a.system_name for a in plan.accounts)]
         homes = [plan.layout.grader_home, *(a.home for a in plan.accounts)]
-        (homes[1] / "draft.txt").write_text("提案草稿", encoding="utf-8")
-        os.chown(homes[1] / "draft.txt", *_ids(plan.accounts[0].system_name))
-        result = _hub_cli("teardown", "--course", COURSE, "--base", plan.layout.base,
-                          "--keep-homes", "--yes", "--archive", base / "a.tar.gz")  # fmt: skip
+        draft = homes[1] / "draft.txt"
+        draft.write_text("提案草稿", encoding="utf-8")
+        owner = pwd.getpwnam(plan.accounts[0].system_name)
+        os.chown(draft, owner.pw_uid, owner.pw_gid)
+        archive = plan.layout.base.parent / "a.tar.gz"
+        args = ("teardown", "--course", COURSE, "--base", plan.layout.base, "--archive", archive)
+        result = _hub_cli(*args, "--keep-homes", "--yes")
         assert result.exit_code == 0, result.output
         assert "kept, owned by root" in result.output
         for name in users:
@@ -172,17 +167,50 @@ def test_teardown_keep_homes_removes_accounts_but_keeps_homes_for_root() -> None
         for home in homes:
             assert home.is_dir(), home
             assert home.stat().st_uid == 0 and stat.S_IMODE(home.stat().st_mode) == 0o700
-        assert (homes[1] / "draft.txt").stat().st_uid == 0
+        assert draft.stat().st_uid == 0 and draft.read_text(encoding="utf-8") == "提案草稿"
         assert (plan.layout.cohort / "gradebook.db").is_file()
-        assert f"{COURSE}-archive/course/gradebook.db" in _members(base / "a.tar.gz")
+        assert f"{COURSE}-archive/course/gradebook.db" in _members(archive)
         assert not plan.layout.base.exists()
-    finally:
-        _cleanup(users, plan)
-        shutil.rmtree(base, ignore_errors=True)
+        again = _hub_cli(*args, "--yes")  # nothing left to tear down, and the archive exists
+        assert again.exit_code == 2, again.output
 
 
-def _ids(name: str) -> tuple[int, int]:
-    import pwd
+def test_teardown_refuses_to_overwrite_an_archive() -> None:
+    with set_up_hub(trainees=("t001",)) as (plan, _):
+        archive = plan.layout.base.parent / "old.tar.gz"
+        archive.write_bytes(b"an earlier archive")
+        result = _hub_cli("teardown", "--course", COURSE, "--base", plan.layout.base,
+                          "--archive", archive, "--yes")  # fmt: skip
+        assert result.exit_code == 2
+        assert "已存在" in result.output
+        assert archive.read_bytes() == b"an earlier archive"
+        assert plan.layout.base.is_dir()
+        assert all(user_exists(a.system_name) for a in plan.accounts)
 
-    entry = pwd.getpwnam(name)
-    return entry.pw_uid, entry.pw_gid
+
+def test_reset_before_the_hub_ever_started_seeds_the_new_password(tmp_path: Path) -> None:
+    from jupyterhub import orm
+    from nativeauthenticator.orm import UserInfo
+
+    from trainingkit.hub.auth import sync_accounts
+
+    with set_up_hub(trainees=("t001", "t002")) as (plan, roster):
+        base = plan.layout.base
+        result = _hub_cli("reset-password", "--course", COURSE, "--base", base, "t001")
+        assert result.exit_code == 0, result.output
+        assert "effective when the hub next starts: t001" in result.output
+        new = read_passwords(base / "private" / "accounts-002.xlsx")["t001"]
+        db = orm.new_session_factory(f"sqlite:///{tmp_path / 'hub.sqlite'}")()
+        sync_accounts(db, plan.layout.accounts_file)
+        assert UserInfo.find(db, "t001").is_valid_password(new)
+        db.close()
+        # someone taken off the roster is disabled: no password for them
+        rows = roster.read_text(encoding="utf-8").splitlines()
+        roster.write_text("\n".join(r for r in rows if not r.startswith("t002,")) + "\n",
+                          encoding="utf-8")  # fmt: skip
+        smaller = build_plan(read_roster(roster), plan.options)
+        apply_setup(smaller, roster, hub_url="http://127.0.0.1/")
+        refused = _hub_cli("reset-password", "--course", COURSE, "--base", base, "t002")
+        assert refused.exit_code == 2
+        assert "已停用" in refused.output
+        assert not (base / "private" / "accounts-003.xlsx").exists()

@@ -79,12 +79,17 @@ def plan_teardown(
     """Look at the hub and say what a teardown would do.
 
     Raises:
-        HubPlanError: the archive would be written inside what is removed.
+        HubPlanError: the archive exists, or would be written inside what is removed.
     """
     layout = hub.layout
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = archive or layout.base.parent / f"{layout.base.name}-archive-{stamp}.tar.gz"
     target = target.absolute()
+    if target.exists():
+        raise HubPlanError(
+            f"归档文件 {target} 已存在，未作任何改动；请用 --archive 换一个文件名。\n"
+            f"The archive {target} exists; nothing was changed. Pass another --archive."
+        )
     removed = [layout.base, layout.grader_home]
     if any(target.is_relative_to(p) for p in removed):
         raise HubPlanError(
