@@ -84,8 +84,9 @@ def open_installed(course: str, base: Path | None = None) -> InstalledHub:
     planned: dict[str, Account] = {}
     grader: tuple[str, Path] | None = None
     lines = probe.account_table.read_text(encoding="utf-8").splitlines()[1:]
-    for line in lines:
-        login, system_name, role, name, home = line.split("\t")
+    for line in filter(str.strip, lines):
+        login, system_name, role, *names, home = line.split("\t")
+        name = "\t".join(names)
         if role == "grader":
             grader = (system_name, Path(home))
         else:
