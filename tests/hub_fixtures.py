@@ -48,6 +48,7 @@ __all__ = [
     "login",
     "run_async",
     "running_hub",
+    "set_up_hub",
     "start_server",
     "start_servers",
     "terminal_run",
@@ -318,6 +319,22 @@ def running_hub(*, mem_limit: str = "1G", trainees: tuple[str, ...] = TRAINEES) 
         if process is not None:
             _stop(process)
         _cleanup(users, plan)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def set_up_hub(trainees: tuple[str, ...] = TRAINEES) -> Iterator[tuple[HubPlan, Path]]:
+    """``hub setup`` only (no hub started): the plan and roster; removed afterwards."""
+    base = Path(tempfile.mkdtemp(prefix="tkhub-", dir="/tmp"))
+    base.chmod(0o755)
+    prefix = f"tkt{secrets.token_hex(2)}-"
+    ports = {name: free_port() for name in ("public", "hub", "proxy", "service")}
+    plan, roster = _setup(base, prefix, ports, "1G", trainees)
+    try:
+        apply_setup(plan, roster, hub_url=f"http://127.0.0.1:{ports['public']}/")
+        yield plan, roster
+    finally:
+        _cleanup([plan.grader, *(a.system_name for a in plan.accounts)], plan)
         shutil.rmtree(base, ignore_errors=True)
 
 

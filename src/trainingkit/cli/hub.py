@@ -1,4 +1,5 @@
-"""``trainingkit hub``: a JupyterHub for the cohort (config, k8s-values, setup)."""
+"""``trainingkit hub``: a JupyterHub for the cohort (config, k8s-values, setup,
+reset-password, teardown)."""
 
 from __future__ import annotations
 
@@ -155,3 +156,92 @@ def setup_command(public_url: str, **kwargs: Any) -> None:
     click.echo(f"启动 start: {plan.options.venv}/bin/jupyterhub -f {result.hub_config}")
     click.echo(f"或 or: systemctl link {plan.layout.systemd_unit} && systemctl enable --now "
                f"{plan.layout.systemd_unit.name}")  # fmt: skip
+
+
+def _installed_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--course`` and ``--base`` of the commands that act on a hub set up earlier."""
+    base = click.option(
+        "--base",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="中心的目录（默认 /opt/trainingkit-hub/<课程名>）。Hub directory.",
+    )
+    command = base(command)
+    return click.option("--course", required=True, help="课程名（与 hub setup 相同）。")(command)
+
+
+def _open_installed(course: str, base: Path | None, command: str) -> Any:
+    from trainingkit.hub.installed import open_installed, require_root
+    from trainingkit.hub.plan import HubPlanError
+
+    try:
+        require_root(command)
+        return open_installed(course, base)
+    except HubPlanError as error:
+        fail(error)
+
+
+@hub.command("reset-password")
+@_installed_options
+@click.option("--public-url", default="", help="印在账户表上的地址（默认沿用上一张账户表）。")
+@click.argument("logins", nargs=-1, required=True)
+def reset_password_command(
+    course: str, base: Path | None, public_url: str, logins: tuple[str, ...]
+) -> None:
+    """以 root 为忘记密码的人生成新密码，写进一张新的账户表（只含这些人）。
+
+    Give LOGINS new generated passwords (root); they are printed on a new
+    numbered account list only. A running hub takes them at once.
+    """
+    from trainingkit.hub.plan import HubPlanError
+    from trainingkit.hub.reset import reset_passwords
+
+    installed = _open_installed(course, base, "reset-password")
+    try:
+        result = reset_passwords(installed, logins, hub_url=public_url)
+    except HubPlanError as error:
+        fail(error)
+    click.echo(f"已重设密码 reset: {' '.join(result.logins)}")
+    click.echo(f"账户表（含新密码，请打印后交给本人） account list: {result.account_list}")
+    later = [name for name in result.logins if name not in result.in_database]
+    if later:
+        click.echo(f"中心下次启动时生效 effective when the hub next starts: {' '.join(later)}")
+    click.echo("刚才连续输错 5 次的人须等 5 分钟再登录。"
+               "Someone locked out by 5 failed logins waits 5 minutes.")  # fmt: skip
+
+
+@hub.command("teardown")
+@_installed_options
+@click.option("--keep-homes", is_flag=True, help="保留所有主目录（属主改为 root）。Keep homes.")
+@click.option("--archive", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="归档文件（默认 /opt/trainingkit-hub/<课程名>-archive-<时间>.tar.gz）。"
+                   "Archive file.")  # fmt: skip
+@click.option("--yes", is_flag=True, help="确认执行；不加时只列出将做的事。Really do it.")
+def teardown_command(
+    course: str, base: Path | None, keep_homes: bool, archive: Path | None, yes: bool
+) -> None:
+    """以 root 拆除一期培训班的中心：先归档成绩库和提交，再删除账户和目录。
+
+    Tear the cohort hub down (root): stop it, archive the gradebook, submissions
+    and scores, then remove the course's accounts and directories. Without --yes
+    it only lists what it would do.
+    """
+    from trainingkit.hub.plan import HubPlanError
+    from trainingkit.hub.teardown import apply_teardown, describe, plan_teardown
+
+    installed = _open_installed(course, base, "teardown")
+    try:
+        plan = plan_teardown(installed, keep_homes=keep_homes, archive=archive)
+    except HubPlanError as error:
+        fail(error)
+    for line in describe(plan):
+        click.echo(line)
+    if not yes:
+        click.echo("以上只是清单，未作任何改动；确认无误后加 --yes 执行。"
+                   "Nothing was changed; add --yes to do it.")  # fmt: skip
+        return
+    try:
+        written = apply_teardown(plan)
+    except HubPlanError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"已拆除 torn down. 归档 archive: {written}")

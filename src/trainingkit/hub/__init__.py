@@ -5,7 +5,9 @@
 - `k8s`: Zero to JupyterHub Helm values;
 - `deploy`: ``hub config`` (write for review) and ``hub setup`` (apply as root);
 - `accounts`, `passwords`: system accounts, initial passwords and the account list;
-- `auth`, `spawner`: the classes the hub itself loads.
+- `auth`, `spawner`: the classes the hub itself loads;
+- `installed`, `reset`, `teardown`: a set-up hub read back from the kit's records,
+  ``hub reset-password`` and ``hub teardown``.
 
 Nothing here is imported by ``import trainingkit``.
 """

@@ -29,6 +29,7 @@ from trainingkit.hub.passwords import (
     generate_password,
     hash_password,
     load_accounts,
+    next_account_list,
     save_accounts,
     write_account_list,
 )
@@ -229,9 +230,8 @@ def _sync_people(plan: HubPlan, *, hub_url: str) -> SetupResult:
     save_accounts(layout.accounts_file, records)
     account_list = None
     if credentials:
-        number = len(list(layout.private.glob("accounts-*.xlsx"))) + 1
         account_list = write_account_list(
-            layout.private / f"accounts-{number:03d}.xlsx",
+            next_account_list(layout.private),
             credentials,
             course=plan.course,
             hub_url=hub_url,

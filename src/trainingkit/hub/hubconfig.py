@@ -161,7 +161,7 @@ def render_hub_config(plan: HubPlan) -> str:
         proxy_api_port=options.proxy_api_port or DEFAULT_PORTS["proxy_api"],
         proxy_pid=str(layout.state / "proxy.pid"),
         hub_pid=str(layout.state / "jupyterhub.pid"),
-        db_url=f"sqlite:///{layout.state / 'jupyterhub.sqlite'}",
+        db_url=f"sqlite:///{layout.hub_db}",
         cookie_secret=str(layout.state / "jupyterhub_cookie_secret"),
         accounts_file=str(layout.accounts_file),
         allowed=_set(a.hub_name for a in plan.accounts),
@@ -235,7 +235,7 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         str(etc / "grader" / "jupyter_server_config.py"): grader_server,
         str(etc / "grader" / "nbgrader_config.py"): grader_nbgrader,
         str(layout.systemd_unit.relative_to(layout.base)): _systemd_unit(plan),
-        str(etc / "accounts-plan.tsv"): _accounts_table(plan),
+        str(layout.account_table.relative_to(layout.base)): _accounts_table(plan),
     }
 
 

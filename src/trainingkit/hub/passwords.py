@@ -23,12 +23,16 @@ from trainingkit.hub.plan import Account
 __all__ = [
     "AccountRecord",
     "Credential",
+    "account_list_url",
     "generate_password",
     "hash_password",
     "load_accounts",
+    "next_account_list",
     "save_accounts",
     "write_account_list",
 ]
+
+_URL_LABEL = "地址："
 
 # No 0/O, 1/l/I: the list is read off paper.
 _ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -87,8 +91,33 @@ def save_accounts(path: Path, accounts: Mapping[str, AccountRecord]) -> None:
     temporary.replace(path)
 
 
+def next_account_list(private: Path) -> Path:
+    """The next numbered account list in ``private``: ``accounts-001.xlsx``, ``-002`` …"""
+    number = len(list(private.glob("accounts-*.xlsx"))) + 1
+    while (path := private / f"accounts-{number:03d}.xlsx").exists():
+        number += 1
+    return path
+
+
+def account_list_url(private: Path) -> str:
+    """The hub address printed on the newest account list in ``private`` ('' if none)."""
+    from openpyxl import load_workbook
+
+    lists = sorted(private.glob("accounts-*.xlsx"))
+    if not lists:
+        return ""
+    sheet = load_workbook(lists[-1]).active
+    title = str(sheet["A1"].value or "") if sheet is not None else ""
+    return title.partition(_URL_LABEL)[2].strip()
+
+
 def write_account_list(
-    path: Path, credentials: Sequence[Credential], *, course: str, hub_url: str
+    path: Path,
+    credentials: Sequence[Credential],
+    *,
+    course: str,
+    hub_url: str,
+    reset: bool = False,
 ) -> Path:
     """A printable ``.xlsx`` of logins and initial passwords, mode ``0600``.
 
@@ -97,6 +126,7 @@ def write_account_list(
         credentials: New accounts with their passwords.
         course: Course id, shown in the title.
         hub_url: Address the trainees open, shown in the title.
+        reset: The passwords replace forgotten ones (``hub reset-password``).
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -105,8 +135,9 @@ def write_account_list(
     sheet = book.active
     assert sheet is not None
     sheet.title = "账户"
-    sheet.append([f"{course} 培训班账户（初始密码，首次登录后请修改）  地址：{hub_url}"])
-    sheet.append(["姓名", "登录名", "初始密码", "角色", "修改密码"])
+    note = "重设的密码，登录后请立即修改" if reset else "初始密码，首次登录后请修改"
+    sheet.append([f"{course} 培训班账户（{note}）  {_URL_LABEL}{hub_url}"])
+    sheet.append(["姓名", "登录名", "新密码" if reset else "初始密码", "角色", "修改密码"])
     for credential in credentials:
         account = credential.account
         role = "教师" if account.role == "instructor" else "学员"

@@ -150,6 +150,16 @@ class HubLayout:
         return self.state / "accounts.json"
 
     @property
+    def hub_db(self) -> Path:
+        """JupyterHub's SQLite database (NativeAuthenticator's password table is in it)."""
+        return self.state / "jupyterhub.sqlite"
+
+    @property
+    def account_table(self) -> Path:
+        """``accounts-plan.tsv``: login, system account, role, name and home of each."""
+        return self.etc / "accounts-plan.tsv"
+
+    @property
     def private(self) -> Path:
         """Root-only: the printable account lists with initial passwords."""
         return self.base / "private"
