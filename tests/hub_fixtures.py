@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +36,7 @@ from trainingkit.hub.deploy import SetupResult, apply_setup
 from trainingkit.hub.plan import HubOptions, HubPlan, build_plan
 
 __all__ = [
+    "ALLOWED_WORDS",
     "COURSE",
     "EXERCISE",
     "INSTRUCTOR",
@@ -44,6 +45,7 @@ __all__ = [
     "TRAINEES",
     "Hub",
     "api_token",
+    "english_words",
     "free_port",
     "login",
     "run_async",
@@ -65,6 +67,16 @@ LESSONS = "lessons"
 TRAINEES = ("t001", "t002", "t003")
 INSTRUCTOR = "teacher1"
 T = TypeVar("T")
+#: Latin words a trainee may see on the hub's Chinese pages: product names, the protocol.
+ALLOWED_WORDS = frozenset({"JupyterHub", "JupyterLab", "HTTP", "HTTPS"})
+
+
+def english_words(text: str, *, allowed: Iterable[str] = ALLOWED_WORDS) -> list[str]:
+    """Latin words of three letters or more in ``text`` that are not in ``allowed``."""
+    import re
+
+    known = set(allowed)
+    return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in known]
 
 
 def free_port() -> int:
