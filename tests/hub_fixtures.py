@@ -14,6 +14,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -53,6 +54,7 @@ __all__ = [
     "start_server",
     "start_servers",
     "terminal_run",
+    "visible_text",
     "wait_for",
 ]
 
@@ -73,10 +75,17 @@ ALLOWED_WORDS = frozenset({"JupyterHub", "JupyterLab", "HTTP", "HTTPS"})
 
 def english_words(text: str, *, allowed: Iterable[str] = ALLOWED_WORDS) -> list[str]:
     """Latin words of three letters or more in ``text`` that are not in ``allowed``."""
-    import re
-
     known = set(allowed)
     return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in known]
+
+
+def visible_text(html: str) -> str:
+    """The text of ``html`` outside scripts, tags and the hub's hidden parts."""
+    html = re.sub(r"<(script|noscript)\b.*?</\1>", "", html, flags=re.S)
+    html = re.sub(r'<div class="modal fade".*?</div>\s*</div>\s*</div>\s*</div>', "", html,
+                  flags=re.S)  # fmt: skip
+    html = re.sub(r'<p id="insecure-login-warning".*?</p>', "", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
 
 
 def free_port() -> int:

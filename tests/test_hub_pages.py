@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from hub_fixtures import ALLOWED_WORDS, english_words
+from hub_fixtures import ALLOWED_WORDS, english_words, visible_text
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 
 from trainingkit.resources import template_path
@@ -37,15 +37,6 @@ def _environment() -> Environment:
     )
     return Environment(loader=ChoiceLoader([hub, FileSystemLoader([str(native)])]),
                        autoescape=True)  # fmt: skip
-
-
-def _visible_text(html: str) -> str:
-    """The text of ``html`` outside scripts, tags and the hub's hidden parts."""
-    html = re.sub(r"<(script|noscript)\b.*?</\1>", "", html, flags=re.S)
-    html = re.sub(r'<div class="modal fade".*?</div>\s*</div>\s*</div>\s*</div>', "", html,
-                  flags=re.S)  # fmt: skip
-    html = re.sub(r'<p id="insecure-login-warning".*?</p>', "", html, flags=re.S)
-    return re.sub(r"<[^>]+>", " ", html)
 
 
 def _namespace(**extra: Any) -> dict[str, Any]:
@@ -105,7 +96,7 @@ def test_every_kit_page_replaces_a_hub_page_of_the_same_name() -> None:
 def test_each_page_renders_with_only_chinese_words_visible(name: str) -> None:
     html = _environment().get_template(name).render(**_namespace(**PAGES[name]))
     # the hub's technical message is kept, marked for the organizer
-    text = _visible_text(html).split("技术信息")[0]
+    text = visible_text(html).split("技术信息")[0]
     assert re.search(r"[\u4e00-\u9fff]{2,}", text)
     assert english_words(text, allowed=ALLOWED_WORDS | {"t001"}) == []
 
@@ -116,8 +107,9 @@ def test_the_forms_keep_the_field_names_the_handlers_read() -> None:
     for field in ("username", "password", "_xsrf"):
         assert f'name="{field}"' in login
     assert 'action="/hub/login?next="' in login
-    text = _visible_text(login)
+    text = visible_text(login)
     assert "账号或密码不正确" in text and "组织者" in text and "admin" not in text.lower()
+    assert "连续输错 5 次后，要等 5 分钟才能再试。" in text  # allowed_failed_logins, 300 s
     change = env.get_template("change-password.html").render(
         **_namespace(**PAGES["change-password.html"])
     )
