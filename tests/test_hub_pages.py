@@ -75,6 +75,7 @@ PAGES = {
     "home.html": {"default_server": SimpleNamespace(active=True), "url": "/user/t001/",
                   "allow_named_servers": False},
     "spawn_pending.html": {"progress_url": "/hub/api/users/t001/server/progress"},
+    "stop_pending.html": {},
     "not_running.html": {"failed": True, "failed_message": "Spawn failed", "spawn_url": "/s"},
     "error.html": {"status_code": 500, "status_message": "Internal Server Error",
                    "message": "Spawner failed"},
