@@ -14,6 +14,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -22,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +37,7 @@ from trainingkit.hub.deploy import SetupResult, apply_setup
 from trainingkit.hub.plan import HubOptions, HubPlan, build_plan
 
 __all__ = [
+    "ALLOWED_WORDS",
     "COURSE",
     "EXERCISE",
     "INSTRUCTOR",
@@ -44,6 +46,7 @@ __all__ = [
     "TRAINEES",
     "Hub",
     "api_token",
+    "english_words",
     "free_port",
     "login",
     "run_async",
@@ -52,6 +55,7 @@ __all__ = [
     "start_server",
     "start_servers",
     "terminal_run",
+    "visible_text",
     "wait_for",
 ]
 
@@ -66,6 +70,23 @@ LESSONS = "lessons"
 TRAINEES = ("t001", "t002", "t003")
 INSTRUCTOR = "teacher1"
 T = TypeVar("T")
+#: Latin words a trainee may see on the hub's Chinese pages: product names, the protocol.
+ALLOWED_WORDS = frozenset({"JupyterHub", "JupyterLab", "HTTP", "HTTPS"})
+
+
+def english_words(text: str, *, allowed: Iterable[str] = ALLOWED_WORDS) -> list[str]:
+    """Latin words of three letters or more in ``text`` that are not in ``allowed``."""
+    known = set(allowed)
+    return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in known]
+
+
+def visible_text(html: str) -> str:
+    """The text of ``html`` outside scripts, tags and the hub's hidden parts."""
+    html = re.sub(r"<(script|noscript)\b.*?</\1>", "", html, flags=re.S)
+    html = re.sub(r'<div class="modal fade".*?</div>\s*</div>\s*</div>\s*</div>', "", html,
+                  flags=re.S)  # fmt: skip
+    html = re.sub(r'<p id="insecure-login-warning".*?</p>', "", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
 
 
 def free_port() -> int:

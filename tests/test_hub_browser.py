@@ -4,11 +4,15 @@ A trainee logs in through the hub's login page and opens module 00; an
 instructor logs in and formgrader, opened from the course service's Lab menu,
 really renders its assignment list inside Lab's frame. JupyterHub >= 4.1 blanks
 that frame with ``frame-ancestors 'none'`` unless the course service relaxes it
-(nbgrader issue #1870; `trainingkit.hub.hubconfig`).
+(nbgrader issue #1870; `trainingkit.hub.hubconfig`). The hub's own pages (login,
+change password, home, errors) are the kit's Chinese templates: a trainee logs in
+and changes the password through the Chinese forms, and no English word is left
+in what they see.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from hub_fixtures import (
+    ALLOWED_WORDS,
     COURSE,
     EXERCISE,
     INSTRUCTOR,
@@ -24,8 +29,10 @@ from hub_fixtures import (
     TRAINEES,
     Hub,
     api_token,
+    english_words,
     running_hub,
     terminal_run,
+    visible_text,
 )
 
 if TYPE_CHECKING:
@@ -45,6 +52,130 @@ def _log_in(page: Page, hub: Hub, name: str) -> None:
     page.fill("input[name=username]", name)
     page.fill("input[name=password]", hub.passwords[name])
     page.click("[type=submit]")
+
+
+def _visible_english(page: Page, hub: Hub) -> list[str]:
+    """English words in the page's visible text, buttons and tooltips (not login names)."""
+    texts = [page.locator("body").inner_text()]
+    texts += page.locator("input[type=submit], button[title], a[title], img[title]").evaluate_all(
+        "els => els.map(e => [e.value || '', e.title || ''].join(' '))"
+    )
+    return english_words(" ".join(texts), allowed={*ALLOWED_WORDS, *hub.passwords})
+
+
+def _fits(page: Page) -> bool:
+    """Nothing needs sideways scrolling."""
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+
+
+def _chinese_login(page: Page, hub: Hub, name: str, password: str) -> None:
+    """Log in through the Chinese form, finding the fields by their Chinese labels."""
+    page.goto(f"{hub.url}hub/login")
+    page.get_by_label("账号：", exact=True).fill(name)
+    page.get_by_label("密码：", exact=True).fill(password)
+    page.get_by_role("button", name="登录").click()
+
+
+def test_the_login_page_is_chinese_and_sends_a_forgotten_password_to_the_organizer(
+    hub: Hub, browser: Browser, screenshot_dir: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        page.goto(f"{hub.url}hub/login")
+        assert page.locator("h1").inner_text() == "登录"
+        body = page.locator("body").inner_text()
+        assert "账号" in body and "密码" in body and "组织者" in body
+        assert "admin" not in body.lower() and "管理员" not in body
+        for english in ("Sign in", "Username", "Password"):
+            assert english not in body
+        assert _visible_english(page, hub) == []
+        assert _fits(page)
+        page.screenshot(path=screenshot_dir / "hub-login-zh.png", full_page=True)
+        _chinese_login(page, hub, TRAINEES[0], "not-the-password")
+        page.locator(".login_error").wait_for(timeout=30_000)
+        assert page.locator(".login_error").inner_text() == "账号或密码不正确，请再试一次。"
+        assert _visible_english(page, hub) == []
+        page.screenshot(path=screenshot_dir / "hub-login-error-zh.png", full_page=True)
+    finally:
+        page.close()
+
+
+def test_a_trainee_logs_in_and_changes_the_password_through_the_chinese_forms(
+    hub: Hub, browser: Browser, screenshot_dir: Path
+) -> None:
+    from playwright.sync_api import Error as PlaywrightError
+
+    name = TRAINEES[2]
+    new = "Xin-Mima-2026"
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        # The first login starts the server; the hub shows its "starting" page after 1 s,
+        # long before a Jupyter server has even imported. Its HTML is kept as served,
+        # since the page reloads itself into Lab when the server is ready.
+        with page.expect_response(
+            lambda r: "/hub/spawn-pending/" in r.url and r.status == 200, timeout=60_000
+        ) as pending:
+            _chinese_login(page, hub, name, hub.passwords[name])
+        starting = visible_text(pending.value.text())
+        assert "你的学习环境正在启动" in starting and "启动记录" in starting
+        assert english_words(starting, allowed={*ALLOWED_WORDS, name}) == []
+        with contextlib.suppress(PlaywrightError):  # to look at, when still there
+            page.screenshot(path=screenshot_dir / "hub-spawn-pending-zh.png")
+        page.wait_for_url(f"**/user/{name}/lab/**", timeout=120_000)
+        page.goto(f"{hub.url}hub/change-password")
+        assert page.locator("h1").inner_text() == f"修改密码（{name}）"
+        assert "组织者" in page.locator("body").inner_text()
+        assert _visible_english(page, hub) == []
+        assert _fits(page)
+        page.screenshot(path=screenshot_dir / "hub-change-password-zh.png", full_page=True)
+
+        def change(old: str, password: str, again: str) -> str:
+            page.get_by_label("现在的密码：", exact=True).fill(old)
+            page.get_by_label("新密码：", exact=True).fill(password)
+            page.get_by_label("再输入一次新密码：", exact=True).fill(again)
+            page.get_by_role("button", name="修改密码").click()
+            alert = page.locator("[role=alert]")
+            alert.wait_for(timeout=30_000)
+            return alert.inner_text()
+
+        assert change("wrong-one", new, new) == "现在的密码不正确，请再试一次。"
+        assert change(hub.passwords[name], "1234567", "1234567").startswith("新密码没有设置成功")
+        assert change(hub.passwords[name], new, new) == "密码已修改。下次登录请用新密码。"
+        assert _visible_english(page, hub) == []
+        page.screenshot(path=screenshot_dir / "hub-change-password-done-zh.png", full_page=True)
+        page.get_by_role("button", name="退出登录").click()
+        page.wait_for_url("**/hub/login**", timeout=30_000)
+        old = hub.passwords[name]
+        hub.passwords[name] = new
+        _chinese_login(page, hub, name, old)
+        page.locator(".login_error").wait_for(timeout=30_000)
+        _chinese_login(page, hub, name, new)
+        page.wait_for_url(f"**/user/{name}/lab/**", timeout=120_000)
+    finally:
+        page.close()
+
+
+def test_the_home_and_error_pages_a_trainee_meets_are_chinese(
+    hub: Hub, browser: Browser, screenshot_dir: Path
+) -> None:
+    name = TRAINEES[0]
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        _chinese_login(page, hub, name, hub.passwords[name])
+        page.wait_for_url(f"**/user/{name}/lab/**", timeout=120_000)
+        page.goto(f"{hub.url}hub/home")
+        assert page.locator("#start").inner_text().strip() == "进入我的服务器"
+        nav = page.locator("nav").inner_text()
+        assert "修改密码" in nav and "退出登录" in nav
+        assert _visible_english(page, hub) == []
+        assert _fits(page)
+        page.screenshot(path=screenshot_dir / "hub-home-zh.png", full_page=True)
+        page.goto(f"{hub.url}hub/no-such-page")
+        assert "找不到这个页面" in page.locator("h1").inner_text()
+        assert _visible_english(page, hub) == []
+        page.screenshot(path=screenshot_dir / "hub-404-zh.png", full_page=True)
+    finally:
+        page.close()
 
 
 def test_a_trainee_logs_in_and_opens_module_00(

@@ -156,6 +156,12 @@ def test_hub_config_loads_and_sets_accounts_roles_spawner_and_service(
     assert services["cppcc2026"]["cwd"] == str(plan.layout.cohort)
     assert "jupyterhub_idle_culler" in services["idle-culler"]["command"]
     assert roles["idle-culler"]["services"] == ["idle-culler"]
+    # the hub's pages in Chinese: the kit's templates, found in the installed kit
+    (templates,) = hub["template_paths"]
+    assert (Path(templates) / "login.html").is_file()
+    assert (Path(templates) / "change-password.html").is_file()
+    length = config["NativeAuthenticator"]["minimum_password_length"]
+    assert hub["template_vars"] == {"minimum_password_length": length}
 
 
 def test_generated_files_hold_no_password_hash(plan: HubPlan) -> None:

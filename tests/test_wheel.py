@@ -45,7 +45,9 @@ def test_wheel_and_sdist_carry_every_notebook(dist, tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert {f"trainingkit/{n}" for n in notebooks} <= names
-    for data in ("trainingkit/py.typed", "trainingkit/facts/sectors.toml"):
+    hub_pages = ("trainingkit/templates/hub/login.html", "trainingkit/templates/hub/page.html",
+                 "trainingkit/templates/hub/change-password.html")  # fmt: skip
+    for data in ("trainingkit/py.typed", "trainingkit/facts/sectors.toml", *hub_pages):
         assert data in names
     assert any(n.startswith("trainingkit/templates/") and n.endswith(".j2") for n in names)
 

@@ -19,6 +19,7 @@ from trainingkit.resources import template_path
 
 __all__ = [
     "DEFAULT_PORTS",
+    "MINIMUM_PASSWORD_LENGTH",
     "TRAINEE_EXTENSIONS_OFF",
     "render_files",
     "render_hub_config",
@@ -35,6 +36,10 @@ DEFAULT_PORTS = {"hub": 8081, "proxy_api": 8001, "service": 10101}
 #: notebook extensions, of which there are none. Trainees keep Lab, Notebook,
 #: terminals, nbgitpuller and nbgrader's assignment_list, validate and course_list.
 TRAINEE_EXTENSIONS_OFF = ("nbgrader.server_extensions.formgrader", "jupyter_lsp", "notebook_shim")
+
+#: The shortest password a trainee may choose (NativeAuthenticator checks it; the
+#: change-password page states it).
+MINIMUM_PASSWORD_LENGTH = 8
 
 _INSTRUCTOR_LAB_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment")
 
@@ -62,10 +67,18 @@ c.CohortAuthenticator.accounts_file = {accounts_file!r}
 c.Authenticator.allowed_users = {allowed}
 c.Authenticator.admin_users = set()  # nobody is admin; instructors get a role below
 c.NativeAuthenticator.enable_signup = False
-c.NativeAuthenticator.minimum_password_length = 8
+c.NativeAuthenticator.minimum_password_length = {minimum_password_length!r}
 c.NativeAuthenticator.check_common_password = True
 c.NativeAuthenticator.allowed_failed_logins = 5
 c.NativeAuthenticator.seconds_before_next_try = 300
+
+# --- the hub's own pages (login, change password, starting, errors) in Chinese ---
+# The kit's templates come first; each replaces blocks of the hub's page of the same
+# name. Found in the trainingkit this hub imports, so they match its JupyterHub.
+from trainingkit.resources import template_path  # noqa: E402
+
+c.JupyterHub.template_paths = [str(template_path("hub"))]
+c.JupyterHub.template_vars = {{"minimum_password_length": {minimum_password_length!r}}}
 
 # --- groups and least-privilege roles (nbgrader's JupyterHub guide) ---
 c.JupyterHub.load_groups = {groups}
@@ -164,6 +177,7 @@ def render_hub_config(plan: HubPlan) -> str:
         db_url=f"sqlite:///{layout.hub_db}",
         cookie_secret=str(layout.state / "jupyterhub_cookie_secret"),
         accounts_file=str(layout.accounts_file),
+        minimum_password_length=MINIMUM_PASSWORD_LENGTH,
         allowed=_set(a.hub_name for a in plan.accounts),
         groups=_py({name: {"users": users} for name, users in plan.groups().items()}),
         roles=_py(plan.roles()),

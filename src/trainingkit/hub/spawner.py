@@ -13,6 +13,9 @@ the way The Littlest JupyterHub maps hub users to system users:
 3. ``mem_limit`` is enforced with a memory cgroup (v2, or v1's memory
    controller) that the server and its kernels share. Where no cgroup can be
    made the limit is only advertised (``MEM_LIMIT``), and the hub log says so.
+
+Its progress events, shown on the hub's "starting" page, are in Chinese (the
+page itself is the kit's template, `trainingkit.hub.hubconfig`).
 """
 
 from __future__ import annotations
@@ -20,12 +23,12 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
-from traitlets import Unicode
+from traitlets import Unicode, default
 
 __all__ = ["CohortSpawner", "cgroup_for", "copy_course", "repair_lessons"]
 
@@ -41,6 +44,14 @@ class CohortSpawner(LocalProcessSpawner):
     exercise_folder = Unicode(
         "", config=True, help="nbgrader's folder of fetched exercises in the home (the course id)."
     )
+
+    @default("progress_ready_hook")
+    def _chinese_ready_event(self) -> Callable[[Any, dict[str, Any]], dict[str, Any]]:
+        return _ready_in_chinese
+
+    async def progress(self) -> AsyncIterator[dict[str, Any]]:
+        """The starting page's message while the server starts (the hub's is English)."""
+        yield {"progress": 50, "message": "正在启动你的学习环境……"}
 
     @property
     def system_name(self) -> str:
@@ -79,6 +90,12 @@ class CohortSpawner(LocalProcessSpawner):
                 if moved:
                     self.log.info("moved old lesson copies of %s: %s", self.system_name, moved)
         return await super().start()
+
+
+def _ready_in_chinese(spawner: Any, event: dict[str, Any]) -> dict[str, Any]:
+    """The hub's "Server ready at <url>" event, in Chinese."""
+    message = "学习环境已就绪，正在打开……"
+    return {**event, "message": message, "html_message": message}
 
 
 def copy_course(source: Path, target: Path, owner: pwd.struct_passwd) -> bool:
