@@ -42,6 +42,12 @@ def _plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      default=None, help="nbgrader 练习源目录（默认本课程包的 exercises/）。"),
         click.option("--gitpuller-repo", default="",
                      help="用 nbgitpuller 从此仓库拉取课程，而不是复制。Course via nbgitpuller."),
+        click.option("--bin-dir", type=click.Path(file_okay=False, path_type=Path),
+                     default=Path("/usr/local/bin"), show_default=True,
+                     help="把 trainingkit、jupyterhub 的链接放在这个（人人的 PATH 上的）目录；"
+                          "只建链接，不覆盖别的文件。Where setup links the kit's commands."),
+        click.option("--no-command-links", is_flag=True,
+                     help="不建命令链接（命令须写全路径）。Do not link the commands."),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -69,6 +75,7 @@ def _build(**kwargs: Any) -> HubPlan:
         exercises=kwargs["exercises"],
         gitpuller_repo=kwargs["gitpuller_repo"],
         proxy_command=_proxy_command(),
+        bin_dir=None if kwargs["no_command_links"] else kwargs["bin_dir"].absolute(),
     )
     try:
         return build_plan(read_roster(kwargs["roster"]), options)
@@ -101,12 +108,15 @@ def config_command(out: Path, **kwargs: Any) -> None:
 
     Write the full hub configuration into OUT for review; nothing is applied.
     """
+    from trainingkit.hub.commands import planned_links
     from trainingkit.hub.deploy import check_setup, write_config
     from trainingkit.hub.plan import HubPlanError
 
     plan = _build(**kwargs)
     for path in write_config(plan, out):
         click.echo(path)
+    for item in planned_links(plan.options):
+        click.echo(f"hub setup 将建链接 would link: {item.link} -> {item.target}")
     try:
         check_setup(plan)
     except HubPlanError as error:
@@ -150,6 +160,8 @@ def setup_command(public_url: str, **kwargs: Any) -> None:
         raise click.ClickException(str(error)) from error
     click.echo(f"新建 added: {len(result.added)}  恢复 re-enabled: {len(result.enabled)}  "
                f"停用 disabled: {len(result.disabled)}")  # fmt: skip
+    for link in result.links:
+        click.echo(f"命令链接 command link: {link} -> {link.readlink()}")
     if result.account_list:
         click.echo(f"账户表（含初始密码，请打印后妥善保管） account list: {result.account_list}")
     click.echo(f"启动 start: {plan.options.venv}/bin/jupyterhub -f {result.hub_config}")
