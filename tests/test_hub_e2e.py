@@ -138,6 +138,10 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert graded.returncode == 0, graded.stdout + graded.stderr
+    # what root wrote in the grader's cohort and exchange folder is the grader's
+    left = [p for f in (cohort, hub.plan.layout.exchange / COURSE)
+            for p in (f, *f.rglob("*")) if p.lstat().st_uid == 0]  # fmt: skip
+    assert left == [], left[:5]
     terminal_run(_service(hub), teacher,
                  f"trainingkit feedback {EXERCISE} --cohort {cohort}")  # fmt: skip
     source = json.loads((REPO / "exercises" / EXERCISE / "duties_exercise.ipynb").read_text())

@@ -42,6 +42,15 @@ def _plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      default=None, help="nbgrader 练习源目录（默认本课程包的 exercises/）。"),
         click.option("--gitpuller-repo", default="",
                      help="用 nbgitpuller 从此仓库拉取课程，而不是复制。Course via nbgitpuller."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _link_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Where ``hub setup`` links the kit's commands (single machine only)."""
+    options = [
         click.option("--bin-dir", type=click.Path(file_okay=False, path_type=Path),
                      default=Path("/usr/local/bin"), show_default=True,
                      help="把 trainingkit、jupyterhub 的链接放在这个（人人的 PATH 上的）目录；"
@@ -75,7 +84,7 @@ def _build(**kwargs: Any) -> HubPlan:
         exercises=kwargs["exercises"],
         gitpuller_repo=kwargs["gitpuller_repo"],
         proxy_command=_proxy_command(),
-        bin_dir=None if kwargs["no_command_links"] else kwargs["bin_dir"].absolute(),
+        bin_dir=None if kwargs.get("no_command_links", True) else kwargs["bin_dir"].absolute(),
     )
     try:
         return build_plan(read_roster(kwargs["roster"]), options)
@@ -101,6 +110,7 @@ def hub() -> None:
 
 @hub.command("config")
 @_plan_options
+@_link_options
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="写入配置的目录（只写文件，不做任何改动）。")  # fmt: skip
 def config_command(out: Path, **kwargs: Any) -> None:
@@ -140,6 +150,7 @@ def k8s_values_command(image: str, tag: str, **kwargs: Any) -> None:
 
 @hub.command("setup")
 @_plan_options
+@_link_options
 @click.option("--public-url", default="", help="学员访问的地址（印在账户表上）。Hub address.")
 def setup_command(public_url: str, **kwargs: Any) -> None:
     """以 root 在本机搭建或更新中心：账户、密码表、nbgrader 课程服务。
