@@ -209,6 +209,7 @@ def shared_runtime() -> Path:
             shutil.copytree(package, site_packages / "trainingkit",
                             ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
             _open_to_all(site_packages / "trainingkit")
+    _copy_scripts(runtime / "bin" / "python", runtime / "bin")
     for shared in ("etc/jupyter", "share/jupyter"):  # server extensions, Lab, kernels
         (runtime / shared).parent.mkdir(parents=True, exist_ok=True)
         if _reachable(VENV / shared):
@@ -217,6 +218,16 @@ def shared_runtime() -> Path:
             _copy_tree(VENV / shared, runtime / shared)
     _RUNTIME = runtime
     return runtime
+
+
+def _copy_scripts(python: Path, bin_dir: Path) -> None:
+    """The venv's ``trainingkit`` and ``jupyterhub`` scripts, run by the runtime's
+    ``python`` (what ``hub setup`` links onto PATH and the course service finds)."""
+    for name in ("trainingkit", "jupyterhub"):
+        lines = (VENV / "bin" / name).read_text(encoding="utf-8").splitlines(keepends=True)
+        script = bin_dir / name
+        script.write_text(f"#!{python}\n" + "".join(lines[1:]), encoding="utf-8")
+        script.chmod(0o755)
 
 
 def _copy_interpreter(python: Path, runtime: Path, version: str) -> None:
@@ -288,6 +299,7 @@ def _setup(
         course_source=REPO / "course",
         proxy_command=str(PROXY),
         venv=shared_runtime(),
+        bin_dir=base / "bin",  # never the real /usr/local/bin
     )
     return build_plan(read_roster(roster), options), roster
 

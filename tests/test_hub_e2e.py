@@ -113,9 +113,10 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
 ) -> None:
     cohort, python = hub.plan.layout.cohort, _python(hub)
     teacher = tokens[INSTRUCTOR]
-    # The instructor releases the exercise from the course service's terminal (as the grader).
+    # The instructor releases the exercise from the course service's terminal (as the grader),
+    # typing the command as the README shows it.
     terminal_run(_service(hub), teacher,
-                 f"{python} -m trainingkit release {EXERCISE} --cohort {cohort}")  # fmt: skip
+                 f"trainingkit release {EXERCISE} --cohort {cohort}")  # fmt: skip
     right, blank = TRAINEES[0], TRAINEES[1]
     for name, answered in ((right, True), (blank, False)):
         start_server(hub, name, tokens[name])
@@ -129,7 +130,7 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
         _answer(hub, name, tokens[name], right=answered)
         _action(hub, name, tokens[name], "submit")
     terminal_run(_service(hub), teacher,
-                 f"{python} -m trainingkit collect {EXERCISE} --cohort {cohort}")  # fmt: skip
+                 f"trainingkit collect {EXERCISE} --cohort {cohort}")  # fmt: skip
     # Grading as root: trainee code runs as a sandbox user, not as the gradebook's owner.
     # With the hub's Python, as on a hub machine: the sandbox user must be able to run it.
     graded = subprocess.run(
@@ -137,8 +138,12 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert graded.returncode == 0, graded.stdout + graded.stderr
+    # what root wrote in the grader's cohort and exchange folder is the grader's
+    left = [p for f in (cohort, hub.plan.layout.exchange / COURSE)
+            for p in (f, *f.rglob("*")) if p.lstat().st_uid == 0]  # fmt: skip
+    assert left == [], left[:5]
     terminal_run(_service(hub), teacher,
-                 f"{python} -m trainingkit feedback {EXERCISE} --cohort {cohort}")  # fmt: skip
+                 f"trainingkit feedback {EXERCISE} --cohort {cohort}")  # fmt: skip
     source = json.loads((REPO / "exercises" / EXERCISE / "duties_exercise.ipynb").read_text())
     total = sum(c["metadata"].get("nbgrader", {}).get("points", 0) for c in source["cells"])
     for name, score in ((right, f"{total:.1f} / {total:.1f}"), (blank, f"0.0 / {total:.1f}")):
@@ -150,6 +155,45 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
                             headers=_auth(tokens[name]), timeout=30).json()  # fmt: skip
         # nbgrader's page says "Score: x / y", the kit's Chinese one "得分 x / y"
         assert re.search(f"(Score: |得分 ){re.escape(score)}", page["content"]), page["content"]
+
+
+def test_setup_links_the_kit_commands_and_the_course_terminal_finds_trainingkit(
+    hub: Hub, tokens: dict[str, str]
+) -> None:
+    import pwd
+    import shutil
+
+    from trainingkit.hub.commands import KIT_COMMANDS
+
+    bin_dir, scripts = hub.plan.options.bin_dir, hub.plan.options.venv / "bin"
+    assert bin_dir is not None and bin_dir != Path("/usr/local/bin")
+    assert hub.setup.links == tuple(bin_dir / name for name in KIT_COMMANDS)
+    for name in KIT_COMMANDS:
+        assert (bin_dir / name).is_symlink()
+        assert (bin_dir / name).resolve() == (scripts / name).resolve()
+    helped = subprocess.run([str(bin_dir / "trainingkit"), "--help"], capture_output=True,
+                            text=True, timeout=120, check=False)  # fmt: skip
+    assert helped.returncode == 0 and "grade" in helped.stdout, helped.stdout + helped.stderr
+    # the course service the hub started: its environment finds the kit's command …
+    uid = pwd.getpwnam(hub.plan.grader).pw_uid
+    services = [
+        p for p in Path("/proc").iterdir()
+        if p.name.isdigit() and p.stat().st_uid == uid
+        and b"trainingkit.hub.singleuser" in p.joinpath("cmdline").read_bytes()
+    ]  # fmt: skip
+    assert services, "the course service is not running as the grader"
+    environ = dict(
+        entry.split("=", 1)
+        for entry in services[0].joinpath("environ").read_text().split("\0")
+        if "=" in entry
+    )
+    found = shutil.which("trainingkit", path=environ["PATH"])
+    assert found is not None and Path(found).resolve() == (scripts / "trainingkit").resolve()
+    # … and so does its terminal, as the instructor types it (a login shell's
+    # /etc/profile would reset PATH and lose it)
+    output = terminal_run(_service(hub), tokens[INSTRUCTOR],
+                          "command -v trainingkit && trainingkit --version")  # fmt: skip
+    assert str(scripts / "trainingkit") in output, output
 
 
 def test_a_trainee_reaches_neither_another_trainee_nor_the_grading(
@@ -282,5 +326,13 @@ def test_a_rerun_with_a_changed_roster_adds_and_disables_without_touching_work(h
     assert status[1] == "L"
     accounts = json.loads(hub.plan.layout.accounts_file.read_text(encoding="utf-8"))["accounts"]
     assert accounts[gone]["enabled"] is False and accounts[new]["enabled"] is True
+    # progress lists the current trainees only; the gradebook keeps the one who left
+    from trainingkit.cohort.directory import Cohort
+    from trainingkit.reporting.progress import progress_rows
+
+    cohort = Cohort.open(hub.plan.layout.cohort)
+    assert {r.student for r in progress_rows(cohort)} == {*TRAINEES[:2], new}
+    with cohort.gradebook() as gradebook:
+        assert gone in {student.id for student in gradebook.students}
     again = apply_setup(plan, hub.roster, hub_url=hub.url)
     assert (again.added, again.disabled, again.account_list) == ((), (), None)

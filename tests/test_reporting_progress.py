@@ -142,3 +142,43 @@ def test_grading_a_hub_cohort_as_another_account_is_refused_clearly(tmp_path):
     assert result.returncode == 2, result.stderr
     assert "须由组织者以 root 运行" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_trainee_removed_by_a_whole_roster_import_leaves_progress_but_keeps_grades(tmp_path):
+    from trainingkit.cohort.roster import removed_ids
+    from trainingkit.reporting.export import submission_rows
+
+    cohort = make_cohort(tmp_path / "c")
+    header = "账号,姓名,界别,单位\n"
+    first, second = tmp_path / "名单1.csv", tmp_path / "名单2.csv"
+    first.write_text(header + "ann,甲,经济界,某单位\ncat,丙,农业界,某合作社\n", encoding="utf-8")
+    second.write_text(header + "ann,甲,经济界,某单位\ndan,丁,教育界,某学校\n", encoding="utf-8")
+    assert import_roster(cohort, first, complete=True).removed == 0
+    fetch(cohort, "cat", "ps1", tmp_path / "cat")
+    submit(cohort, "cat", "ps1", tmp_path / "cat", ON_TIME)
+    collect(cohort)
+    grade(cohort, jobs=1)
+    # an import that is not the whole cohort removes nobody
+    partial = tmp_path / "补充.csv"
+    partial.write_text(header + "dan,丁,教育界,某学校\n", encoding="utf-8")
+    assert import_roster(cohort, partial).removed == 0 and removed_ids(cohort) == set()
+
+    result = import_roster(cohort, second, complete=True)
+    assert (result.added, result.removed) == (0, 1)
+    assert removed_ids(cohort) == {"cat"}
+    assert {r.student for r in progress_rows(cohort)} == {"ann", "dan"}
+    assert {r.student for r in submission_rows(cohort)} == {"ann", "dan"}
+    with cohort.gradebook() as gradebook:  # the gradebook keeps cat and the grade
+        assert "cat" in {s.id for s in gradebook.students}
+        assert gradebook.find_submission("ps1", "cat").score is not None
+    table = CliRunner().invoke(main, ["progress", "--cohort", str(cohort.root)])
+    assert "Traceback" not in table.output
+    assert "已移出名单：1 人" in table.output and "丙" not in table.output, table.output
+    output = tmp_path / "进度.xlsx"
+    args = ["progress", "--format", "xlsx", "-o", str(output), "--cohort", str(cohort.root)]
+    CliRunner().invoke(main, args)
+    assert set(pd.read_excel(output, sheet_name="进度")["账号"]) == {"ann", "dan"}
+
+    # back on the roster: listed again
+    assert import_roster(cohort, first, complete=True).removed == 1  # dan left now
+    assert {r.student for r in progress_rows(cohort)} == {"ann", "cat"}

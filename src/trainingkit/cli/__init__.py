@@ -13,7 +13,14 @@ from typing import Any
 
 import click
 
-__all__ = ["COMMANDS", "INTERRUPTED", "INTERRUPTED_EXIT", "main", "usage_message"]
+__all__ = [
+    "COMMANDS",
+    "INTERRUPTED",
+    "INTERRUPTED_EXIT",
+    "main",
+    "permission_message",
+    "usage_message",
+]
 
 #: Exit code after Ctrl-C (128 + SIGINT, as shells report it); 1 means "needs attention".
 INTERRUPTED_EXIT = 130
@@ -79,6 +86,9 @@ class LazyGroup(click.Group):
         except KeyboardInterrupt:
             click.echo(INTERRUPTED, err=True)
             ctx.exit(INTERRUPTED_EXIT)
+        except PermissionError as error:  # a file of another account: say whose, and what to run
+            click.echo(permission_message(error, sys.argv), err=True)
+            ctx.exit(1)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self._lazy:
@@ -105,6 +115,63 @@ def _quiet_interrupted_pool() -> None:
         lambda record: not (record.exc_info and record.exc_info[0] is KeyboardInterrupt)
     )
     logger.addHandler(handler)
+
+
+def permission_message(error: PermissionError, argv: list[str]) -> str:
+    """A PermissionError as what to do, in Chinese and English (never a traceback).
+
+    When the file lies in a cohort of the account running the command (a root run
+    of an older kit left it root-owned), the fix is to hand it back, as root;
+    otherwise the command must run as the cohort's owner or as root.
+    """
+    import os
+    import shlex
+    from pathlib import Path
+
+    me = _account(os.geteuid())
+    path = Path(str(error.filename)).absolute() if error.filename else None
+    where = f"{path}（属于 {_owner(path)}）" if path is not None else "一个文件"
+    cohort = next((p for p in (path.parents if path else ()) if _is_cohort(p)), None)
+    command = shlex.join(["trainingkit", *argv[1:]])
+    if cohort is not None and _owner(cohort) == me and os.geteuid() != 0:
+        fix = f"chown -R {me}: {shlex.quote(str(cohort))}"
+        return (
+            f"没有权限读写 {where}，命令没有做完。培训班 {cohort} 是你的，里面却有别的账户的文件"
+            f"（多半是以 root 运行旧版本时留下的）。请以 root 运行一次：\n  {fix}\n"
+            f"然后重新运行本命令：{command}\n"
+            f"Permission denied: {path}. The cohort is yours but holds another account's "
+            f"files; as root, run `{fix}`, then run `{command}` again."
+        )
+    owner = f"培训班 {cohort}（属于 {_owner(cohort)}）" if cohort is not None else "这个文件"
+    return (
+        f"没有权限读写 {where}，命令没有做完：{owner}不归当前账户 {me}。"
+        f"请以它的属主账户（在中心上即课程服务的终端里）或以 root 运行：\n  {command}\n"
+        f"Permission denied: {path} (you are {me}). Run `{command}` as the owner "
+        "(on a hub: in the course service's terminal) or as root."
+    )
+
+
+def _account(uid: int) -> str:
+    import pwd
+
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)
+
+
+def _owner(path: Any) -> str:
+    try:
+        return _account(path.stat().st_uid)
+    except OSError:
+        return "?"
+
+
+def _is_cohort(folder: Any) -> bool:
+    try:
+        return bool((folder / "cohort.toml").is_file())
+    except OSError:
+        return False
 
 
 def usage_message(error: click.UsageError) -> str:

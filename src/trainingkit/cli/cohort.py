@@ -42,18 +42,28 @@ def fail(error: Exception) -> NoReturn:
 
 def open_cohort(directory: Path) -> Cohort:
     """`Cohort.open` on ``directory`` or the nearest folder above it that is a cohort
-    (so commands work from inside ``source/…``), or exit 2 with a clear message."""
+    (so commands work from inside ``source/…``), or exit 2 with a clear message.
+
+    Run as root on a cohort another account owns, everything the command writes
+    there is handed to that account when the command ends
+    (`trainingkit.cohort.ownership.kept_by_owner`)."""
     start = directory.resolve()
     above = (start, *start.parents) if start.is_dir() else ()  # a named folder must exist
     found = next((d for d in above if (d / "cohort.toml").is_file()), start)
     try:
-        return Cohort.open(found)
+        opened = Cohort.open(found)
     except CohortError as error:
         inside = sorted(p.parent for p in start.glob("*/cohort.toml"))
         if inside:
             hint = " 或 ".join(f"--cohort {p}" for p in inside)
             fail(CohortError(f"{error}\n这里的子目录是培训班，可加：{hint}\nTry: {hint}"))
         fail(error)
+    context = click.get_current_context(silent=True)
+    if context is not None:  # as root on another account's cohort: what we write is theirs
+        from trainingkit.cohort.ownership import kept_by_owner
+
+        context.with_resource(kept_by_owner(opened))
+    return opened
 
 
 @contextmanager

@@ -49,6 +49,21 @@ def _plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def _link_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Where ``hub setup`` links the kit's commands (single machine only)."""
+    options = [
+        click.option("--bin-dir", type=click.Path(file_okay=False, path_type=Path),
+                     default=Path("/usr/local/bin"), show_default=True,
+                     help="把 trainingkit、jupyterhub 的链接放在这个（人人的 PATH 上的）目录；"
+                          "只建链接，不覆盖别的文件。Where setup links the kit's commands."),
+        click.option("--no-command-links", is_flag=True,
+                     help="不建命令链接（命令须写全路径）。Do not link the commands."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def _build(**kwargs: Any) -> HubPlan:
     """Read the roster and build the plan; user errors become a message and exit 2."""
     from trainingkit.cohort.directory import CohortError
@@ -70,6 +85,7 @@ def _build(**kwargs: Any) -> HubPlan:
         exercises=kwargs["exercises"],
         gitpuller_repo=kwargs["gitpuller_repo"],
         proxy_command=_proxy_command(),
+        bin_dir=None if kwargs.get("no_command_links", True) else kwargs["bin_dir"].absolute(),
     )
     try:
         return build_plan(read_roster(kwargs["roster"]), options)
@@ -95,6 +111,7 @@ def hub() -> None:
 
 @hub.command("config")
 @_plan_options
+@_link_options
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="写入配置的目录（只写文件，不做任何改动）。")  # fmt: skip
 def config_command(out: Path, **kwargs: Any) -> None:
@@ -102,12 +119,15 @@ def config_command(out: Path, **kwargs: Any) -> None:
 
     Write the full hub configuration into OUT for review; nothing is applied.
     """
+    from trainingkit.hub.commands import planned_links
     from trainingkit.hub.deploy import check_setup, write_config
     from trainingkit.hub.plan import HubPlanError
 
     plan = _build(**kwargs)
     for path in write_config(plan, out):
         click.echo(path)
+    for item in planned_links(plan.options):
+        click.echo(f"hub setup 将建链接 would link: {item.link} -> {item.target}")
     try:
         check_setup(plan)
     except HubPlanError as error:
@@ -131,6 +151,7 @@ def k8s_values_command(image: str, tag: str, **kwargs: Any) -> None:
 
 @hub.command("setup")
 @_plan_options
+@_link_options
 @click.option("--public-url", default="", help="学员访问的地址（印在账户表上）。Hub address.")
 def setup_command(public_url: str, **kwargs: Any) -> None:
     """以 root 在本机搭建或更新中心：账户、密码表、nbgrader 课程服务。
@@ -151,6 +172,8 @@ def setup_command(public_url: str, **kwargs: Any) -> None:
         raise click.ClickException(str(error)) from error
     click.echo(f"新建 added: {len(result.added)}  恢复 re-enabled: {len(result.enabled)}  "
                f"停用 disabled: {len(result.disabled)}")  # fmt: skip
+    for link in result.links:
+        click.echo(f"命令链接 command link: {link} -> {link.readlink()}")
     if result.account_list:
         click.echo(f"账户表（含初始密码，请打印后妥善保管） account list: {result.account_list}")
     click.echo(f"启动 start: {plan.options.venv}/bin/jupyterhub -f {result.hub_config}")

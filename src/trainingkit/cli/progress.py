@@ -61,6 +61,13 @@ def progress(fmt: str, output: Path | None, homes: Path | None, cohort_dir: Path
     console = Console()
     console.print(table)
     console.print("✔ 是  · 否  ✘ 批改失败  ✎N 待老师批阅 N 项  ? 不可知", markup=False)
+    from trainingkit.cohort.roster import removed_ids
+
+    gone = removed_ids(cohort)
+    if gone:
+        console.print(f"已移出名单：{len(gone)} 人（不在上表中，成绩仍保留在成绩库）。"
+                      f" Removed from the roster: {len(gone)} (not listed; grades kept).",
+                      markup=False)  # fmt: skip
     if homes is None and cohort.homes is None:
         console.print(
             "看不到学员主目录，未提交的是否已领取无法得知（标 ?）；可用 --homes 指定。\n"

@@ -19,15 +19,22 @@ def roster() -> None:
 
 @roster.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--complete",
+    is_flag=True,
+    help="这是全班名单：以前导入而不在其中的人标为已移出（进度表不再列出，成绩保留）。"
+    "The file is the whole cohort: people missing from it are marked removed.",
+)
 @cohort_option
-def import_(file: Path, cohort_dir: Path) -> None:
+def import_(file: Path, complete: bool, cohort_dir: Path) -> None:
     """导入名单（CSV 或 xlsx；有错则一条也不导入）。Import a roster, all or nothing."""
     cohort = open_cohort(cohort_dir)
     try:
-        result = import_roster(cohort, file)
+        result = import_roster(cohort, file, complete=complete)
     except RosterError as error:
         fail(error)
     click.echo(
-        f"名单已导入：新增 {result.added}，更新 {result.updated}，未变 {result.unchanged}。"
-        f" Imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged."
+        f"名单已导入：新增 {result.added}，更新 {result.updated}，未变 {result.unchanged}，"
+        f"移出 {result.removed}。 Imported: {result.added} added, {result.updated} updated, "
+        f"{result.unchanged} unchanged, {result.removed} removed."
     )

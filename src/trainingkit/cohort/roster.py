@@ -6,6 +6,11 @@ headers in Chinese or English and returns validated `RosterEntry` rows, or raise
 and is used by the hub too. `import_roster` writes the entries into a cohort:
 trainees into nbgrader's gradebook (``students``: id, 姓名 in ``last_name``,
 email) and everybody, with 界别/单位/角色, into the cohort's ``roster.json``.
+
+People are never deleted: an import of the whole cohort (``complete``, as
+``hub setup`` does with its roster) records who is no longer on it in
+``roster.json``'s ``removed`` list, and `current_trainees` leaves them out of
+progress, exports and the report; their gradebook rows and grades stay.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trainingkit.cohort.directory import CohortError
 from trainingkit.cohort.spreadsheets import normalise, read_table
@@ -30,9 +35,11 @@ __all__ = [
     "RosterEntry",
     "RosterError",
     "RosterProblem",
+    "current_trainees",
     "import_roster",
     "load_roster",
     "read_roster",
+    "removed_ids",
 ]
 
 #: An account id must work as a login name on a hub and in nbgrader's paths:
@@ -101,6 +108,7 @@ class ImportResult:
     added: int
     updated: int
     unchanged: int
+    removed: int = 0  # newly marked as no longer on the roster
 
 
 def read_roster(path: str | Path) -> list[RosterEntry]:
@@ -188,27 +196,52 @@ def _entry(
 
 
 def load_roster(cohort: Cohort) -> list[RosterEntry]:
-    """The cohort's imported roster (empty before the first import), sorted by id."""
+    """The cohort's imported roster (empty before the first import), sorted by id.
+
+    Everybody ever imported, including people marked removed (`removed_ids`).
+    """
+    return [RosterEntry(**item) for item in _roster_data(cohort).get("people", [])]
+
+
+def removed_ids(cohort: Cohort) -> set[str]:
+    """Ids of people an import of the whole cohort no longer listed."""
+    return set(_roster_data(cohort).get("removed", []))
+
+
+def current_trainees(cohort: Cohort) -> list[RosterEntry]:
+    """The roster's trainees who are still on it, sorted by id."""
+    gone = removed_ids(cohort)
+    return [e for e in load_roster(cohort) if e.role == "trainee" and e.id not in gone]
+
+
+def _roster_data(cohort: Cohort) -> dict[str, Any]:
     if not cohort.roster_file.is_file():
-        return []
-    data = json.loads(cohort.roster_file.read_text(encoding="utf-8"))
-    return [RosterEntry(**item) for item in data["people"]]
+        return {}
+    data: dict[str, Any] = json.loads(cohort.roster_file.read_text(encoding="utf-8"))
+    return data
 
 
-def import_roster(cohort: Cohort, path: str | Path) -> ImportResult:
+def import_roster(cohort: Cohort, path: str | Path, *, complete: bool = False) -> ImportResult:
     """Validate ``path`` and merge it into the cohort (all or nothing).
 
     People already in the cohort are updated by id, new ones are added, people
     not in the file are kept. Trainees go into nbgrader's gradebook; instructors
-    only into ``roster.json``.
+    only into ``roster.json``. Someone marked removed who is in the file is back.
+
+    Args:
+        complete: The file lists the whole cohort: everybody imported before and
+            missing from it is marked removed (kept, grades and all).
 
     Raises:
         RosterError: the file has problems; nothing was written.
     """
     entries = read_roster(path)
     current = {e.id: e for e in load_roster(cohort)}
+    listed = {e.id for e in entries}
+    before = removed_ids(cohort)
+    removed = (before | (set(current) if complete else set())) - listed
     added = sum(1 for e in entries if e.id not in current)
-    unchanged = sum(1 for e in entries if current.get(e.id) == e)
+    unchanged = sum(1 for e in entries if current.get(e.id) == e and e.id not in before)
     merged = {**current, **{e.id: e for e in entries}}
     with cohort.gradebook() as gradebook:
         for entry in entries:
@@ -217,8 +250,13 @@ def import_roster(cohort: Cohort, path: str | Path) -> ImportResult:
                     entry.id, last_name=entry.name, first_name=None, email=entry.email or None
                 )
     people = [asdict(merged[key]) for key in sorted(merged)]
-    text = json.dumps({"people": people}, ensure_ascii=False, indent=1)
+    text = json.dumps({"people": people, "removed": sorted(removed)}, ensure_ascii=False, indent=1)
     temporary = cohort.roster_file.with_suffix(".json.tmp")
     temporary.write_text(text + "\n", encoding="utf-8")
     os.replace(temporary, cohort.roster_file)
-    return ImportResult(added=added, updated=len(entries) - added - unchanged, unchanged=unchanged)
+    return ImportResult(
+        added=added,
+        updated=len(entries) - added - unchanged,
+        unchanged=unchanged,
+        removed=len(removed - before),
+    )

@@ -11,17 +11,21 @@ earlier ones:
 4. the roster imported into the gradebook (student id = login name);
 5. people: new accounts created with a generated password, returning ones
    re-enabled, people no longer on the roster disabled — homes are never touched;
-6. the password hashes saved, and the new passwords written to a printable list.
+6. the password hashes saved, and the new passwords written to a printable list;
+7. the kit's commands linked into the bin folder (`trainingkit.hub.commands`), so
+   ``trainingkit`` and ``jupyterhub`` work as typed for root and in every login shell.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from trainingkit.hub import accounts as system
+from trainingkit.hub.commands import check_links, install_links, planned_links
 from trainingkit.hub.hubconfig import render_files
 from trainingkit.hub.passwords import (
     AccountRecord,
@@ -48,6 +52,7 @@ class SetupResult:
     disabled: tuple[str, ...]
     account_list: Path | None
     hub_config: Path
+    links: tuple[Path, ...] = ()
 
 
 def write_config(plan: HubPlan, out: Path) -> list[Path]:
@@ -93,7 +98,9 @@ def apply_setup(plan: HubPlan, roster: Path, *, hub_url: str) -> SetupResult:
     if source is not None:
         _refresh_course_copy(source, layout.course_copy)
     _setup_grader(plan, roster)
-    return _sync_people(plan, hub_url=hub_url)
+    result = _sync_people(plan, hub_url=hub_url)
+    links = install_links(planned_links(plan.options))
+    return dataclasses.replace(result, links=links)
 
 
 def check_setup(plan: HubPlan) -> Path | None:
@@ -105,9 +112,11 @@ def check_setup(plan: HubPlan) -> Path | None:
         The course folder to copy into homes (None with nbgitpuller).
 
     Raises:
-        HubPlanError: the interpreter is in a private home, or no course folder.
+        HubPlanError: the interpreter is in a private home, no course folder, or a
+            command link would replace a file that is not ours.
     """
     _check_runtime(plan.options.venv)
+    check_links(planned_links(plan.options), plan.options.venv)
     if plan.options.gitpuller_repo:
         return None
     try:
@@ -185,7 +194,7 @@ def _setup_grader(plan: HubPlan, roster: Path) -> None:
             )
     # progress needs no --homes on the hub: homes are <home root>/<prefix><login>
     cohort = cohort.set_homes(plan.options.home_root, plan.options.prefix)
-    import_roster(cohort, roster)
+    import_roster(cohort, roster, complete=True)  # who left is marked removed
     layout.exchange.chmod(0o1777)  # nbgrader's model; sticky: nobody removes others' files
     course_exchange = layout.exchange / plan.course
     course_exchange.mkdir(exist_ok=True)

@@ -230,6 +230,10 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         "c.ServerApp.tornado_settings = {\n"
         '    "headers": {"Content-Security-Policy": "frame-ancestors \'self\'"}\n'
         "}\n"
+        "# The terminal keeps this service's PATH (the kit's venv first), so `trainingkit`\n"
+        "# works as typed: jupyter_server's default is a login shell, whose /etc/profile\n"
+        "# resets PATH on Debian. An interactive bash still reads bash.bashrc and ~/.bashrc.\n"
+        'c.ServerApp.terminado_settings = {"shell_command": ["/bin/bash", "-i"]}\n'
     )
     grader_nbgrader = (
         "# nbgrader settings of the course service: the cohort's own file.\n"

@@ -75,6 +75,10 @@ class HubOptions:
         venv: The Python environment of the user servers and the course service;
             every account must be able to run its interpreter.
         proxy_command: configurable-http-proxy executable.
+        bin_dir: Folder on everyone's PATH where ``hub setup`` links the kit's
+            commands (`trainingkit.hub.commands.KIT_COMMANDS`); None: no links.
+            The command line's default is ``/usr/local/bin``; here it is None, so
+            that building a plan in a test never writes the real one.
     """
 
     course: str
@@ -95,6 +99,7 @@ class HubOptions:
     service_port: int = 0
     hub_port: int = 0
     proxy_api_port: int = 0
+    bin_dir: Path | None = None
 
 
 @dataclass(frozen=True)

@@ -102,15 +102,18 @@ class SubmissionRow:
 
 
 def trainees(cohort: Cohort) -> list[tuple[str, str, str, str]]:
-    """(id, 姓名, 界别, 单位) of every trainee: the roster, plus gradebook-only students."""
-    from trainingkit.cohort.roster import load_roster
+    """(id, 姓名, 界别, 单位) of every current trainee: the roster's, plus students only
+    the gradebook knows. People a roster import marked removed are left out (their
+    grades stay in the gradebook; `trainingkit.cohort.roster.removed_ids`)."""
+    from trainingkit.cohort.roster import current_trainees, load_roster
 
-    people = {e.id: (e.id, e.name, e.sector, e.unit) for e in load_roster(cohort)
-              if e.role == "trainee"}  # fmt: skip
+    people = {e.id: (e.id, e.name, e.sector, e.unit) for e in current_trainees(cohort)}
+    known = {e.id for e in load_roster(cohort)}
     with quiet_gradebook(), cohort.gradebook() as gradebook:
         for student in gradebook.students:
-            name = f"{student.last_name or ''}{student.first_name or ''}"
-            people.setdefault(student.id, (student.id, name, "", ""))
+            if student.id not in known:
+                name = f"{student.last_name or ''}{student.first_name or ''}"
+                people.setdefault(student.id, (student.id, name, "", ""))
     return [people[key] for key in sorted(people)]
 
 
