@@ -17,7 +17,6 @@ import shlex
 import shutil
 import stat
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -199,17 +198,21 @@ def test_the_parser_check_rejects_a_wrong_command(wrong: str) -> None:
 
 
 def test_the_parser_check_accepts_what_the_kit_accepts() -> None:
-    for right in ("trainingkit hub setup --roster 不存在.xlsx --course c1 --ip 127.0.0.1 "
-                  "--port 9000 --lessons-folder 讲义",
-                  "trainingkit hub config --roster r.csv --course c1 --out d --ip ::1 --port 1",
-                  "trainingkit hub setup …", "trainingkit --help", "trainingkit doctor"):  # fmt: skip
+    rights = [
+        "trainingkit hub setup --roster 不存在.xlsx --course c1 --ip 127.0.0.1 --port 9000",
+        "trainingkit hub config --roster r.csv --course c1 --out d --ip ::1 --port 1",
+        "trainingkit hub setup …",
+        "trainingkit --help",
+        "trainingkit doctor",
+    ]
+    for right in rights:
         (command,) = guide_commands(f"`{right}`")
         assert parse_error(_kit_args(command)) is None, right
 
 
 def test_the_command_splitter_reads_shell_as_the_shell_does() -> None:
     commands = guide_commands(
-        "```bash\nsudo trainingkit release 01-duties --due \"2026-12-08 18:00\"  # 注释\n```\n"
+        '```bash\nsudo trainingkit release 01-duties --due "2026-12-08 18:00"  # 注释\n```\n'
         "`trainingkit hub k8s-values --roster r --course c > values.yaml` 和 "
         "`systemctl link …/x.service && systemctl enable --now x`\n"
         "```python\ntrainingkit = 1\n```"
@@ -230,8 +233,10 @@ def _guide_plan() -> HubPlan:
     from trainingkit.cohort.roster import RosterEntry
     from trainingkit.hub.plan import HubOptions, build_plan
 
-    people = [RosterEntry("t001", "张三（虚构示例）", "经济界", "某公司"),
-              RosterEntry("teacher1", "陈老师（虚构示例）", "", "培训中心", role="instructor")]  # fmt: skip
+    people = [
+        RosterEntry("t001", "张三（虚构示例）", "经济界", "某公司"),
+        RosterEntry("teacher1", "陈老师（虚构示例）", "", "培训中心", role="instructor"),
+    ]
     return build_plan(people, HubOptions(course="cppcc2026", base=HUB_BASE))
 
 
@@ -266,22 +271,50 @@ def test_other_tools_name_files_and_packages_that_exist() -> None:
         elif head in ("docker", "kubectl"):
             files = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "-f"]
             assert files and all((ROOT / f).is_file() for f in files), command.text
-        elif head == "helm":
+        elif head == "helm" and "--values" in args:
             values = args[args.index("--values") + 1]
             assert values in redirects, (command.text, redirects)  # written by k8s-values
+        elif head == "helm":
+            assert args[:2] == ("repo", "add") and args[3].startswith("https://"), command.text
         elif head == "apt-get":
-            assert args[0] == "install" and "-y" in args, command.text
+            assert args == ("update",) or (args[0] == "install" and "-y" in args), command.text
         else:
             continue
         checked.add(head)
     assert checked == {"npm", "docker", "kubectl", "helm", "apt-get"}
 
 
+def test_the_kubernetes_steps_fit_the_image_and_the_chart() -> None:
+    dockerfile = (ROOT / "deploy" / "kubernetes" / "Dockerfile").read_text(encoding="utf-8")
+    order = [" ".join(c.argv[:3]) for c in COMMANDS]
+    # the Dockerfile installs the kit from dist/: the guide builds the wheel there first
+    assert "COPY dist/trainingkit-*.whl" in dockerfile
+    build = order.index("docker build -f")
+    assert any(c.argv[:7] == ("python3", "-m", "pip", "wheel", "--no-deps", "-w", "dist")
+               and c.argv[-1] == "." for c in COMMANDS[:build]), order  # fmt: skip
+    helm = [c for c in COMMANDS if c.argv[:2] == ("helm", "upgrade")]
+    assert helm and all("--version" in c.argv for c in helm), helm
+    (version,) = {c.argv[c.argv.index("--version") + 1] for c in helm}
+    assert version.startswith("4.4."), version  # the image pins JupyterHub 5.5 to chart 4.4
+    added = [c for c in COMMANDS if c.argv[:3] == ("helm", "repo", "add")]
+    assert added and COMMANDS.index(added[0]) < COMMANDS.index(helm[0])
+    chart = next(a for a in helm[0].argv if "/" in a)  # jupyterhub/jupyterhub
+    assert chart.split("/")[0] == added[0].argv[3], (chart, added[0].text)
+    # folders of the image that the grader's commands name must be made by the Dockerfile
+    k8s = organizer_guide().split("Kubernetes（Zero to JupyterHub）", 1)[1]
+    for command in guide_commands(k8s):
+        for word in command.argv[1:]:
+            if word.startswith(f"{VENV}/"):
+                made = word[len(VENV) :].split("/")[1]
+                assert f"{VENV}/{made}" in dockerfile, (command.text, word)
+
+
 @pytest.mark.skipif(shutil.which("apt-cache") is None, reason="no apt-cache: not Debian/Ubuntu")
 def test_the_apt_packages_of_the_guide_are_known_to_apt() -> None:
     packages = sorted({a for c in COMMANDS if c.argv[0] == "apt-get"
                        for a in c.argv[2:] if not a.startswith("-")})  # fmt: skip
-    assert {"python3-venv", "nodejs", "npm"} <= set(packages)
+    # what step 2 and doctor need: venv, the proxy's node, the sandbox, the charts' font
+    assert {"python3-venv", "nodejs", "npm", "bubblewrap", "fonts-noto-cjk"} <= set(packages)
     for package in packages:
         policy = subprocess.run(["apt-cache", "policy", package], capture_output=True,
                                 text=True, check=False).stdout  # fmt: skip
@@ -301,8 +334,9 @@ class Installed:
     env: dict[str, str]
 
     def run(self, command: GuideCommand) -> subprocess.CompletedProcess[str]:
-        """Run a guide command through bash, with /opt/trainingkit replaced by `venv`."""
-        line = shlex.join(command.argv).replace(VENV, str(self.venv))
+        """Run a guide command's line through bash as written, /opt/trainingkit at `venv`."""
+        assert len(_simple_commands(command.text)) == 1, command.text  # that command alone
+        line = command.text.replace(VENV, str(self.venv))
         return subprocess.run(["bash", "-c", line], cwd=self.work, env=self.env,
                               capture_output=True, text=True, check=False, timeout=900)  # fmt: skip
 
