@@ -95,6 +95,16 @@ def test_cli_init_and_usage_errors_exit_2_without_changes(tmp_path):
     assert not_cohort.exit_code == 2 and "cohort init" in not_cohort.output
 
 
+def test_cli_init_with_a_missing_exercises_folder_is_a_message_not_a_traceback(tmp_path):
+    # the organizer guide once showed an --exercises path the trainee image does not have
+    missing = tmp_path / "no-such-exercises"
+    args = ["cohort", "init", str(tmp_path / "c"), "--name", "c", "--exercises", str(missing)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert f"练习目录 {missing} 不存在" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "c").exists()
+
+
 @pytest.mark.parametrize("folder", ["course", "lessons"])
 def test_init_refuses_an_exercise_named_like_a_lessons_folder(tmp_path, folder):
     exercises = tmp_path / "exercises"

@@ -155,6 +155,16 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
                             headers=_auth(tokens[name]), timeout=30).json()  # fmt: skip
         # nbgrader's page says "Score: x / y", the kit's Chinese one "得分 x / y"
         assert re.search(f"(Score: |得分 ){re.escape(score)}", page["content"]), page["content"]
+    # The guide's step 8: root sees who fetched with no --homes (hub setup recorded the homes).
+    shown = subprocess.run([python, "-m", "trainingkit", "progress", "--cohort", str(cohort)],
+                           capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    assert shown.returncode == 0 and "?" not in shown.stdout.split("✔ 是")[0], shown.stdout
+    from trainingkit.cohort.directory import Cohort
+    from trainingkit.reporting.progress import progress_rows
+
+    fetched = {r.student: r.fetched for r in progress_rows(Cohort.open(cohort))
+               if r.assignment == EXERCISE}  # fmt: skip
+    assert fetched == {t: t in (right, blank) for t in TRAINEES}, fetched
 
 
 def test_setup_links_the_kit_commands_and_the_course_terminal_finds_trainingkit(

@@ -29,13 +29,7 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Compl
     return done
 
 
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)]
-    _run(command, out, env)
-    return out
+# `dist` (the wheel, built once per session) comes from conftest.py.
 
 
 def test_wheel_and_sdist_carry_every_notebook(dist, tmp_path):

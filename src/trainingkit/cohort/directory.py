@@ -369,6 +369,10 @@ def _source_assignments(exercises: str | Path | None) -> list[Path]:
         source = Path(exercises) if exercises is not None else exercises_dir()
     except ResourceMissing as error:
         raise CohortError(str(error)) from error
+    if not source.is_dir():
+        raise CohortError(
+            f"练习目录 {source} 不存在（--exercises）。\nExercises folder {source} does not exist."
+        )
     assignments = sorted(p for p in source.iterdir() if p.is_dir() and _is_assignment(p))
     if not assignments:
         raise CohortError(
