@@ -202,7 +202,10 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
         for j in whole[:x]:
             shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
             if not shared and not domains[j] & domains[k]:
-                return _title_finding(draft, rules, index, segments[j], segments[k])
+                # Two fields the lexicon knows are two matters; a clause of no known
+                # field (规范直播带货) may well be the same matter in other words.
+                known = bool(domains[j] and domains[k])
+                return _title_finding(draft, rules, index, segments[j], segments[k], known=known)
     listed = set().union(*domains) if domains else set()
     enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
     if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
@@ -215,16 +218,19 @@ def _bigrams(norm: str, segment: Segment) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _title_finding(draft: Draft, rules: RuleSet, index: DomainIndex, *segments: Segment) -> Finding:
+def _title_finding(
+    draft: Draft, rules: RuleSet, index: DomainIndex, *segments: Segment, known: bool = True
+) -> Finding:
     """The title joins several matters; sure when the suggestions agree.
 
-    The title alone is sure only when the suggestions also go to units of
-    unrelated fields (or name no unit at all); suggestions that all go to one
-    field's units treat the title's parts as one matter: a hint.
+    The title alone is sure only when its parts fall in fields the lexicon knows
+    (``known``) and the suggestions do not all go to one field's units (or name no
+    unit at all); suggestions that go to units of unrelated fields are sure on
+    their own. Otherwise a hint.
     """
     assert draft.title is not None
     parts = [draft.text[s.start : s.end] for s in segments]
     text = f"标题把几件不同的事放在一起（“{'”“'.join(parts)}”）。"
     _, groups = _unit_groups(draft, index)
-    sure = len(groups) != 1
+    sure = len(groups) >= 2 or (known and not groups)
     return rules.finding("multiple_matters", text, draft.title, *parts, sure=sure)
