@@ -28,6 +28,9 @@ from trainingkit.review.text import Segment
 
 __all__ = ["check_matters"]
 
+# Pairs that name the place, not the topic (我市、全县、本区、市级).
+_PLACE_PAIR = re.compile(r"[我本全该各][省市县区镇乡村]|[省市县区镇乡][级内域]|[省市县区镇乡][省市县区镇乡]")
+
 
 class DomainIndex:
     """Every domain word of a text, found once, then queried by span."""
@@ -99,8 +102,21 @@ def _one_topic(
     groups: list[set[str]],
 ) -> bool:
     """Whether every group has an item that repeats a word pair of the title's topic."""
-    if draft.title is None:
+    pairs = _topic_pairs(draft, rules)
+    if not pairs:
         return False
+    norm = draft.norm
+    for group in groups:
+        items = [item for item, domains in tagged if domains <= group]
+        if not any(pair in norm[i.start : i.end] for i in items for pair in pairs):
+            return False
+    return True
+
+
+def _topic_pairs(draft: Draft, rules: RuleSet) -> set[str]:
+    """The character pairs of the title's topic (关于 and the verb or problem word left out)."""
+    if draft.title is None:
+        return set()
     norm, title = draft.norm, draft.title
     start = title.start + (2 if norm.startswith("关于", title.start) else 0)
     end = norm.rfind("的", start, title.end)
@@ -108,13 +124,7 @@ def _one_topic(
     core = rules.patterns["title_clause"].sub("", core)  # the verb or problem word
     pairs = {core[i : i + 2] for i in range(len(core) - 1)}
     pairs = {pair for pair in pairs if all("\u4e00" <= c <= "\u9fff" for c in pair)}
-    if not pairs:
-        return False
-    for group in groups:
-        items = [item for item, domains in tagged if domains <= group]
-        if not any(pair in norm[i.start : i.end] for i in items for pair in pairs):
-            return False
-    return True
+    return {pair for pair in pairs if not _PLACE_PAIR.fullmatch(pair)}  # 我市 is no topic
 
 
 def _unit_groups(
@@ -173,7 +183,13 @@ def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     # Words of another field alone (合作社 in a tourism proposal) often serve the one
     # topic; it is another matter only when an item hands it to a unit of another
     # field as well (市教育局 in a proposal on hospitals).
-    sure = any(index.unit_domains(i) - main for i, _ in (stray or off))
+    # An item that takes up the title's topic (留守儿童 in 市教育局为留守儿童配备心理
+    # 老师, under a title on 留守儿童) serves that one matter, whatever its field.
+    pairs = _topic_pairs(draft, rules)
+    sure = any(
+        index.unit_domains(i) - main and not any(p in draft.norm[i.start : i.end] for p in pairs)
+        for i, _ in (stray or off)
+    )
     return [rules.finding("multiple_matters", text, item, *sorted(domains), sure=sure)]
 
 
