@@ -46,7 +46,7 @@ LABELS: dict[str, dict[str, object]] = tomllib.loads(
 )["drafts"]
 
 #: Batches written after the rules were last tuned; they are split by the hash.
-NEW_BATCHES = ("u1_", "u2_", "u3_")
+NEW_BATCHES = ("u1_", "u2_", "u3_", "u4_")
 
 # The goal of issue 9, on drafts the rules were not tuned on.
 MIN_VERDICT_ACCURACY = 0.9
@@ -239,16 +239,21 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 # results of this half are never printed.
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="evaluation half (113 drafts, batch u4 added): verdict accuracy 0.85 (goal >= 0.9)",
+)
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
     print("\n" + table("evaluation half", result))
-    assert not _accuracy_failures(result), _accuracy_failures(result)
+    # The failures alone: an assertion on ``result`` would print its per-draft misses.
+    failures = _accuracy_failures(result)
+    assert not failures, failures
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (79 drafts): 3 false blocking findings, 1.1 per 30 (goal <= 1); "
-    "whistleblowing 2, missing_suggestions 1",
+    reason="evaluation half (113 drafts): 6 false blocking findings, 1.6 per 30 (goal <= 1)",
 )
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
@@ -257,9 +262,8 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (79 drafts): 14 false findings, 5.3 per 30 (goal <= 2); "
-    "multiple_matters 5, missing_analysis 4, missing_situation 2, whistleblowing 2, "
-    "missing_suggestions 1",
+    reason="evaluation half (113 drafts): 31 false findings, 8.2 per 30 (goal <= 2); "
+    "missing_analysis 13, multiple_matters 7, title_format 3",
 )
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
@@ -268,9 +272,9 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (79 drafts), recall below 0.85: missing_situation 4/5, "
-    "vague_suggestions 3/5, multiple_matters 3/4, prohibited 2/3, party_internal 1/2, "
-    "personal_matter 3/4",
+    reason="evaluation half (113 drafts), recall below 0.85: missing_situation 5/6, "
+    "vague_suggestions 3/7, multiple_matters 4/5, prohibited 2/5, party_internal 3/5, "
+    "academic 4/6, personal_matter 4/6, whistleblowing 5/6",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
