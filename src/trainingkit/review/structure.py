@@ -19,12 +19,23 @@ _NON_SPACE = re.compile(r"\S")
 _PART_NAMES = {"situation": "情况", "analysis": "分析", "suggestions": "建议"}
 
 
-def check_structure(draft: Draft, rules: RuleSet) -> list[Finding]:
-    """Return the structure findings for a parsed draft (only codes the rules enable)."""
+def check_structure(draft: Draft, rules: RuleSet, *, scholarly: bool = False) -> list[Finding]:
+    """Return the structure findings for a parsed draft (only codes the rules enable).
+
+    ``scholarly``: the content checks found a sure ``academic`` finding, so the
+    draft's prose paragraphs argue a scholarly point; they are not taken for an
+    analysis of a problem (see :func:`_missing`).
+    """
     findings: list[Finding] = []
-    checks = (_title, _missing, _vague, check_matters, _too_long)
-    for check in checks:
-        findings.extend(f for f in check(draft, rules) if f.code in rules.codes)
+    found = (
+        _title(draft, rules),
+        _missing(draft, rules, scholarly=scholarly),
+        _vague(draft, rules),
+        check_matters(draft, rules),
+        _too_long(draft, rules),
+    )
+    for checked in found:
+        findings.extend(f for f in checked if f.code in rules.codes)
     return findings
 
 
@@ -45,7 +56,7 @@ def _title(draft: Draft, rules: RuleSet) -> list[Finding]:
     return [rules.finding("title_format", text, draft.title, shown, sure=sure)]
 
 
-def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
+def _missing(draft: Draft, rules: RuleSet, *, scholarly: bool = False) -> list[Finding]:
     findings = []
     empty = not draft.text.strip()
     end = len(draft.text.rstrip())
@@ -62,8 +73,10 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
             text = f"没有找到{name}部分（可用“{name}”小标题或相应的提示语写出）。"
         at = draft.body_start if section != "suggestions" else end
         # Analysis in plain prose (……没有预留停靠区；……执行不一) has no cue word the
-        # lexicons know; a later paragraph before the suggestions may be it.
-        sure = section != "analysis" or not _later_paragraph(draft, rules)
+        # lexicons know; a later paragraph before the suggestions may be it. In a
+        # scholarly draft such a paragraph argues a thesis, not a problem's causes.
+        unsure = not scholarly and _later_paragraph(draft, rules)
+        sure = section != "analysis" or not unsure
         findings.append(rules.finding(code, text, Segment(at, at), sure=sure))
     return findings
 
@@ -72,12 +85,12 @@ def _later_paragraph(draft: Draft, rules: RuleSet) -> bool:
     """Whether a paragraph after the first, before the suggestions, may analyse.
 
     Such a paragraph has at least ``analysis.unsure_min_chars`` characters that
-    are not figures (a sentence with 据统计 or numbers is situation) and names a
-    shortcoming (one ``cue_diagnosis`` word: 不足、难以 …; with two or more the
-    parser already takes it for analysis) or lists clauses in parallel (；).
+    are not figures (a sentence with 据统计 or numbers is situation). Writers put
+    their analysis there in words no lexicon lists (企业负责人认为执法部门存在选择性
+    执法), so no cue word is asked for: with no analysis found, the review cannot
+    be sure there is none.
     """
     strong = rules.patterns["cue_situation_strong"]
-    diagnosis = rules.patterns["cue_diagnosis"]
     least = rules.number("analysis", "unsure_min_chars")
     paragraphs: list[list[Segment]] = []
     for unit in draft.units:
@@ -88,12 +101,8 @@ def _later_paragraph(draft: Draft, rules: RuleSet) -> bool:
         paragraphs[-1].append(Segment(unit.start, unit.end))
     for paragraph in paragraphs[1:]:
         prose = [s for s in paragraph if not strong.search(draft.norm, s.start, s.end)]
-        if sum(s.end - s.start for s in prose) < least:
-            continue
-        if any(diagnosis.search(draft.norm, s.start, s.end) for s in prose):
+        if sum(s.end - s.start for s in prose) >= least:
             return True
-        if any(draft.norm[s.start : s.end].rstrip().endswith(";") for s in prose):
-            return True  # clauses in parallel (……；……；……): a list of causes
     return False
 
 
