@@ -11,6 +11,7 @@ from trainingkit.review.findings import Finding
 from trainingkit.review.matters import check_matters
 from trainingkit.review.parse import Draft
 from trainingkit.review.text import Segment, strip_enumerator
+from trainingkit.review.words import PLACE_TAGS, tokens
 
 __all__ = ["check_structure"]
 
@@ -65,6 +66,8 @@ def _missing(draft: Draft, rules: RuleSet, *, scholarly: bool = False) -> list[F
         part = draft.part(section)
         has_items = section != "suggestions" or draft.items
         if part is not None and has_items:
+            if section == "situation" and not empty:
+                findings.extend(_situation_without_facts(draft, rules))
             continue
         name = _PART_NAMES[section]
         if empty:
@@ -79,6 +82,30 @@ def _missing(draft: Draft, rules: RuleSet, *, scholarly: bool = False) -> list[F
         sure = section != "analysis" or not unsure
         findings.append(rules.finding(code, text, Segment(at, at), sure=sure))
     return findings
+
+
+def _situation_without_facts(draft: Draft, rules: RuleSet) -> list[Finding]:
+    """A situation part that states no fact: no time, place, figure or source.
+
+    ``物业费这个事，大家心里都有数`` or a general truth (……是农村经济的重要组成部分)
+    is no 情况. One such sentence alone is sure; several are unsure (a hint), since
+    a situation can be told in words no cue lists. Where the code blocks (社情民意),
+    a missing cue is never enough to block: a hint.
+    """
+    p = rules.patterns
+    cues = (p["cue_situation"], p["cue_situation_strong"], p["fact_figure"])
+    told = [u for u in draft.units if "situation" in u.tags]
+    words = tokens(draft.norm)
+    for unit in told:
+        if any(cue.search(draft.norm, unit.start, unit.end) for cue in cues):
+            return []
+        if words.tagged(PLACE_TAGS, unit.start, unit.end):
+            return []
+    text = "情况部分没有写出具体的事实（时间、地点、数量或来源）。"
+    span = Segment(told[0].start, told[-1].end)
+    blocks = rules.codes["missing_situation"].severity == "blocking"
+    sure = len(told) <= 1 and not blocks
+    return [rules.finding("missing_situation", text, span, sure=sure)]
 
 
 def _later_paragraph(draft: Draft, rules: RuleSet) -> bool:
