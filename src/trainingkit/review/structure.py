@@ -103,7 +103,8 @@ def _situation_without_facts(draft: Draft, rules: RuleSet) -> list[Finding]:
             return []
     text = "情况部分没有写出具体的事实（时间、地点、数量或来源）。"
     span = Segment(told[0].start, told[-1].end)
-    blocks = rules.codes["missing_situation"].severity == "blocking"
+    spec = rules.codes.get("missing_situation")
+    blocks = spec is not None and spec.severity == "blocking"
     sure = len(told) <= 1 and not blocks
     return [rules.finding("missing_situation", text, span, sure=sure)]
 
