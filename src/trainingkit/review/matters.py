@@ -28,6 +28,9 @@ from trainingkit.review.text import Segment
 
 __all__ = ["check_matters"]
 
+# A title that announces several matters (not 几点建议: several suggestions on one).
+_SEVERAL = re.compile(r"几件|[几多]个(?:问题|事项|方面)|若干(?:问题|事项)|几方面|[一二三四五两]件(?:事|实事)")
+
 # Pairs that name the place, not the topic (我市、全县、本区、市级).
 _PLACE_PAIR = re.compile(r"[我本全该各][省市县区镇乡村]|[省市县区镇乡][级内域]|[省市县区镇乡][省市县区镇乡]")
 
@@ -226,7 +229,32 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
     enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
     if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
         return _title_finding(draft, rules, index, *segments)
-    return None
+    return _several_in_title(draft, rules, index)
+
+
+def _several_in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | None:
+    """A title that announces several matters (几件实事、若干问题) over items of unrelated fields.
+
+    Sure when the items fall into three or more unrelated groups of fields, a hint
+    for two; 几点建议 (several suggestions on one matter) is not such a title.
+    """
+    assert draft.title is not None
+    title = draft.norm[draft.title.start : draft.title.end]
+    if not _SEVERAL.search(title):
+        return None
+    groups: list[set[str]] = []
+    for item in draft.items:
+        found = index.domains(item)
+        if not found:
+            continue
+        joined = [g for g in groups if g & found]
+        groups = [g for g in groups if not g & found] + [set(found).union(*joined)]
+    if len(groups) < 2:
+        return None
+    names = "、".join("/".join(sorted(g)) for g in groups)
+    text = f"标题说要谈几件事，建议也分属不同的领域（{names}）。"
+    sure = len(groups) >= rules.number("multiple", "min_unit_groups")
+    return rules.finding("multiple_matters", text, draft.title, names, sure=sure)
 
 
 def _bigrams(norm: str, segment: Segment) -> set[str]:
