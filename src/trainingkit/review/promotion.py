@@ -41,7 +41,9 @@ def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
     marker, generic = p["advertising_marker"], p["advertising_generic"]
     framing, praise = p["advertising_framing"], p["advertising_praise"]
     unless = p["advertising_unless"]
-    names = _names(norm, marker, generic) | _product_names(norm, p["advertising_product"], generic)
+    names = _names(norm, marker, generic)
+    if framing.search(norm) or praise.search(norm):  # segment only when it may matter
+        names |= _product_names(norm, p["advertising_product"], generic)
     if not names:
         return []
     mention = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
