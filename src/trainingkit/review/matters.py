@@ -79,7 +79,14 @@ def check_matters(draft: Draft, rules: RuleSet) -> list[Finding]:
     """Return a ``multiple_matters`` finding when the draft deals with several matters."""
     index = DomainIndex(rules, draft.norm)
     found = _in_title(draft, rules, index)
-    return [found] if found else _in_items(draft, rules, index) or _by_units(draft, rules, index)
+    if found:
+        return [found]
+    # The strongest evidence of any path: an unsure off-field item does not hide
+    # suggestions that go to three unrelated groups of units.
+    items = _in_items(draft, rules, index)
+    if any(f.severity != "hint" for f in items):
+        return items
+    return _by_units(draft, rules, index) or items
 
 
 def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]:
@@ -185,13 +192,15 @@ def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     )
     # Words of another field alone (合作社 in a tourism proposal) often serve the one
     # topic; it is another matter only when an item hands it to a unit of another
-    # field as well (市教育局 in a proposal on hospitals).
-    # An item that takes up the title's topic (留守儿童 in 市教育局为留守儿童配备心理
-    # 老师, under a title on 留守儿童) serves that one matter, whatever its field.
+    # field as well (市教育局 in a proposal on hospitals), and only when that field
+    # appears nowhere before the suggestions (a field the situation discusses is
+    # part of the matter told). An item that takes up the title's topic (留守儿童 in
+    # 市教育局为留守儿童配备心理老师, under a title on 留守儿童) serves that one
+    # matter, whatever its field.
     pairs = _topic_pairs(draft, rules)
     sure = any(
         index.unit_domains(i) - main and not any(p in draft.norm[i.start : i.end] for p in pairs)
-        for i, _ in (stray or off)
+        for i, _ in stray
     )
     return [rules.finding("multiple_matters", text, item, *sorted(domains), sure=sure)]
 
@@ -240,8 +249,8 @@ def _several_in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Findi
     """
     assert draft.title is not None
     title = draft.norm[draft.title.start : draft.title.end]
-    if not _SEVERAL.search(title):
-        return None
+    if not _SEVERAL.search(title) or index.domains(draft.title):
+        return None  # 农村养老的几个问题: several problems of one matter
     groups: list[set[str]] = []
     for item in draft.items:
         found = index.domains(item)
