@@ -117,9 +117,10 @@ def _later_paragraph(draft: Draft, rules: RuleSet) -> bool:
     are not figures (a sentence with 据统计 or numbers is situation). Writers put
     their analysis there in words no lexicon lists (企业负责人认为执法部门存在选择性
     执法), so no cue word is asked for: with no analysis found, the review cannot
-    be sure there is none.
+    be sure there is none. So also when the text before the suggestions has, all
+    paragraphs together, ``analysis.unsure_prose_chars`` characters of such prose.
     """
-    strong = rules.patterns["cue_situation_strong"]
+    figures = (rules.patterns["cue_situation_strong"], rules.patterns["figure_words"])
     least = rules.number("analysis", "unsure_min_chars")
     paragraphs: list[list[Segment]] = []
     for unit in draft.units:
@@ -129,10 +130,23 @@ def _later_paragraph(draft: Draft, rules: RuleSet) -> bool:
             paragraphs.append([])
         paragraphs[-1].append(Segment(unit.start, unit.end))
     for paragraph in paragraphs[1:]:
-        prose = [s for s in paragraph if not strong.search(draft.norm, s.start, s.end)]
+        prose = [s for s in paragraph if not _figured(draft, s, figures)]
         if sum(s.end - s.start for s in prose) >= least:
             return True
-    return False
+    # One paragraph of facts with several sentences of comment besides (no figures):
+    # the comment may be the analysis, in words no lexicon lists.
+    comment = [
+        s
+        for paragraph in paragraphs
+        for s in paragraph
+        if not _figured(draft, s, figures)
+    ]
+    return sum(s.end - s.start for s in comment) >= rules.number("analysis", "unsure_prose_chars")
+
+
+def _figured(draft: Draft, sentence: Segment, figures: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether a sentence states figures (据统计, 38%, 百分之三十八, 三十一所)."""
+    return any(p.search(draft.norm, sentence.start, sentence.end) for p in figures)
 
 
 def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
