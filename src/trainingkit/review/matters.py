@@ -29,10 +29,14 @@ from trainingkit.review.text import Segment
 __all__ = ["check_matters"]
 
 # A title that announces several matters (not 几点建议: several suggestions on one).
-_SEVERAL = re.compile(r"几件|[几多]个(?:问题|事项|方面)|若干(?:问题|事项)|几方面|[一二三四五两]件(?:事|实事)")
+_SEVERAL = re.compile(
+    r"几件|[几多]个(?:问题|事项|方面)|若干(?:问题|事项)|几方面|[一二三四五两]件(?:事|实事)"
+)
 
 # Pairs that name the place, not the topic (我市、全县、本区、市级).
-_PLACE_PAIR = re.compile(r"[我本全该各][省市县区镇乡村]|[省市县区镇乡][级内域]|[省市县区镇乡][省市县区镇乡]")
+_PLACE_PAIR = re.compile(
+    r"[我本全该各][省市县区镇乡村]|[省市县区镇乡][级内域]|[省市县区镇乡][省市县区镇乡]"
+)
 
 
 class DomainIndex:

@@ -19,6 +19,7 @@ promotion: proposals on product quality name brands too.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from trainingkit.review.config import RuleSet
@@ -94,7 +95,7 @@ def _product_names(norm: str, product: re.Pattern[str], generic: re.Pattern[str]
     """Proper names written right in front of a word for goods (青禾源 in 青禾源山茶油)."""
     items = tokens(norm).items
     found: set[str] = set()
-    for before, after in zip(items, items[1:], strict=False):
+    for before, after in itertools.pairwise(items):
         if before.tag not in _PROPER_TAGS or len(before.word) < 2:
             continue
         if generic.fullmatch(before.word) or not product.fullmatch(after.word):

@@ -135,12 +135,7 @@ def _later_paragraph(draft: Draft, rules: RuleSet) -> bool:
             return True
     # One paragraph of facts with several sentences of comment besides (no figures):
     # the comment may be the analysis, in words no lexicon lists.
-    comment = [
-        s
-        for paragraph in paragraphs
-        for s in paragraph
-        if not _figured(draft, s, figures)
-    ]
+    comment = [s for paragraph in paragraphs for s in paragraph if not _figured(draft, s, figures)]
     return sum(s.end - s.start for s in comment) >= rules.number("analysis", "unsure_prose_chars")
 
 
