@@ -56,3 +56,14 @@ def test_the_length_count_is_the_checker_s() -> None:
     assert visible < len(text.strip())
     too_long = "too_long" in review_sheqing(text).codes
     assert too_long == (visible > 1500)
+
+
+def test_an_unsure_hint_of_a_missing_part_costs_no_points() -> None:
+    # Two sentences of situation that state no fact: the review only asks to check.
+    vague = SOUND.replace(
+        "我市不少多层住宅没有电梯（虚构示例），老年住户上下楼困难，群众反映集中。",
+        "这个事情大家心里都清楚。老年住户很不方便。",
+    )
+    review = review_proposal(vague)
+    assert [f.severity for f in review.findings if f.code == "missing_situation"] == ["hint"]
+    assert structure_problems(vague, "proposal") == []

@@ -375,3 +375,137 @@ def test_departments_of_several_fields_serving_the_title_topic_are_one_matter() 
     assert [f.severity for f in one.findings if f.code == "multiple_matters"] == ["hint"]
     several = review_proposal(_UNITS.format(a="书法比赛", b="控烟宣讲", c="职业规划讲座"))
     assert [f.severity for f in several.findings if f.code == "multiple_matters"] == ["warning"]
+
+
+# Round 3 of issue 9: concept families the rules missed, each written here as a
+# sentence in a style the corpus does not have, and traps that must stay clean.
+_FAMILY = (
+    "关于{topic}的建议\n\n"
+    "近年来，我市{topic}方面的问题引起群众关注，据调查，去年相关投诉达120余件。\n\n"
+    "出现这些问题的原因主要是制度不健全、投入不足。\n\n"
+    "为此建议：\n{item}\n二、由市政府办公室每年督查一次落实情况。\n"
+)
+
+_MISSED = [
+    (
+        "advertising",
+        "发展本地健康产业",
+        "一、青禾源的山茶油品质上乘，建议全市学校食堂都改用青禾源山茶油。",
+    ),
+    (
+        "state_secret",
+        "优化产业布局",
+        "一、我从一份还在征求意见、没有印发的文件中看到，全市将关停化工企业37家，建议提前做好职工安置。",
+    ),
+    (
+        "state_secret",
+        "保障企业安全生产",
+        "一、城西机场东侧的部队油库储量约3万吨，建议在周边设立安全隔离带。",
+    ),
+    (
+        "party_internal",
+        "改进基层组织工作",
+        "一、我们支社现任负责人长期不组织活动，社员意见很大，建议市委会调整支社负责人。",
+    ),
+    (
+        "personal_matter",
+        "落实退役人员安置",
+        "一、小儿2023年退役返乡，至今未安排工作，恳请市退役军人事务局予以关照，尽快为其安排岗位。",
+    ),
+    (
+        "litigation",
+        "维护业主合法权益",
+        "一、我小区86户业主与开发商的房屋质量纠纷，案子现在在市中院，已经开过两次庭，建议中院尽快判决。",
+    ),
+    (
+        "litigation",
+        "保障劳动者权益",
+        "一、李师傅与公司的工伤纠纷，劳动仲裁还没出结果，建议仲裁委尽快作出裁决。",
+    ),
+    (
+        "prohibited",
+        "促进民营医疗发展",
+        "一、建议允许民营医院开展胎儿性别鉴定服务，满足群众需求，每例收费不低于500元。",
+    ),
+    (
+        "prohibited",
+        "发展乡村休闲旅游",
+        "一、允许农家乐开设麻将馆，提供带彩娱乐，每桌收取台费，增加农户收入。",
+    ),
+    (
+        "vague_suggestions",
+        "推动城乡环境整治",
+        "一、筑牢生态屏障，守护一方碧水青山。\n二、打好环境整治组合拳，下好城乡统筹先手棋。\n"
+        "三、让乡村更有颜值、更有温度，绘就美丽乡村新画卷。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "topic", "item"), _MISSED, ids=[m[0] for m in _MISSED])
+def test_concept_families_missed_before_round_3_block(code: str, topic: str, item: str) -> None:
+    text = _FAMILY.format(topic=topic, item=item)
+    if code == "vague_suggestions":
+        text = text.replace("\n二、由市政府办公室每年督查一次落实情况。", "")
+    review = review_proposal(text)
+    assert any(f.code == code and f.severity == "blocking" for f in review.findings), [
+        (f.code, f.severity) for f in review.findings
+    ]
+
+
+_TRAPS = [
+    (
+        "完善群众举报渠道",
+        "一、市纪委监委整合12345热线和网上举报平台，群众向区市场监管局举报违规收费问题后，7个工作日内必须反馈。",
+    ),
+    (
+        "深化诉讼服务改革",
+        "一、市中级人民法院在各区法院设立诉讼服务中心，对已经开庭审理的案件实行电子送达，每年公布平均审理周期。",
+    ),
+    ("加强机关保密培训", "一、市保密局每年组织一次涉密人员保密培训，对涉密场所管理开展专项检查。"),
+    (
+        "加强食品质量监管",
+        "一、市市场监管局对“青禾源”牌山茶油等本地产品开展季度抽检，不合格的立即召回并公布。",
+    ),
+    (
+        "做好拥军优属工作",
+        "一、市退役军人事务局为驻地部队官兵家属提供就业帮扶，每年组织两次专场招聘会。",
+    ),
+    ("打击非法采挖", "一、市林业局开展专项行动，严厉打击盗挖野生兰花和红豆杉的行为。"),
+]
+
+
+@pytest.mark.parametrize(("topic", "item"), _TRAPS, ids=[t[0] for t in _TRAPS])
+def test_sound_proposals_near_those_families_get_no_finding(topic: str, item: str) -> None:
+    review = review_proposal(_FAMILY.format(topic=topic, item=item))
+    assert review.flagged == (), [f.message for f in review.findings if f.severity != "hint"]
+
+
+def test_a_named_unit_reported_without_its_wrongdoing_is_only_a_hint() -> None:
+    item = "一、今后群众可以直接向市第一人民医院纪检室举报，医院7日内答复。"
+    review = review_proposal(_FAMILY.format(topic="畅通医疗投诉渠道", item=item))
+    assert [f.severity for f in review.findings if f.code == "whistleblowing"] == ["hint"]
+
+
+def test_a_situation_that_states_no_fact_is_missing() -> None:
+    text = (
+        "关于规范小区物业收费的建议\n\n物业费这个事，大家心里都有数。\n\n"
+        "为什么会这样？说到底是信息不对称。\n\n"
+        "建议：\n1. 市住建局制定住宅物业服务等级标准，分五个等级。\n"
+        "2. 物业公司每半年公示一次收支账目。\n"
+    )
+    review = review_proposal(text)
+    assert [f.severity for f in review.findings if f.code == "missing_situation"] == ["warning"]
+    told = review_proposal(text.replace("物业费这个事", "去年全市物业投诉达2300件，物业费这个事"))
+    assert "missing_situation" not in told.codes
+
+
+def test_a_title_that_announces_several_matters_over_several_fields_is_multiple_matters() -> None:
+    text = (
+        "关于几件民生实事的建议\n\n今年以来我收到群众来信60余封，反映的问题集中在以下几方面。\n\n"
+        "这些问题长期存在，主要是职责不清。\n\n"
+        "建议：一是在城东老旧小区加装电梯，每部补贴20万元；二是在城南增开两条公交线路，方便群众出行；"
+        "三是在各乡镇卫生院配备B超机和救护车。\n"
+    )
+    review = review_proposal(text)
+    assert review.situation is not None
+    assert [f.severity for f in review.findings if f.code == "multiple_matters"] == ["warning"]

@@ -4,9 +4,9 @@
 corpus is split once, by the fixed rule in :func:`half`:
 
 * drafts of the batches written before the split (every name that does not start
-  with ``u1_``, ``u2_`` or ``u3_``) are *development* drafts: earlier rounds tuned
+  with ``u1_``, ``u2_``, ``u3_`` or ``u4_``) are *development* drafts: earlier rounds tuned
   the rules on them and printed their per-draft results;
-* the drafts of batches ``u1``, ``u2`` and ``u3`` (written independently, labelled
+* the drafts of batches ``u1`` to ``u4`` (written independently, labelled
   before the review was run on them) go by the SHA-1 of their file name: even
   → development, odd → evaluation.
 
@@ -227,8 +227,8 @@ def test_figures_on_the_development_half() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="missing_analysis 15/18 = 0.83 on the development half: of the drafts labelled "
-    "with no analysis, two academic ones and one list of problems get no warning",
+    reason="missing_analysis 16/19 = 0.84 on the development half (round 3): of the drafts "
+    "labelled with no analysis, two academic ones and one list of problems get no warning",
 )
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("development"))
@@ -241,7 +241,7 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (113 drafts, batch u4 added): verdict accuracy 0.85 (goal >= 0.9)",
+    reason="evaluation half (113 drafts, round 3): verdict accuracy 0.87 (goal >= 0.9)",
 )
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
@@ -253,7 +253,8 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (113 drafts): 6 false blocking findings, 1.6 per 30 (goal <= 1)",
+    reason="evaluation half (113 drafts, round 3): 5 false blocking findings, 1.3 per 30 "
+    "(goal <= 1); personal_matter 2, missing_suggestions 1, state_secret 1, whistleblowing 1",
 )
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
@@ -262,8 +263,9 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (113 drafts): 31 false findings, 8.2 per 30 (goal <= 2); "
-    "missing_analysis 13, multiple_matters 7, title_format 3",
+    reason="evaluation half (113 drafts, round 3): 20 false findings, 5.3 per 30 (goal <= 2); "
+    "missing_analysis 8, title_format 3, missing_situation 2, multiple_matters 2, "
+    "personal_matter 2, missing_suggestions 1, state_secret 1, whistleblowing 1",
 )
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
@@ -272,9 +274,9 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (113 drafts), recall below 0.85: missing_situation 5/6, "
-    "vague_suggestions 3/7, multiple_matters 4/5, prohibited 2/5, party_internal 3/5, "
-    "academic 4/6, personal_matter 4/6, whistleblowing 5/6",
+    reason="evaluation half (113 drafts, round 3), recall below 0.85: missing_situation 5/6, "
+    "vague_suggestions 5/7, multiple_matters 4/5, prohibited 2/5, party_internal 3/5, "
+    "academic 5/6, personal_matter 5/6, whistleblowing 5/6",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))

@@ -48,7 +48,9 @@ def structure_problems(text: str, kind: str) -> list[str]:
 
     review = review_proposal(text) if kind == "proposal" else review_sheqing(text)
     names = {"missing_situation": "情况", "missing_analysis": "分析", "missing_suggestions": "建议"}
-    problems = [f"缺少“{names[code]}”部分" for code in PART_CODES if code in review.codes]
+    # A hint (请核实：……) of a missing part is the review's unsure guess: it costs no
+    # points, like every hint (review/codes.py).
+    problems = [f"缺少“{names[code]}”部分" for code in PART_CODES if code in review.flagged]
     title = review.title
     if title is not None and any(
         f.code == "multiple_matters" and f.start < title.end for f in review.findings

@@ -28,6 +28,16 @@ from trainingkit.review.text import Segment
 
 __all__ = ["check_matters"]
 
+# A title that announces several matters (not 几点建议: several suggestions on one).
+_SEVERAL = re.compile(
+    r"几件|[几多]个(?:问题|事项|方面)|若干(?:问题|事项)|几方面|[一二三四五两]件(?:事|实事)"
+)
+
+# Pairs that name the place, not the topic (我市、全县、本区、市级).
+_PLACE_PAIR = re.compile(
+    r"[我本全该各][省市县区镇乡村]|[省市县区镇乡][级内域]|[省市县区镇乡][省市县区镇乡]"
+)
+
 
 class DomainIndex:
     """Every domain word of a text, found once, then queried by span."""
@@ -73,7 +83,14 @@ def check_matters(draft: Draft, rules: RuleSet) -> list[Finding]:
     """Return a ``multiple_matters`` finding when the draft deals with several matters."""
     index = DomainIndex(rules, draft.norm)
     found = _in_title(draft, rules, index)
-    return [found] if found else _in_items(draft, rules, index) or _by_units(draft, rules, index)
+    if found:
+        return [found]
+    # The strongest evidence of any path: an unsure off-field item does not hide
+    # suggestions that go to three unrelated groups of units.
+    items = _in_items(draft, rules, index)
+    if any(f.severity != "hint" for f in items):
+        return items
+    return _by_units(draft, rules, index) or items
 
 
 def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]:
@@ -99,8 +116,21 @@ def _one_topic(
     groups: list[set[str]],
 ) -> bool:
     """Whether every group has an item that repeats a word pair of the title's topic."""
-    if draft.title is None:
+    pairs = _topic_pairs(draft, rules)
+    if not pairs:
         return False
+    norm = draft.norm
+    for group in groups:
+        items = [item for item, domains in tagged if domains <= group]
+        if not any(pair in norm[i.start : i.end] for i in items for pair in pairs):
+            return False
+    return True
+
+
+def _topic_pairs(draft: Draft, rules: RuleSet) -> set[str]:
+    """The character pairs of the title's topic (关于 and the verb or problem word left out)."""
+    if draft.title is None:
+        return set()
     norm, title = draft.norm, draft.title
     start = title.start + (2 if norm.startswith("关于", title.start) else 0)
     end = norm.rfind("的", start, title.end)
@@ -108,13 +138,7 @@ def _one_topic(
     core = rules.patterns["title_clause"].sub("", core)  # the verb or problem word
     pairs = {core[i : i + 2] for i in range(len(core) - 1)}
     pairs = {pair for pair in pairs if all("\u4e00" <= c <= "\u9fff" for c in pair)}
-    if not pairs:
-        return False
-    for group in groups:
-        items = [item for item, domains in tagged if domains <= group]
-        if not any(pair in norm[i.start : i.end] for i in items for pair in pairs):
-            return False
-    return True
+    return {pair for pair in pairs if not _PLACE_PAIR.fullmatch(pair)}  # 我市 is no topic
 
 
 def _unit_groups(
@@ -172,8 +196,16 @@ def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     )
     # Words of another field alone (合作社 in a tourism proposal) often serve the one
     # topic; it is another matter only when an item hands it to a unit of another
-    # field as well (市教育局 in a proposal on hospitals).
-    sure = any(index.unit_domains(i) - main for i, _ in (stray or off))
+    # field as well (市教育局 in a proposal on hospitals), and only when that field
+    # appears nowhere before the suggestions (a field the situation discusses is
+    # part of the matter told). An item that takes up the title's topic (留守儿童 in
+    # 市教育局为留守儿童配备心理老师, under a title on 留守儿童) serves that one
+    # matter, whatever its field.
+    pairs = _topic_pairs(draft, rules)
+    sure = any(
+        index.unit_domains(i) - main and not any(p in draft.norm[i.start : i.end] for p in pairs)
+        for i, _ in stray
+    )
     return [rules.finding("multiple_matters", text, item, *sorted(domains), sure=sure)]
 
 
@@ -202,12 +234,40 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
         for j in whole[:x]:
             shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
             if not shared and not domains[j] & domains[k]:
-                return _title_finding(draft, rules, index, segments[j], segments[k])
+                # Two fields the lexicon knows are two matters; a clause of no known
+                # field (规范直播带货) may well be the same matter in other words.
+                known = bool(domains[j] and domains[k])
+                return _title_finding(draft, rules, index, segments[j], segments[k], known=known)
     listed = set().union(*domains) if domains else set()
     enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
     if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
         return _title_finding(draft, rules, index, *segments)
-    return None
+    return _several_in_title(draft, rules, index)
+
+
+def _several_in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | None:
+    """A title that announces several matters (几件实事、若干问题) over items of unrelated fields.
+
+    Sure when the items fall into three or more unrelated groups of fields, a hint
+    for two; 几点建议 (several suggestions on one matter) is not such a title.
+    """
+    assert draft.title is not None
+    title = draft.norm[draft.title.start : draft.title.end]
+    if not _SEVERAL.search(title) or index.domains(draft.title):
+        return None  # 农村养老的几个问题: several problems of one matter
+    groups: list[set[str]] = []
+    for item in draft.items:
+        found = index.domains(item)
+        if not found:
+            continue
+        joined = [g for g in groups if g & found]
+        groups = [g for g in groups if not g & found] + [set(found).union(*joined)]
+    if len(groups) < 2:
+        return None
+    names = "、".join("/".join(sorted(g)) for g in groups)
+    text = f"标题说要谈几件事，建议也分属不同的领域（{names}）。"
+    sure = len(groups) >= rules.number("multiple", "min_unit_groups")
+    return rules.finding("multiple_matters", text, draft.title, names, sure=sure)
 
 
 def _bigrams(norm: str, segment: Segment) -> set[str]:
@@ -215,16 +275,19 @@ def _bigrams(norm: str, segment: Segment) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _title_finding(draft: Draft, rules: RuleSet, index: DomainIndex, *segments: Segment) -> Finding:
+def _title_finding(
+    draft: Draft, rules: RuleSet, index: DomainIndex, *segments: Segment, known: bool = True
+) -> Finding:
     """The title joins several matters; sure when the suggestions agree.
 
-    The title alone is sure only when the suggestions also go to units of
-    unrelated fields (or name no unit at all); suggestions that all go to one
-    field's units treat the title's parts as one matter: a hint.
+    The title alone is sure only when its parts fall in fields the lexicon knows
+    (``known``) and the suggestions do not all go to one field's units (or name no
+    unit at all); suggestions that go to units of unrelated fields are sure on
+    their own. Otherwise a hint.
     """
     assert draft.title is not None
     parts = [draft.text[s.start : s.end] for s in segments]
     text = f"标题把几件不同的事放在一起（“{'”“'.join(parts)}”）。"
     _, groups = _unit_groups(draft, index)
-    sure = len(groups) != 1
+    sure = len(groups) >= 2 or (known and not groups)
     return rules.finding("multiple_matters", text, draft.title, *parts, sure=sure)

@@ -143,10 +143,12 @@ def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
     """A request (恳请、希望 …) that asks for an action, not only for attention."""
     p = rules.patterns
     content = strip_enumerator(norm, unit.start, unit.end)
-    if not p["cue_request"].match(norm, content, unit.end):
+    request = p["cue_request"].match(norm, content, unit.end)
+    if not request:
         return False
-    plea = p["cue_plea"].search(norm, unit.start, unit.end)
-    return not plea or bool(p["vague_concrete"].search(norm, unit.start, unit.end))
+    # Only what is requested counts (……关系到几千名群众，恳请……重视 asks for attention).
+    plea = p["cue_plea"].search(norm, request.end(), unit.end)
+    return not plea or bool(p["vague_concrete"].search(norm, request.end(), unit.end))
 
 
 def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:

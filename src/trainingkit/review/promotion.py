@@ -6,7 +6,9 @@ to a named thing*, so the signal has two parts, both from the rule file's
 
 * **a name**: the segmenter's words in front of a company or brand marker
   (``绿源农业科技有限公司``, ``“清溪”牌``, ``金龙鱼牌``), reduced to their core word
-  (``绿源``) so that later mentions (``选用绿源净水器``) are found too;
+  (``绿源``) so that later mentions (``选用绿源净水器``) are found too; or a word
+  the segmenter tags as a proper name right in front of a word for goods
+  (``青禾源山茶油``, ``翠谷云雾茶``: a brand written without 牌 or 公司);
 * **promotion** in a sentence that mentions the name: framing that asks for it to
   be bought or used (``统一采购``, ``优先选用``, ``推荐购买``) makes a blocking
   finding; praise alone (``品质优``, ``深受市民喜爱``) is unsure and makes a hint.
@@ -17,6 +19,7 @@ promotion: proposals on product quality name brands too.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from trainingkit.review.config import RuleSet
@@ -27,6 +30,8 @@ from trainingkit.review.words import Token, tokens
 __all__ = ["check_advertising"]
 
 _NAME_TAGS = frozenset({"n", "nz", "ns", "nr", "nrfg", "nrt", "nt", "eng", "j", "l"})
+# Tags of a proper name (jieba gives unknown brand names nr or nz).
+_PROPER_TAGS = frozenset({"nz", "nr", "nrfg", "nrt"})
 
 
 def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
@@ -38,6 +43,8 @@ def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
     framing, praise = p["advertising_framing"], p["advertising_praise"]
     unless = p["advertising_unless"]
     names = _names(norm, marker, generic)
+    if framing.search(norm) or praise.search(norm):  # segment only when it may matter
+        names |= _product_names(norm, p["advertising_product"], generic)
     if not names:
         return []
     mention = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
@@ -81,4 +88,17 @@ def _names(norm: str, marker: re.Pattern[str], generic: re.Pattern[str]) -> set[
         cores = [t.word for t in name if len(t.word) >= 2]
         if cores:
             found.add(cores[0])
+    return found
+
+
+def _product_names(norm: str, product: re.Pattern[str], generic: re.Pattern[str]) -> set[str]:
+    """Proper names written right in front of a word for goods (青禾源 in 青禾源山茶油)."""
+    items = tokens(norm).items
+    found: set[str] = set()
+    for before, after in itertools.pairwise(items):
+        if before.tag not in _PROPER_TAGS or len(before.word) < 2:
+            continue
+        if generic.fullmatch(before.word) or not product.fullmatch(after.word):
+            continue
+        found.add(before.word)
     return found

@@ -53,9 +53,11 @@ def review_draft(kind: str, text: str, config: Mapping[str, Any] | None = None) 
         raise TypeError(f"文稿必须是字符串 / text must be str, not {type(text).__name__}")
     rules = load_rules(kind, config)
     draft = parse_draft(text, rules)
+    content = check_content(text, draft.norm, rules)
+    scholarly = any(f.code == "academic" and f.severity == "blocking" for f in content)
     findings = [
-        *check_structure(draft, rules),
-        *check_content(text, draft.norm, rules),
+        *check_structure(draft, rules, scholarly=scholarly),
+        *content,
         *check_advertising(text, draft.norm, rules),
     ]
     order = {code: i for i, code in enumerate(CODES)}

@@ -11,6 +11,7 @@ from trainingkit.review.findings import Finding
 from trainingkit.review.matters import check_matters
 from trainingkit.review.parse import Draft
 from trainingkit.review.text import Segment, strip_enumerator
+from trainingkit.review.words import PLACE_TAGS, tokens
 
 __all__ = ["check_structure"]
 
@@ -19,12 +20,23 @@ _NON_SPACE = re.compile(r"\S")
 _PART_NAMES = {"situation": "情况", "analysis": "分析", "suggestions": "建议"}
 
 
-def check_structure(draft: Draft, rules: RuleSet) -> list[Finding]:
-    """Return the structure findings for a parsed draft (only codes the rules enable)."""
+def check_structure(draft: Draft, rules: RuleSet, *, scholarly: bool = False) -> list[Finding]:
+    """Return the structure findings for a parsed draft (only codes the rules enable).
+
+    ``scholarly``: the content checks found a sure ``academic`` finding, so the
+    draft's prose paragraphs argue a scholarly point; they are not taken for an
+    analysis of a problem (see :func:`_missing`).
+    """
     findings: list[Finding] = []
-    checks = (_title, _missing, _vague, check_matters, _too_long)
-    for check in checks:
-        findings.extend(f for f in check(draft, rules) if f.code in rules.codes)
+    found = (
+        _title(draft, rules),
+        _missing(draft, rules, scholarly=scholarly),
+        _vague(draft, rules),
+        check_matters(draft, rules),
+        _too_long(draft, rules),
+    )
+    for checked in found:
+        findings.extend(f for f in checked if f.code in rules.codes)
     return findings
 
 
@@ -45,7 +57,7 @@ def _title(draft: Draft, rules: RuleSet) -> list[Finding]:
     return [rules.finding("title_format", text, draft.title, shown, sure=sure)]
 
 
-def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
+def _missing(draft: Draft, rules: RuleSet, *, scholarly: bool = False) -> list[Finding]:
     findings = []
     empty = not draft.text.strip()
     end = len(draft.text.rstrip())
@@ -54,6 +66,8 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
         part = draft.part(section)
         has_items = section != "suggestions" or draft.items
         if part is not None and has_items:
+            if section == "situation" and not empty:
+                findings.extend(_situation_without_facts(draft, rules))
             continue
         name = _PART_NAMES[section]
         if empty:
@@ -62,22 +76,51 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
             text = f"没有找到{name}部分（可用“{name}”小标题或相应的提示语写出）。"
         at = draft.body_start if section != "suggestions" else end
         # Analysis in plain prose (……没有预留停靠区；……执行不一) has no cue word the
-        # lexicons know; a later paragraph before the suggestions may be it.
-        sure = section != "analysis" or not _later_paragraph(draft, rules)
+        # lexicons know; a later paragraph before the suggestions may be it. In a
+        # scholarly draft such a paragraph argues a thesis, not a problem's causes.
+        unsure = not scholarly and _later_paragraph(draft, rules)
+        sure = section != "analysis" or not unsure
         findings.append(rules.finding(code, text, Segment(at, at), sure=sure))
     return findings
+
+
+def _situation_without_facts(draft: Draft, rules: RuleSet) -> list[Finding]:
+    """A situation part that states no fact: no time, place, figure or source.
+
+    ``物业费这个事，大家心里都有数`` or a general truth (……是农村经济的重要组成部分)
+    is no 情况. One such sentence alone is sure; several are unsure (a hint), since
+    a situation can be told in words no cue lists. Where the code blocks (社情民意),
+    a missing cue is never enough to block: a hint.
+    """
+    p = rules.patterns
+    cues = (p["cue_situation"], p["cue_situation_strong"], p["fact_figure"])
+    told = [u for u in draft.units if "situation" in u.tags]
+    for unit in told:
+        if any(cue.search(draft.norm, unit.start, unit.end) for cue in cues):
+            return []
+    # The segmenter only when no cue was found (it costs more than the patterns).
+    words = tokens(draft.norm)
+    if any(words.tagged(PLACE_TAGS, u.start, u.end) for u in told):
+        return []
+    text = "情况部分没有写出具体的事实（时间、地点、数量或来源）。"
+    span = Segment(told[0].start, told[-1].end)
+    spec = rules.codes.get("missing_situation")
+    blocks = spec is not None and spec.severity == "blocking"
+    sure = len(told) <= 1 and not blocks
+    return [rules.finding("missing_situation", text, span, sure=sure)]
 
 
 def _later_paragraph(draft: Draft, rules: RuleSet) -> bool:
     """Whether a paragraph after the first, before the suggestions, may analyse.
 
     Such a paragraph has at least ``analysis.unsure_min_chars`` characters that
-    are not figures (a sentence with 据统计 or numbers is situation) and names a
-    shortcoming (one ``cue_diagnosis`` word: 不足、难以 …; with two or more the
-    parser already takes it for analysis) or lists clauses in parallel (；).
+    are not figures (a sentence with 据统计 or numbers is situation). Writers put
+    their analysis there in words no lexicon lists (企业负责人认为执法部门存在选择性
+    执法), so no cue word is asked for: with no analysis found, the review cannot
+    be sure there is none. So also when the text before the suggestions has, all
+    paragraphs together, ``analysis.unsure_prose_chars`` characters of such prose.
     """
-    strong = rules.patterns["cue_situation_strong"]
-    diagnosis = rules.patterns["cue_diagnosis"]
+    figures = (rules.patterns["cue_situation_strong"], rules.patterns["figure_words"])
     least = rules.number("analysis", "unsure_min_chars")
     paragraphs: list[list[Segment]] = []
     for unit in draft.units:
@@ -87,14 +130,18 @@ def _later_paragraph(draft: Draft, rules: RuleSet) -> bool:
             paragraphs.append([])
         paragraphs[-1].append(Segment(unit.start, unit.end))
     for paragraph in paragraphs[1:]:
-        prose = [s for s in paragraph if not strong.search(draft.norm, s.start, s.end)]
-        if sum(s.end - s.start for s in prose) < least:
-            continue
-        if any(diagnosis.search(draft.norm, s.start, s.end) for s in prose):
+        prose = [s for s in paragraph if not _figured(draft, s, figures)]
+        if sum(s.end - s.start for s in prose) >= least:
             return True
-        if any(draft.norm[s.start : s.end].rstrip().endswith(";") for s in prose):
-            return True  # clauses in parallel (……；……；……): a list of causes
-    return False
+    # One paragraph of facts with several sentences of comment besides (no figures):
+    # the comment may be the analysis, in words no lexicon lists.
+    comment = [s for paragraph in paragraphs for s in paragraph if not _figured(draft, s, figures)]
+    return sum(s.end - s.start for s in comment) >= rules.number("analysis", "unsure_prose_chars")
+
+
+def _figured(draft: Draft, sentence: Segment, figures: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether a sentence states figures (据统计, 38%, 百分之三十八, 三十一所)."""
+    return any(p.search(draft.norm, sentence.start, sentence.end) for p in figures)
 
 
 def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
