@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pprint import pformat
 from typing import Any
 
+from trainingkit.hub.kernel import KERNEL_NAME, kernel_spec
 from trainingkit.hub.lazy_nbgrader import EXTENSIONS as LAZY_NBGRADER
 from trainingkit.hub.plan import HubPlan, lessons_home_folder
 from trainingkit.resources import template_path
@@ -227,6 +228,8 @@ def render_files(plan: HubPlan) -> dict[str, str]:
                 "trainingkit.hub.lazy_nbgrader": True,
             }
         },
+        # the trainees' python3 kernel is the kit's (no debugger backend, see hub.kernel)
+        "KernelSpecManager": {"kernel_dirs": [str(layout.user_jupyter_config / "kernels")]},
         # a kernel idle for 20 minutes is shut down and its memory comes back;
         # the server itself is stopped by the hub's idle culler
         "MappingKernelManager": {"cull_idle_timeout": 1200, "cull_interval": 300},
@@ -260,6 +263,7 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         str(user_cfg / "nbgrader_config.py"): trainee_nbgrader,
         str(user_cfg / "jupyter_server_config.json"): _json(server_json),
         str(user_cfg / "labconfig" / "page_config.json"): _json(page_config),
+        str(user_cfg / "kernels" / KERNEL_NAME / "kernel.json"): _json(kernel_spec()),
         str(user_cfg / "lab-settings" / "overrides.json"): template_path(
             "lab_overrides.json"
         ).read_text(encoding="utf-8"),

@@ -1,8 +1,8 @@
 """A trainee's (and the course service's) Jupyter server: ``jupyterhub-singleuser``, leaner.
 
 ``python -m trainingkit.hub.singleuser`` runs JupyterHub's single-user server
-with three imports it does not need kept out of the process, measured here as
-private memory of every server:
+with imports it does not need kept out of the process, measured here as private
+memory of every server:
 
 - jsonschema's optional ``rfc3987_syntax`` (about 16 MB) is marked missing before
   jupyter_server imports jsonschema (through jupyter_events). It compiles 38 lark
@@ -19,6 +19,10 @@ private memory of every server:
   ``jupyterhub.scopes`` and ``jupyterhub.metrics`` for functions only the hub
   calls. It is registered as a module that imports the real one the first time
   any of its names is used, so it stays correct if something does need it.
+- httpx's command-line client (``httpx._main``, which imports click, rich and
+  pygments: about 4 MB) is marked missing before JupyterLab's PyPI extension
+  manager imports httpx. httpx guards that import and only loses its ``httpx``
+  command, which a server never runs.
 
 Everything else is ``jupyterhub.singleuser`` itself.
 """
@@ -53,6 +57,8 @@ class _Deferred(types.ModuleType):
 def _skip_unused_imports() -> None:
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    if "httpx" not in sys.modules:
+        sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
     if "jupyterhub.log" not in sys.modules:
         pages = types.ModuleType(HEALTH_CHECK_MODULE, "The hub's health check, never served here.")
         pages.HealthCheckHandler = type("HealthCheckHandler", (), {})  # type: ignore[attr-defined]
