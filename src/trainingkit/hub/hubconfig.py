@@ -172,6 +172,8 @@ def render_hub_config(plan: HubPlan) -> str:
     options, layout = plan.options, plan.layout
     environment = {
         "JUPYTER_CONFIG_PATH": str(layout.user_jupyter_config),
+        # kernels/python3 there: the kit's kernel, without debugger (trainingkit.hub.kernel)
+        "JUPYTER_PATH": str(layout.user_jupyter_config),
         "LANG": "C.UTF-8",
     }
     return _HUB_TEMPLATE.format(
@@ -228,8 +230,6 @@ def render_files(plan: HubPlan) -> dict[str, str]:
                 "trainingkit.hub.lazy_nbgrader": True,
             }
         },
-        # the trainees' python3 kernel is the kit's (no debugger backend, see hub.kernel)
-        "KernelSpecManager": {"kernel_dirs": [str(layout.user_jupyter_config / "kernels")]},
         # a kernel idle for 20 minutes is shut down and its memory comes back;
         # the server itself is stopped by the hub's idle culler
         "MappingKernelManager": {"cull_idle_timeout": 1200, "cull_interval": 300},

@@ -5,7 +5,7 @@ kernel of a trainee's server (the kernel specification the hub configuration
 writes). ipykernel imports debugpy when it starts, for JupyterLab's visual
 debugger, whether or not anybody opens it: about 8 MB of private memory in every
 kernel here. Trainees do not debug; marked missing, debugpy is never imported,
-ipykernel reports ``debugger: false`` and Lab simply shows no debugger switch.
+ipykernel announces no debugger and Lab simply shows no debugger switch.
 Everything else is ``python -m ipykernel_launcher``.
 """
 
