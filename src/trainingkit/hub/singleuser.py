@@ -19,6 +19,9 @@ memory of every server:
   ``jupyterhub.scopes`` and ``jupyterhub.metrics`` for functions only the hub
   calls. It is registered as a module that imports the real one the first time
   any of its names is used, so it stays correct if something does need it.
+- isoduration (with arrow, about 1 MB), which jsonschema imports for its
+  "duration" format check, is marked missing the same way as rfc3987_syntax: no
+  Jupyter schema uses that format and jsonschema skips the check without it.
 - httpx's command-line client (``httpx._main``, which imports click, rich and
   pygments: about 4 MB) is marked missing before JupyterLab's PyPI extension
   manager imports httpx. httpx guards that import and only loses its ``httpx``
@@ -57,6 +60,7 @@ class _Deferred(types.ModuleType):
 def _skip_unused_imports() -> None:
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+        sys.modules.setdefault("isoduration", None)  # type: ignore[arg-type]
     if "httpx" not in sys.modules:
         sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
     if "jupyterhub.log" not in sys.modules:
