@@ -17,8 +17,8 @@ import yaml
 from k8s_support import pod_manifests, spawner_config, unknown_traits, volume_mounts
 
 from trainingkit.cohort.roster import read_roster
-from trainingkit.hub.kernel import KERNEL_NAME, kernel_spec
 from trainingkit.hub.k8s import EXCHANGE_MOUNT, EXCHANGE_VOLUME, k8s_values
+from trainingkit.hub.kernel import KERNEL_NAME, kernel_spec
 from trainingkit.hub.plan import HubOptions, build_plan
 
 REPO = Path(__file__).parents[1]

@@ -29,13 +29,14 @@ __all__ = ["EXTENSIONS", "ROUTES"]
 #: nbgrader's trainee server extensions this one stands for.
 EXTENSIONS = ("assignment_list", "validate_assignment", "course_list")
 
+_ACTIONS = r"/assignments/(?P<action>fetch|submit|fetch_feedback)"
+
 #: (URL pattern under the server's base URL, nbgrader extension, handler class),
 #: as nbgrader's ``handlers.default_handlers`` lists them; ``/nbgrader_version`` is
 #: registered by all three and served, as in nbgrader, by the first one loaded.
 ROUTES = (
     ("/assignments", "assignment_list", "AssignmentListHandler"),
-    (r"/assignments/(?P<action>fetch|submit|fetch_feedback)", "assignment_list",
-     "AssignmentActionHandler"),  # fmt: skip
+    (_ACTIONS, "assignment_list", "AssignmentActionHandler"),
     ("/courses", "assignment_list", "CourseListHandler"),
     ("/nbgrader_version", "assignment_list", "NbGraderVersionHandler"),
     ("/assignments/validate", "validate_assignment", "ValidateAssignmentHandler"),
