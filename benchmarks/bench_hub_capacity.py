@@ -73,12 +73,17 @@ def memory_of(uid: int) -> tuple[float, float]:
     return _pss_rss(_pids_of(uid))
 
 
+#: What a kernel's command line holds: ipykernel's launcher or the kit's (trainingkit.hub.kernel).
+KERNEL_COMMANDS = (b"ipykernel_launcher", b"trainingkit.hub.kernel")
+
+
 def kernel_pss(uid: int) -> float:
-    """PSS in MB of the kernels (``ipykernel_launcher``) among ``uid``'s processes."""
+    """PSS in MB of the kernels (:data:`KERNEL_COMMANDS`) among ``uid``'s processes."""
     kernels = []
     for pid in _pids_of(uid):
         try:
-            if b"ipykernel_launcher" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if any(command in cmdline for command in KERNEL_COMMANDS):
                 kernels.append(pid)
         except OSError:
             continue

@@ -183,8 +183,11 @@ def test_the_k8s_trainee_image_turns_off_the_same_server_extensions(plan: HubPla
     image = json.loads((DEPLOY / "jupyter" / "trainee" / "jupyter_server_config.json").read_text())
     off = generated["ServerApp"]["jpserver_extensions"]
     assert image["ServerApp"]["jpserver_extensions"] == off
-    assert off == {"nbgrader.server_extensions.formgrader": False, "jupyter_lsp": False,
-                   "notebook_shim": False}  # fmt: skip
+    nbgrader = "nbgrader.server_extensions."
+    assert off == {f"{nbgrader}formgrader": False, "jupyter_lsp": False, "notebook_shim": False,
+                   f"{nbgrader}assignment_list": False, f"{nbgrader}validate_assignment": False,
+                   f"{nbgrader}course_list": False,
+                   "trainingkit.hub.lazy_nbgrader": True}  # fmt: skip
 
 
 def test_k8s_values_use_only_keys_zero_to_jupyterhub_knows(plan: HubPlan) -> None:

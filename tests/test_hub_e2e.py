@@ -87,6 +87,27 @@ def _action(hub: Hub, name: str, token: str, action: str) -> None:
     assert response.json()["success"], response.json()["value"]
 
 
+def _other_nbgrader_routes(hub: Hub, name: str, token: str) -> None:
+    """nbgrader's version check, course lists and validate, as its Lab panels call them."""
+    import nbgrader
+
+    base, auth = _server(hub, name), _auth(token)
+    version = requests.get(f"{base}nbgrader_version", params={"version": nbgrader.__version__},
+                           headers=auth, timeout=60).json()  # fmt: skip
+    assert version == {"success": True}, version
+    courses = requests.get(f"{base}courses", headers=auth, timeout=60).json()
+    assert courses == {"success": True, "value": [COURSE]}, courses
+    # nbgrader lists the course's service to its students too; the hub's roles keep
+    # them out of it (test_a_trainee_reaches_neither_another_trainee_nor_the_grading)
+    graders = requests.get(f"{base}formgraders", headers=auth, timeout=60).json()
+    assert graders["success"], graders
+    assert [course["course_id"] for course in graders["value"]] == [COURSE], graders
+    path = f"{COURSE}/{EXERCISE}/duties_exercise.ipynb"
+    checked = requests.post(f"{base}assignments/validate", data={"path": path}, headers=auth,
+                            timeout=180).json()  # fmt: skip
+    assert checked["success"], checked["value"]
+
+
 def test_each_trainee_logs_in_and_finds_the_lessons_in_their_home(
     hub: Hub, tokens: dict[str, str]
 ) -> None:
@@ -128,6 +149,8 @@ def test_exercise_goes_out_comes_back_graded_and_the_trainee_sees_the_score(
         ]
         _action(hub, name, tokens[name], "fetch")
         _answer(hub, name, tokens[name], right=answered)
+        if answered:
+            _other_nbgrader_routes(hub, name, tokens[name])
         _action(hub, name, tokens[name], "submit")
     terminal_run(_service(hub), teacher,
                  f"trainingkit collect {EXERCISE} --cohort {cohort}")  # fmt: skip

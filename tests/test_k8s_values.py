@@ -6,6 +6,7 @@ configuration and the manifests themselves are validated.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from k8s_support import pod_manifests, spawner_config, unknown_traits, volume_mo
 
 from trainingkit.cohort.roster import read_roster
 from trainingkit.hub.k8s import EXCHANGE_MOUNT, EXCHANGE_VOLUME, k8s_values
+from trainingkit.hub.kernel import KERNEL_NAME, kernel_spec
 from trainingkit.hub.plan import HubOptions, build_plan
 
 REPO = Path(__file__).parents[1]
@@ -74,6 +76,14 @@ def test_a_trainee_pod_mounts_only_its_own_folders_and_the_grader_all(
     assert init == [{"name": EXCHANGE_VOLUME, "mountPath": EXCHANGE_MOUNT}]
     assert volume_mounts(pods["grader-cppcc2026"], EXCHANGE_VOLUME) == init
     assert "initContainers" not in pods["grader-cppcc2026"]["spec"]
+
+
+def test_a_trainee_pod_finds_the_kits_kernel_on_its_jupyter_path(pods: dict[str, Any]) -> None:
+    env = {e["name"]: e.get("value") for e in pods["t001"]["spec"]["containers"][0]["env"]}
+    assert env["JUPYTER_PATH"] == env["JUPYTER_CONFIG_PATH"] == "/opt/trainingkit/jupyter/trainee"
+    # deploy/kubernetes/jupyter is that folder in the image (Dockerfile)
+    spec = DEPLOY / "jupyter" / "trainee" / "kernels" / KERNEL_NAME / "kernel.json"
+    assert json.loads(spec.read_text(encoding="utf-8")) == kernel_spec()
 
 
 def test_the_image_runs_the_jupyterhub_of_the_chart_it_is_deployed_with() -> None:

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from pprint import pformat
 from typing import Any
 
+from trainingkit.hub.kernel import KERNEL_NAME, kernel_spec
+from trainingkit.hub.lazy_nbgrader import EXTENSIONS as LAZY_NBGRADER
 from trainingkit.hub.plan import HubPlan, lessons_home_folder
 from trainingkit.resources import template_path
 
@@ -34,8 +36,15 @@ DEFAULT_PORTS = {"hub": 8081, "proxy_api": 8001, "service": 10101}
 #: service's alone; jupyter_lsp serves Lab's language-server feature, which is off
 #: by default and has no language server installed; notebook_shim adapts classic
 #: notebook extensions, of which there are none. Trainees keep Lab, Notebook,
-#: terminals, nbgitpuller and nbgrader's assignment_list, validate and course_list.
-TRAINEE_EXTENSIONS_OFF = ("nbgrader.server_extensions.formgrader", "jupyter_lsp", "notebook_shim")
+#: terminals, nbgitpuller and nbgrader's assignment_list, validate and course_list,
+#: the last three through `trainingkit.hub.lazy_nbgrader` (nbgrader imported on
+#: first use rather than at every server's start).
+TRAINEE_EXTENSIONS_OFF = (
+    "nbgrader.server_extensions.formgrader",
+    "jupyter_lsp",
+    "notebook_shim",
+    *(f"nbgrader.server_extensions.{name}" for name in LAZY_NBGRADER),
+)
 
 #: The shortest password a trainee may choose (NativeAuthenticator checks it; the
 #: change-password page states it).
@@ -163,6 +172,8 @@ def render_hub_config(plan: HubPlan) -> str:
     options, layout = plan.options, plan.layout
     environment = {
         "JUPYTER_CONFIG_PATH": str(layout.user_jupyter_config),
+        # kernels/python3 there: the kit's kernel, without debugger (trainingkit.hub.kernel)
+        "JUPYTER_PATH": str(layout.user_jupyter_config),
         "LANG": "C.UTF-8",
     }
     return _HUB_TEMPLATE.format(
@@ -213,7 +224,12 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         'c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"\n'
     )
     server_json = {
-        "ServerApp": {"jpserver_extensions": dict.fromkeys(TRAINEE_EXTENSIONS_OFF, False)},
+        "ServerApp": {
+            "jpserver_extensions": {
+                **dict.fromkeys(TRAINEE_EXTENSIONS_OFF, False),
+                "trainingkit.hub.lazy_nbgrader": True,
+            }
+        },
         # a kernel idle for 20 minutes is shut down and its memory comes back;
         # the server itself is stopped by the hub's idle culler
         "MappingKernelManager": {"cull_idle_timeout": 1200, "cull_interval": 300},
@@ -247,6 +263,7 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         str(user_cfg / "nbgrader_config.py"): trainee_nbgrader,
         str(user_cfg / "jupyter_server_config.json"): _json(server_json),
         str(user_cfg / "labconfig" / "page_config.json"): _json(page_config),
+        str(user_cfg / "kernels" / KERNEL_NAME / "kernel.json"): _json(kernel_spec()),
         str(user_cfg / "lab-settings" / "overrides.json"): template_path(
             "lab_overrides.json"
         ).read_text(encoding="utf-8"),

@@ -64,6 +64,7 @@ def trainingkit_pre_spawn(spawner):
     name = spawner.user.name
     role = "grader" if name == GRADER else "trainee"
     spawner.environment["JUPYTER_CONFIG_PATH"] = KIT + "/jupyter/" + role
+    spawner.environment["JUPYTER_PATH"] = KIT + "/jupyter/" + role  # the trainees' kernel
     if role == "grader":
         _add(spawner, "volume_mounts", "tk-exchange", {{"name": VOLUME, "mountPath": EXCHANGE}})
         return
