@@ -41,8 +41,8 @@ def structure_problems(text: str, kind: str) -> list[str]:
         kind: ``"proposal"`` or ``"sheqing"``: which review to run.
 
     Example:
-        >>> structure_problems("关于加装电梯的建议\\n有关部门要高度重视。", "proposal")[0]
-        '缺少“分析”部分'
+        >>> structure_problems("关于加装电梯的建议\\n有关部门要高度重视。", "proposal")
+        ['缺少“情况”部分', '缺少“分析”部分', '缺少“建议”部分']
     """
     from trainingkit.review import review_proposal, review_sheqing
 
