@@ -83,10 +83,14 @@ def scores(cohort: Cohort, assignment: str) -> dict[str, float | None]:
 
 
 def timed(command: list[str], cwd: Path) -> float:
+    """Wall time of ``command``; a failed command stops the benchmark (no figure from it)."""
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=False, capture_output=True)
-    return time.perf_counter() - started
+    done = subprocess.run(command, cwd=cwd, env=env, check=False, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return seconds
 
 
 def main() -> None:
@@ -107,7 +111,12 @@ def main() -> None:
         shutil.copytree(ours.root, base / "wide")
         theirs = Cohort.open(base / "theirs")
         floor = floor_seconds(base)
-        nbgrader_s = timed([str(BIN / "nbgrader"), "autograde", args.assignment], theirs.root)
+        # The cohort's config makes plain `nbgrader autograde` refuse (formgrader's button
+        # must not run trainees' code unsandboxed, grading/guard.py); the baseline puts
+        # nbgrader's own exporter back on the command line, which wins over the file.
+        baseline = [str(BIN / "nbgrader"), "autograde", args.assignment,
+                    "--Autograde.exporter_class=nbconvert.exporters.NotebookExporter"]  # fmt: skip
+        nbgrader_s = timed(baseline, theirs.root)
         command = [str(BIN / "trainingkit"), "grade", args.assignment, "--cohort", str(ours.root)]
         ours_s = timed(command, base)
         # The same with one slot per core (the default is two, see default_jobs).
