@@ -169,9 +169,11 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
         f"建议部分共{len(items)}条，其中{len(empty)}条只是“{shown}”一类的表态，"
         "没有写明由谁做、做什么或做到什么程度。"
     )
-    # Sure only when no item at all is concrete; a mix of slogans and measures the
-    # lexicon may not know is worth a second look, not a 不予立案.
-    sure = solid == 0
+    # Sure only when no item at all is concrete and there are at least two slogans
+    # (two items, or two distinct slogan words); a mix of slogans and measures the
+    # lexicon may not know, or a single request with one slogan word (希望有关部门
+    # 予以协调，认定……), is worth a second look, not a 不予立案 (round 4).
+    sure = solid == 0 and (len(empty) >= 2 or len(set(words)) >= 2)
     return [rules.finding("vague_suggestions", text, part, *dict.fromkeys(words), sure=sure)]
 
 
