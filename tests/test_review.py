@@ -355,8 +355,14 @@ def test_analysis_in_plain_prose_is_only_a_hint_and_no_later_paragraph_is_a_warn
 def test_a_title_of_the_form_used_in_some_places_is_a_hint_not_a_warning() -> None:
     near = review_proposal(_draft("tf_tian.txt"))  # 关于……的提案
     assert [f.severity for f in near.findings if f.code == "title_format"] == ["hint"]
+    # Round 4: a bare topic (加强农村饮用水安全保障) is a hint too; only a first line
+    # that is a sentence, a request or a question, or no title, is a warning.
     bare = review_proposal(_draft("tf_no_guanyu.txt"))
-    assert [f.severity for f in bare.findings if f.code == "title_format"] == ["warning"]
+    assert [f.severity for f in bare.findings if f.code == "title_format"] == ["hint"]
+    for first in ("建议加快推进全市公办养老机构改革", "如何解决我市公交难题", "我市公交车太少，群众出行难。"):
+        text = _draft("tf_no_guanyu.txt").split("\n", 1)[1]
+        sentence = review_proposal(first + "\n" + text)
+        assert [f.severity for f in sentence.findings if f.code == "title_format"] == ["warning"]
 
 
 _UNITS = (
