@@ -355,8 +355,18 @@ def test_analysis_in_plain_prose_is_only_a_hint_and_no_later_paragraph_is_a_warn
 def test_a_title_of_the_form_used_in_some_places_is_a_hint_not_a_warning() -> None:
     near = review_proposal(_draft("tf_tian.txt"))  # 关于……的提案
     assert [f.severity for f in near.findings if f.code == "title_format"] == ["hint"]
+    # Round 4: a bare topic (加强农村饮用水安全保障) is a hint too; only a first line
+    # that is a sentence, a request or a question, or no title, is a warning.
     bare = review_proposal(_draft("tf_no_guanyu.txt"))
-    assert [f.severity for f in bare.findings if f.code == "title_format"] == ["warning"]
+    assert [f.severity for f in bare.findings if f.code == "title_format"] == ["hint"]
+    for first in (
+        "建议加快推进全市公办养老机构改革",
+        "如何解决我市公交难题",
+        "我市公交车太少，群众出行难。",
+    ):
+        text = _draft("tf_no_guanyu.txt").split("\n", 1)[1]
+        sentence = review_proposal(first + "\n" + text)
+        assert [f.severity for f in sentence.findings if f.code == "title_format"] == ["warning"]
 
 
 _UNITS = (
@@ -509,3 +519,25 @@ def test_a_title_that_announces_several_matters_over_several_fields_is_multiple_
     review = review_proposal(text)
     assert review.situation is not None
     assert [f.severity for f in review.findings if f.code == "multiple_matters"] == ["warning"]
+
+
+def test_round_4_signals_block_only_when_concrete() -> None:
+    head = "关于加强堤防工程质量监管的建议\n\n去年我镇完成堤防加固工程，群众反映质量不好。\n\n"
+    named = review_proposal(head + "建议县纪委监委对副镇长某某某在工程验收中的问题立案调查。\n")
+    assert "whistleblowing" in {f.code for f in named.by_severity("blocking")}
+    told = review_proposal(
+        head + "市里内部会议上透露，明年将关停12家企业。\n\n建议市水利局每年抽检一次堤防工程。\n"
+    )
+    assert "state_secret" in {f.code for f in told.by_severity("blocking")}
+    mention = review_proposal(
+        head + "处理结果各地尺度不一，有的仅是内部通报。\n\n建议市水利局每年抽检一次堤防工程。\n"
+    )
+    assert [f.severity for f in mention.findings if f.code == "state_secret"] == ["hint"]
+    plea = review_proposal(head + "作为政协委员，我希望有关方面督促县水利局在汛前完成返工。\n")
+    assert "missing_suggestions" not in plea.codes
+
+
+def test_a_single_slogan_word_is_a_vague_warning_not_a_block() -> None:
+    head = "关于加强堤防工程质量监管的建议\n\n去年我镇完成堤防加固工程，群众反映质量不好。\n\n"
+    one = review_proposal(head + "希望有关部门予以协调，尽快解决群众反映的问题。\n")
+    assert [f.severity for f in one.findings if f.code == "vague_suggestions"] == ["warning"]

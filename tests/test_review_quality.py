@@ -4,9 +4,9 @@
 corpus is split once, by the fixed rule in :func:`half`:
 
 * drafts of the batches written before the split (every name that does not start
-  with ``u1_``, ``u2_``, ``u3_`` or ``u4_``) are *development* drafts: earlier rounds tuned
+  with ``u1_`` to ``u5_``) are *development* drafts: earlier rounds tuned
   the rules on them and printed their per-draft results;
-* the drafts of batches ``u1`` to ``u4`` (written independently, labelled
+* the drafts of batches ``u1`` to ``u5`` (written independently, labelled
   before the review was run on them) go by the SHA-1 of their file name: even
   → development, odd → evaluation.
 
@@ -46,7 +46,7 @@ LABELS: dict[str, dict[str, object]] = tomllib.loads(
 )["drafts"]
 
 #: Batches written after the rules were last tuned; they are split by the hash.
-NEW_BATCHES = ("u1_", "u2_", "u3_", "u4_")
+NEW_BATCHES = ("u1_", "u2_", "u3_", "u4_", "u5_")
 
 # The goal of issue 9, on drafts the rules were not tuned on.
 MIN_VERDICT_ACCURACY = 0.9
@@ -227,8 +227,9 @@ def test_figures_on_the_development_half() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="missing_analysis 16/19 = 0.84 on the development half (round 3): of the drafts "
-    "labelled with no analysis, two academic ones and one list of problems get no warning",
+    reason="development half (251 drafts, round 4): title_format 7/20 = 0.35 and "
+    "missing_analysis 17/21 = 0.81; round 4 made both warnings hints except in the sure "
+    "cases, on purpose (their precision on blind batches was 0.21-0.50)",
 )
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("development"))
@@ -241,7 +242,7 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (113 drafts, round 3): verdict accuracy 0.87 (goal >= 0.9)",
+    reason="evaluation half (144 drafts, round 4): verdict accuracy 0.82 (goal >= 0.9)",
 )
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
@@ -253,8 +254,9 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (113 drafts, round 3): 5 false blocking findings, 1.3 per 30 "
-    "(goal <= 1); personal_matter 2, missing_suggestions 1, state_secret 1, whistleblowing 1",
+    reason="evaluation half (144 drafts, round 4): 9 false blocking findings, 1.9 per 30 "
+    "(goal <= 1); personal_matter 3, missing_suggestions 2, advertising 2, state_secret 1, "
+    "whistleblowing 1",
 )
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
@@ -263,9 +265,9 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (113 drafts, round 3): 20 false findings, 5.3 per 30 (goal <= 2); "
-    "missing_analysis 8, title_format 3, missing_situation 2, multiple_matters 2, "
-    "personal_matter 2, missing_suggestions 1, state_secret 1, whistleblowing 1",
+    reason="evaluation half (144 drafts, round 4): 21 false findings, 4.4 per 30 (goal <= 2); "
+    "missing_analysis 7, personal_matter 3, missing_situation 2, missing_suggestions 2, "
+    "multiple_matters 2, advertising 2, title_format 1, state_secret 1, whistleblowing 1",
 )
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
@@ -274,9 +276,10 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (113 drafts, round 3), recall below 0.85: missing_situation 5/6, "
-    "vague_suggestions 5/7, multiple_matters 4/5, prohibited 2/5, party_internal 3/5, "
-    "academic 5/6, personal_matter 5/6, whistleblowing 5/6",
+    reason="evaluation half (144 drafts, round 4), recall below 0.85: title_format 0/4, "
+    "missing_situation 5/6, vague_suggestions 6/10, multiple_matters 5/7, state_secret 2/3, "
+    "prohibited 4/8, party_internal 4/7, personal_matter 5/7, advertising 7/9, "
+    "whistleblowing 5/7",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))

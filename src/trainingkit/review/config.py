@@ -142,7 +142,11 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
     macros = data.get("macros", {})
 
     def compile_(pattern: str, flags: int = 0) -> re.Pattern[str]:
-        expanded = re.sub(r"\{([A-Z_]+)\}", lambda m: macros[m.group(1)], pattern)
+        # Macros may use macros ({WRONG} uses {S}): expand until none is left.
+        expanded, previous = pattern, ""
+        while expanded != previous:
+            previous = expanded
+            expanded = re.sub(r"\{([A-Z_]+)\}", lambda m: macros[m.group(1)], expanded)
         return re.compile(expanded, flags)
 
     codes: dict[str, CodeSpec] = {}
