@@ -22,11 +22,21 @@ except SystemExit as done:
     import jupyter_server.serverapp, jupyterlab.labapp  # what the real server imported
     print("exit", done.code, sys.modules["rfc3987_syntax"], sys.modules["isoduration"],
           "jsonschema" in sys.modules)
-    print("unused", *sorted(m for m in ("alembic", "sqlalchemy.orm", "cryptography", "click",
-                                        "jupyterhub.user") if m in sys.modules))
+    print("unused", *sorted(m for m in ("alembic", "sqlalchemy", "sqlalchemy.exc", "cryptography",
+                                        "click", "jupyterhub.user") if m in sys.modules))
     print("httpx", "httpx" in sys.modules, sys.modules["httpx._main"])
     from jupyterhub import orm  # the real models, on first use of a name
     print("orm", orm.Server.__tablename__, "alembic" in sys.modules)
+    import sqlalchemy
+    from jupyterhub import roles, scopes
+    from nbgrader.api import Base, Student  # the whole SQLAlchemy, as on a first nbgrader panel
+    from sqlalchemy.orm import Session
+    engine = sqlalchemy.create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    with Session(engine) as db:
+        db.add(Student(id="t01"))
+        print("sqlalchemy", scopes.sa.inspect is sqlalchemy.inspect, roles.func is sqlalchemy.func,
+              [s.id for s in db.query(Student)])
 """
 
 
@@ -34,10 +44,11 @@ def test_singleuser_runs_jupyterhub_singleuser_without_what_it_does_not_use() ->
     out = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, check=True)
     lines = out.stdout.split("\n")
     assert lines[0][0].isdigit(), out.stdout + out.stderr  # the version it prints
-    assert lines[-5].split() == ["exit", "0", "None", "None", "True"], out.stdout + out.stderr
-    assert lines[-4].split() == ["unused"], out.stdout
-    assert lines[-3].split() == ["httpx", "True", "None"], out.stdout
-    assert lines[-2].split() == ["orm", "servers", "True"], out.stdout
+    assert lines[-6].split() == ["exit", "0", "None", "None", "True"], out.stdout + out.stderr
+    assert lines[-5].split() == ["unused"], out.stdout
+    assert lines[-4].split() == ["httpx", "True", "None"], out.stdout
+    assert lines[-3].split() == ["orm", "servers", "True"], out.stdout
+    assert lines[-2].split() == ["sqlalchemy", "True", "True", "['t01']"], out.stdout
 
 
 def test_the_trainee_kernel_runs_code_without_debugpy(tmp_path: Path) -> None:
