@@ -206,6 +206,8 @@ def test_an_instructor_sees_formgrader_render_its_assignment_list(
         page.goto(f"{hub.url}services/{COURSE}/lab")
         menu = page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader")
         menu.wait_for(timeout=90_000)
+        # the course service's Lab reads the trainees' Lab settings: Chinese menus
+        assert page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^文件$")).count() == 1
         menu.click()
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Formgrader$")).click()
         frame = page.frame_locator("iframe").first

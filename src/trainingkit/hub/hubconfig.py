@@ -223,6 +223,8 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         "# courses of a user = their hub groups nbgrader-<course> / formgrade-<course>\n"
         'c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"\n'
     )
+    # Lab in Chinese, no news pop-up (overrides.json there), for trainees and the service
+    lab_settings = layout.user_jupyter_config / "lab-settings"
     server_json = {
         "ServerApp": {
             "jpserver_extensions": {
@@ -233,8 +235,7 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         # a kernel idle for 20 minutes is shut down and its memory comes back;
         # the server itself is stopped by the hub's idle culler
         "MappingKernelManager": {"cull_idle_timeout": 1200, "cull_interval": 300},
-        # Lab in Chinese, no news pop-up (overrides.json in this settings folder)
-        "LabApp": {"app_settings_dir": str(layout.user_jupyter_config / "lab-settings")},
+        "LabApp": {"app_settings_dir": str(lab_settings)},
     }
     page_config = {"disabledExtensions": dict.fromkeys(_INSTRUCTOR_LAB_PLUGINS, True)}
     grader_server = (
@@ -250,6 +251,8 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         "# works as typed: jupyter_server's default is a login shell, whose /etc/profile\n"
         "# resets PATH on Debian. An interactive bash still reads bash.bashrc and ~/.bashrc.\n"
         'c.ServerApp.terminado_settings = {"shell_command": ["/bin/bash", "-i"]}\n'
+        "# Lab in Chinese and no news pop-up, from the same settings as trainee servers.\n"
+        f"c.LabApp.app_settings_dir = {str(lab_settings)!r}\n"
     )
     grader_nbgrader = (
         "# nbgrader settings of the course service: the cohort's own file.\n"
@@ -264,7 +267,7 @@ def render_files(plan: HubPlan) -> dict[str, str]:
         str(user_cfg / "jupyter_server_config.json"): _json(server_json),
         str(user_cfg / "labconfig" / "page_config.json"): _json(page_config),
         str(user_cfg / "kernels" / KERNEL_NAME / "kernel.json"): _json(kernel_spec()),
-        str(user_cfg / "lab-settings" / "overrides.json"): template_path(
+        str(lab_settings.relative_to(layout.base) / "overrides.json"): template_path(
             "lab_overrides.json"
         ).read_text(encoding="utf-8"),
         str(etc / "grader" / "jupyter_server_config.py"): grader_server,
