@@ -68,12 +68,12 @@ def _build(**kwargs: Any) -> HubPlan:
     """Read the roster and build the plan; user errors become a message and exit 2."""
     from trainingkit.cohort.directory import CohortError
     from trainingkit.cohort.roster import read_roster
-    from trainingkit.hub.plan import HubPlanError, build_plan
+    from trainingkit.hub.plan import HubPlanError, build_plan, default_hub_base
 
     course = kwargs["course"]
     options = HubOptions(
         course=course,
-        base=(kwargs["base"] or Path("/opt/trainingkit-hub") / course).resolve(),
+        base=(kwargs["base"] or default_hub_base(course)).resolve(),
         home_root=kwargs["home_root"].resolve(),
         prefix=kwargs["prefix"],
         ip=kwargs["ip"],

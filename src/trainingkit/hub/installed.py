@@ -17,12 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trainingkit.hub.passwords import AccountRecord, load_accounts
-from trainingkit.hub.plan import Account, HubLayout, HubPlanError
+from trainingkit.hub.plan import Account, HubLayout, HubPlanError, default_hub_base
 
-__all__ = ["DEFAULT_ROOT", "InstalledHub", "open_installed", "require_root"]
-
-#: Where ``hub setup`` puts a course's hub unless ``--base`` says otherwise.
-DEFAULT_ROOT = Path("/opt/trainingkit-hub")
+__all__ = ["InstalledHub", "open_installed", "require_root"]
 
 
 @dataclass(frozen=True)
@@ -72,7 +69,7 @@ def open_installed(course: str, base: Path | None = None) -> InstalledHub:
     Raises:
         HubPlanError: no hub of that course was set up there.
     """
-    base = (base or DEFAULT_ROOT / course).resolve()
+    base = (base or default_hub_base(course)).resolve()
     probe = HubLayout(base=base, course=course, grader_home=base)
     if not probe.accounts_file.is_file() or not probe.account_table.is_file():
         raise HubPlanError(

@@ -28,6 +28,7 @@ __all__ = [
     "HubPlanError",
     "Person",
     "build_plan",
+    "default_hub_base",
     "lessons_home_folder",
 ]
 
@@ -50,6 +51,11 @@ class Person(Protocol):
     def name(self) -> str: ...
     @property
     def role(self) -> str: ...
+
+
+def default_hub_base(course: str) -> Path:
+    """Where ``hub setup`` puts the hub of ``course`` unless ``--base`` says otherwise."""
+    return Path("/opt/trainingkit-hub") / course
 
 
 @dataclass(frozen=True)
