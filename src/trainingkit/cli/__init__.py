@@ -168,8 +168,10 @@ def _owner(path: Any) -> str:
 
 
 def _is_cohort(folder: Any) -> bool:
+    from trainingkit.cohort.directory import Cohort
+
     try:
-        return bool((folder / "cohort.toml").is_file())
+        return Cohort.is_cohort(folder)
     except OSError:
         return False
 

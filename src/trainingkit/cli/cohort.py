@@ -49,7 +49,7 @@ def open_cohort(directory: Path) -> Cohort:
     (`trainingkit.cohort.ownership.kept_by_owner`)."""
     start = directory.resolve()
     above = (start, *start.parents) if start.is_dir() else ()  # a named folder must exist
-    found = next((d for d in above if (d / "cohort.toml").is_file()), start)
+    found = next((d for d in above if Cohort.is_cohort(d)), start)
     try:
         opened = Cohort.open(found)
     except CohortError as error:

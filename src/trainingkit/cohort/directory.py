@@ -90,6 +90,11 @@ class Cohort:
     home_prefix: str = ""
 
     # ----------------------------------------------------------------- creation
+    @staticmethod
+    def is_cohort(folder: Path) -> bool:
+        """Whether ``folder`` holds a cohort, i.e. its ``cohort.toml`` (what `open` reads)."""
+        return (folder / _META).is_file()
+
     @classmethod
     def open(cls, directory: str | Path = ".") -> Cohort:
         """Open an existing cohort; raise `CohortError` if ``directory`` is not one."""

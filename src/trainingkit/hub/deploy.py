@@ -178,7 +178,7 @@ def _setup_grader(plan: HubPlan, roster: Path) -> None:
 
     layout = plan.layout
     system.ensure_user(plan.grader, layout.grader_home, comment=f"nbgrader {plan.course}")
-    if (layout.cohort / "cohort.toml").is_file():
+    if Cohort.is_cohort(layout.cohort):
         cohort = Cohort.open(layout.cohort)
     else:
         cohort = Cohort.init(

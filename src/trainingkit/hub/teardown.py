@@ -260,7 +260,7 @@ def _export_scores(plan: TeardownPlan, target: Path) -> Path | None:
     from trainingkit.reporting.export import export_scores
 
     cohort_dir = plan.hub.layout.cohort
-    if not (cohort_dir / "cohort.toml").is_file():
+    if not Cohort.is_cohort(cohort_dir):
         return None
     try:
         return export_scores(Cohort.open(cohort_dir), fmt="xlsx", output=target)
