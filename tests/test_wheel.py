@@ -91,3 +91,9 @@ def test_installed_wheel_runs_cohort_init_and_the_demo_away_from_the_checkout(di
     demo = _run([trainingkit, "demo", "--trainees", "3", "--no-lab"], work, env)
     assert (work / "demo-workdir").is_dir(), demo.stdout[-2000:]
     assert list((work / "demo-workdir").rglob("*.html")), demo.stdout[-2000:]
+
+    # Without the [hub] extra a hub command names the extra to install, not a traceback.
+    command = [trainingkit, "hub", "reset-password", "--course", "c", "t001"]
+    hub = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, check=False)
+    assert hub.returncode == 2, hub.stderr[-2000:]
+    assert "pip install 'trainingkit[hub]'" in hub.stderr and "Traceback" not in hub.stderr

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "EXTRA_OF_MODULE",
     "HUB_OVERHEAD_MB",
     "MB_PER_TRAINEE",
     "ROLES",
@@ -59,14 +60,28 @@ class Check:
     roles: tuple[str, ...]
 
 
+#: Top-level modules of the optional dependencies → the extra that installs them
+#: (the checks below, and the CLI's message when a command meets a missing one).
+EXTRA_OF_MODULE = {
+    "jupyterlab": "lab",
+    "notebook": "lab",
+    "nbgrader": "grading",
+    "jupyterhub": "hub",
+    "nativeauthenticator": "hub",
+    "bcrypt": "hub",
+    "nbgitpuller": "hub",
+    "yaml": "hub",
+}
+
+
 def run_checks(*, trainees: int = 50) -> list[Check]:
     """Every check, in the order they are printed."""
     from trainingkit.grading.sandbox import bwrap_error, unreachable_runtime
 
     checks = [_python()]
-    checks.append(_module("jupyterlab", "JupyterLab", "lab", ("course",)))
-    checks.append(_module("nbgrader", "nbgrader", "grading", ("grading",)))
-    checks.append(_module("jupyterhub", "JupyterHub", "hub", ("hub",)))
+    checks.append(_module("jupyterlab", "JupyterLab", ("course",)))
+    checks.append(_module("nbgrader", "nbgrader", ("grading",)))
+    checks.append(_module("jupyterhub", "JupyterHub", ("hub",)))
     checks.append(_matplotlib_font())
     checks.append(_browser_font())
 
@@ -142,7 +157,8 @@ def _python() -> Check:
     )
 
 
-def _module(module: str, label: str, extra: str, roles: tuple[str, ...]) -> Check:
+def _module(module: str, label: str, roles: tuple[str, ...]) -> Check:
+    extra = EXTRA_OF_MODULE[module]
     ok = importlib.util.find_spec(module) is not None
     return Check(
         f"{label}（Python 包 package）",

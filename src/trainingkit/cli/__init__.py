@@ -18,6 +18,7 @@ __all__ = [
     "INTERRUPTED",
     "INTERRUPTED_EXIT",
     "main",
+    "missing_extra_message",
     "permission_message",
     "usage_message",
 ]
@@ -89,6 +90,12 @@ class LazyGroup(click.Group):
         except PermissionError as error:  # a file of another account: say whose, and what to run
             click.echo(permission_message(error, sys.argv), err=True)
             ctx.exit(1)
+        except ModuleNotFoundError as error:  # a bare `pip install trainingkit`: name the extra
+            message = missing_extra_message(error)
+            if message is None:
+                raise
+            click.echo(message, err=True)
+            ctx.exit(2)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self._lazy:
@@ -115,6 +122,22 @@ def _quiet_interrupted_pool() -> None:
         lambda record: not (record.exc_info and record.exc_info[0] is KeyboardInterrupt)
     )
     logger.addHandler(handler)
+
+
+def missing_extra_message(error: ModuleNotFoundError) -> str | None:
+    """What to install when ``error`` is an optional dependency missing; else None."""
+    from trainingkit.doctor import EXTRA_OF_MODULE
+
+    extra = EXTRA_OF_MODULE.get((error.name or "").split(".")[0])
+    if extra is None:
+        return None
+    command = f"{sys.executable} -m pip install 'trainingkit[{extra}]'"
+    return (
+        f"这个命令需要 trainingkit[{extra}] 的附加组件（缺少 Python 包 {error.name}）。请安装：\n"
+        f"  {command}\n"
+        f"This command needs the kit's [{extra}] extra ({error.name} is not installed): "
+        f"{command}"
+    )
 
 
 def permission_message(error: PermissionError, argv: list[str]) -> str:
