@@ -29,6 +29,7 @@ __all__ = [
     "Person",
     "build_plan",
     "default_hub_base",
+    "hub_login",
     "lessons_home_folder",
 ]
 
@@ -36,6 +37,20 @@ __all__ = [
 HUB_NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,23}$")
 _COURSE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,23}$")
 _PREFIX_PATTERN = re.compile(r"^[a-z_][a-z0-9_-]{0,7}$")
+
+
+def hub_login(typed: str) -> str:
+    """The hub login a roster id or a typed name stands for (case and spaces dropped).
+
+    JupyterHub lower-cases names at sign-in (``Authenticator.normalize_username``),
+    so ``hub setup`` (from roster ids) and ``hub reset-password`` (from what an
+    organizer types) must agree on this one spelling.
+
+    Example:
+        >>> hub_login(" WangLi ")
+        'wangli'
+    """
+    return typed.strip().lower()
 
 
 class HubPlanError(ValueError):
@@ -365,7 +380,7 @@ def _accounts(people: Iterable[Person], options: HubOptions) -> Sequence[Account
     accounts: list[Account] = []
     seen: set[str] = set()
     for person in people:
-        hub_name = str(person.id).strip().lower()
+        hub_name = hub_login(str(person.id))
         if not HUB_NAME_PATTERN.match(hub_name) or hub_name.startswith("grader-"):
             raise HubPlanError(
                 f"编号 {person.id!r}（{person.name}）不能作登录名：只能用字母、数字、_ 和 -，"

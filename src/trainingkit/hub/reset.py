@@ -34,7 +34,7 @@ from trainingkit.hub.passwords import (
     save_accounts,
     write_account_list,
 )
-from trainingkit.hub.plan import HubPlanError
+from trainingkit.hub.plan import HubPlanError, hub_login
 
 __all__ = ["ResetResult", "reset_passwords"]
 
@@ -67,7 +67,7 @@ def reset_passwords(hub: InstalledHub, logins: Sequence[str], *, hub_url: str = 
         HubPlanError: a login is not an account of this hub, or is disabled;
             nothing was changed.
     """
-    wanted = list(dict.fromkeys(login.strip().lower() for login in logins))
+    wanted = list(dict.fromkeys(hub_login(login) for login in logins))
     unknown = [login for login in wanted if login not in hub.records]
     if unknown:
         raise HubPlanError(
