@@ -8,6 +8,7 @@ from typing import Any
 from trainingkit.review.config import load_rules
 from trainingkit.review.content import check_content
 from trainingkit.review.findings import CODES, Finding, Part, Review
+from trainingkit.review.kin import check_relatives
 from trainingkit.review.parse import Draft, parse_draft
 from trainingkit.review.promotion import check_advertising
 from trainingkit.review.structure import check_structure
@@ -59,6 +60,7 @@ def review_draft(kind: str, text: str, config: Mapping[str, Any] | None = None) 
         *check_structure(draft, rules, scholarly=scholarly),
         *content,
         *check_advertising(text, draft.norm, rules),
+        *check_relatives(draft, rules),
     ]
     order = {code: i for i, code in enumerate(CODES)}
     findings.sort(key=lambda f: (f.start, order[f.code], f.end))

@@ -1,0 +1,83 @@
+"""``personal_matter`` across sentences: a relative named, then a remedy for that name.
+
+The 2011 list's item 7 (为本人或亲属解决个人问题的) is often written in two places:
+the situation introduces the relative by name (``我儿子吴梓航，今年7月……``,
+``本人之子钟浩然``) and a suggestion, sentences later, asks for that person by
+name (``优先聘用吴梓航同志``, ``对钟浩然的人才类别重新进行评估认定``). Neither
+sentence alone says whose matter it is, so the content rules, which look at one
+sentence, miss it. The signal has two parts, both from the rule file's
+``[personal]`` table:
+
+* **a named relative**: ``relative`` (本人、我 + a kinship word) followed within a
+  few characters by a person's name, which the segmenter tags (``nr``) or which
+  starts with a common surname;
+* **a remedy for that name**: the name again in a suggestion item together with
+  ``remedy`` (聘用、认定、安排、补发 …) makes a blocking finding; the name in a
+  suggestion without such a word is unsure (a hint).
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainingkit.review.config import RuleSet
+from trainingkit.review.findings import Finding
+from trainingkit.review.parse import Draft
+from trainingkit.review.text import Segment
+from trainingkit.review.words import PERSON_TAGS, tokens
+
+__all__ = ["check_relatives"]
+
+# Between the kinship word and the name: punctuation, 叫/名叫, a space.
+_GAP = re.compile(r"[\s,，:：、（(]*(?:名叫|叫做|叫)?\s*")
+
+
+def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
+    """Return ``personal_matter`` findings for suggestions that serve a named relative."""
+    if "personal_matter" not in rules.codes or not draft.items:
+        return []
+    p = rules.patterns
+    norm = draft.norm
+    names = _relative_names(draft, p["personal_relative"], p["personal_surname"])
+    if not names:
+        return []
+    remedy = p["personal_remedy"]
+    findings = []
+    for item in draft.items:
+        named = next((n for n in names if norm.find(n, item.start, item.end) >= 0), None)
+        if named is None:
+            continue
+        wanted = remedy.search(norm, item.start, item.end)
+        words = (named, wanted.group()) if wanted else (named,)
+        text = (
+            f"这条建议为提案人的亲属“{named}”个人提出要求"
+            f"{'（' + wanted.group() + '）' if wanted else ''}，是为亲属解决个人问题。"
+        )
+        findings.append(
+            rules.finding(
+                "personal_matter", text, Segment(item.start, item.end), *words, sure=bool(wanted)
+            )
+        )
+    return findings
+
+
+def _relative_names(draft: Draft, relative: re.Pattern[str], surname: re.Pattern[str]) -> set[str]:
+    """Names written right after a kinship word of the proposer (我儿子吴梓航)."""
+    norm = draft.norm
+    found: set[str] = set()
+    words = None
+    for match in relative.finditer(norm):
+        gap = _GAP.match(norm, match.end())
+        at = gap.end() if gap else match.end()
+        if words is None:  # the segmenter only once a kinship word was seen
+            words = tokens(norm)
+        first = next((t for t in words.within(at, at + 4) if t.start == at), None)
+        if first is None:
+            continue
+        if first.tag in PERSON_TAGS and len(first.word) >= 2:
+            found.add(first.word)
+        elif len(first.word) == 1 and (named := surname.match(norm, at)):
+            # A name the dictionary does not know comes apart (吴 / 梓航); a word it
+            # knows (高血压) is no name. Two or three characters: keep both forms.
+            found.update({named.group()[:2], named.group()})
+    return found
