@@ -8,7 +8,12 @@ to a named thing*, so the signal has two parts, both from the rule file's
   (``绿源农业科技有限公司``, ``“清溪”牌``, ``金龙鱼牌``), reduced to their core word
   (``绿源``) so that later mentions (``选用绿源净水器``) are found too; or a word
   the segmenter tags as a proper name right in front of a word for goods
-  (``青禾源山茶油``, ``翠谷云雾茶``: a brand written without 牌 or 公司);
+  (``青禾源山茶油``, ``翠谷云雾茶``: a brand written without 牌 or 公司); or a
+  quoted name in a sentence that names a company (``雾岭山茶业有限公司……这家企业
+  的“雾岭银针”``, ``澄港云医科技有限公司开发的“安康e护”APP``), unless the quoted
+  words are a programme's or policy's (``policy``: ……制、……工程、……行动);
+* **mentions**: the names, and once a company is named, the words that refer back
+  to it (``anaphora``: 该公司、这家企业、这款产品);
 * **promotion** in a sentence that mentions the name: framing that asks for it to
   be bought or used (``统一采购``, ``优先选用``, ``推荐购买``) makes a blocking
   finding; praise alone (``品质优``, ``深受市民喜爱``) is unsure and makes a hint.
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
@@ -45,9 +51,12 @@ def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
     names = _names(norm, marker, generic)
     if framing.search(norm) or praise.search(norm):  # segment only when it may matter
         names |= _product_names(norm, p["advertising_product"], generic)
+    if names:
+        names |= _quoted_names(norm, marker, p)
     if not names:
         return []
-    mention = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+    alternatives = sorted(map(re.escape, names), key=len, reverse=True)
+    mention = re.compile("|".join([*alternatives, p["advertising_anaphora"].pattern]))
     findings: list[Finding] = []
     for sentence in sentences(norm):
         named = mention.search(norm, sentence.start, sentence.end)
@@ -88,6 +97,35 @@ def _names(norm: str, marker: re.Pattern[str], generic: re.Pattern[str]) -> set[
         cores = [t.word for t in name if len(t.word) >= 2]
         if cores:
             found.add(cores[0])
+    return found
+
+
+_QUOTED = re.compile(r"[“\"‘「『]([^”\"’」』\n]{2,10})[”\"’」』]")
+
+
+def _quoted_names(norm: str, marker: re.Pattern[str], p: Mapping[str, re.Pattern[str]]) -> set[str]:
+    """Quoted names in a sentence that names or refers back to a company (“雾岭银针”).
+
+    Not a programme's or a policy's name, by its own words (“河长制”) or by the word
+    after it (“爱心午餐”项目).
+    """
+    anaphora, policy, after = (
+        p["advertising_anaphora"],
+        p["advertising_policy"],
+        p["advertising_policy_after"],
+    )
+    found: set[str] = set()
+    for sentence in sentences(norm):
+        if not (
+            marker.search(norm, sentence.start, sentence.end)
+            or anaphora.search(norm, sentence.start, sentence.end)
+        ):
+            continue
+        for quoted in _QUOTED.finditer(norm, sentence.start, sentence.end):
+            name = quoted.group(1)
+            if after.match(norm, quoted.end()) or policy.search(name) or marker.fullmatch(name):
+                continue
+            found.add(name)
     return found
 
 
