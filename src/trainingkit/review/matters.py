@@ -24,13 +24,18 @@ from collections import Counter
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.parse import Draft
-from trainingkit.review.text import Segment
+from trainingkit.review.text import Segment, strip_enumerator
 
 __all__ = ["check_matters"]
 
 # A title that announces several matters (not 几点建议: several suggestions on one).
 _SEVERAL = re.compile(
     r"几件|[几多]个(?:问题|事项|方面)|若干(?:问题|事项)|几方面|[一二三四五两]件(?:事|实事)"
+)
+
+# A body that says it raised several matters (以上几件事, 另外说个事).
+_SEVERAL_BODY = re.compile(
+    r"以上几件|这几件事|[几两三四]件事|另外(?:说|提|反映)(?:个|一个|一件)事|还有一件事|另外一件事"
 )
 
 # Pairs that name the place, not the topic (我市、全县、本区、市级).
@@ -102,11 +107,41 @@ def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
         return []
     names = "、".join("/".join(sorted(g)) for g in groups)
     text = f"建议分别交给不同领域的部门办理（{names}），像是几件不同的事。"
-    sure = len(groups) >= rules.number("multiple", "min_unit_groups")
+    # Two unrelated groups are sure only with a second sign of several matters
+    # (round 5): suggestions told matter by matter, each after its own situation
+    # (1. 浴场……建议市文旅局…… 2. 体育课……建议市教育局……), or a body that says so
+    # (以上几件事、另外说个事).
+    several = _alternates(draft, rules) or bool(_SEVERAL_BODY.search(draft.norm, draft.body_start))
+    sure = len(groups) >= rules.number("multiple", "min_unit_groups") or several
     # Several departments serving the title's one topic (every group's items take up
     # the title's words: 诈骗 for 公安、人社、金融) are one matter.
     sure = sure and not _one_topic(draft, rules, tagged, groups)
     return [rules.finding("multiple_matters", text, tagged[0][0], names, sure=sure)]
+
+
+def _alternates(draft: Draft, rules: RuleSet) -> bool:
+    """Whether suggestions come matter by matter, each after a situation of its own.
+
+    After the first request (建议市……、请……), a new paragraph that is no request
+    but tells facts or causes (据……了解、原因是……, figures) and is followed by
+    another request starts a second matter.
+    """
+    p = rules.patterns
+    request = re.compile(r"(?:建议|请|恳请|希望|呼吁)")
+    told = (p["cue_situation_strong"], p["cue_analysis"])
+    norm = draft.norm
+    asked = broke = telling = False  # a request seen; a new paragraph since; facts told
+    restarts = 0
+    for unit in draft.units:
+        body = strip_enumerator(norm, unit.start, unit.end)
+        if request.match(norm, body) or p["cue_request"].match(norm, body):
+            restarts += telling
+            asked, broke, telling = True, False, False
+            continue
+        broke = broke or (asked and unit.new_line)
+        if broke and any(c.search(norm, unit.start, unit.end) for c in told):
+            telling = True
+    return restarts >= 1
 
 
 def _one_topic(
@@ -248,8 +283,10 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
 def _several_in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | None:
     """A title that announces several matters (几件实事、若干问题) over items of unrelated fields.
 
-    Sure when the items fall into three or more unrelated groups of fields, a hint
-    for two; 几点建议 (several suggestions on one matter) is not such a title.
+    Two signals, each of which alone is unsure: the title's own words and the
+    items' unrelated fields (two groups or more) make it sure (round 5; three
+    groups were asked before). 几点建议 (several suggestions on one matter) is not
+    such a title.
     """
     assert draft.title is not None
     title = draft.norm[draft.title.start : draft.title.end]
@@ -266,8 +303,7 @@ def _several_in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Findi
         return None
     names = "、".join("/".join(sorted(g)) for g in groups)
     text = f"标题说要谈几件事，建议也分属不同的领域（{names}）。"
-    sure = len(groups) >= rules.number("multiple", "min_unit_groups")
-    return rules.finding("multiple_matters", text, draft.title, names, sure=sure)
+    return rules.finding("multiple_matters", text, draft.title, names)
 
 
 def _bigrams(norm: str, segment: Segment) -> set[str]:
