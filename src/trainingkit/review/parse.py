@@ -139,6 +139,9 @@ def _suggestion_cue(norm: str, start: int, end: int, rules: RuleSet) -> re.Match
     return lead or rules.patterns["cue_suggestions_any"].search(norm, start, end)
 
 
+_ARTICLES = frozenset({"一个", "一份", "一片", "一种", "一些", "一点"})
+
+
 def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
     """A request (恳请、希望 …) that asks for an action, not only for attention."""
     p = rules.patterns
@@ -148,7 +151,11 @@ def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
         return False
     # Only what is requested counts (……关系到几千名群众，恳请……重视 asks for attention).
     plea = p["cue_plea"].search(norm, request.end(), unit.end)
-    return not plea or bool(p["vague_concrete"].search(norm, request.end(), unit.end))
+    if not plea:
+        return True
+    # 一个 is an article here, not a quantity (给老百姓一个安静的夜晚).
+    concrete = p["vague_concrete"].finditer(norm, request.end(), unit.end)
+    return any(m.group() not in _ARTICLES for m in concrete)
 
 
 def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
