@@ -139,7 +139,9 @@ def _suggestion_cue(norm: str, start: int, end: int, rules: RuleSet) -> re.Match
     return lead or rules.patterns["cue_suggestions_any"].search(norm, start, end)
 
 
-_ARTICLES = frozenset({"一个", "一份", "一片", "一种", "一些", "一点"})
+#: Words the concrete pattern takes for a quantity that are only articles
+#: (给老百姓一个安静的夜晚, 是一项系统工程).
+ARTICLES = frozenset({"一个", "一项", "一份", "一片", "一种", "一些", "一点"})
 
 
 def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
@@ -155,7 +157,7 @@ def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
         return True
     # 一个 is an article here, not a quantity (给老百姓一个安静的夜晚).
     concrete = p["vague_concrete"].finditer(norm, request.end(), unit.end)
-    return any(m.group() not in _ARTICLES for m in concrete)
+    return any(m.group() not in ARTICLES for m in concrete)
 
 
 def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:

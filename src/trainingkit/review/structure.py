@@ -9,7 +9,7 @@ from itertools import islice
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.matters import check_matters
-from trainingkit.review.parse import Draft
+from trainingkit.review.parse import ARTICLES, Draft
 from trainingkit.review.text import Segment, strip_enumerator
 from trainingkit.review.words import PLACE_TAGS, tokens
 
@@ -176,7 +176,8 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
     empty: list[Segment] = []
     words: list[str] = []
     for item in items:
-        if concrete.search(draft.norm, _content(draft, item), item.end):
+        found_concrete = concrete.finditer(draft.norm, _content(draft, item), item.end)
+        if any(m.group() not in ARTICLES for m in found_concrete):
             continue
         found = [m.group() for m in slogan.finditer(draft.norm, item.start, item.end)]
         if found:
