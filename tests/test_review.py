@@ -541,3 +541,133 @@ def test_a_single_slogan_word_is_a_vague_warning_not_a_block() -> None:
     head = "关于加强堤防工程质量监管的建议\n\n去年我镇完成堤防加固工程，群众反映质量不好。\n\n"
     one = review_proposal(head + "希望有关部门予以协调，尽快解决群众反映的问题。\n")
     assert [f.severity for f in one.findings if f.code == "vague_suggestions"] == ["warning"]
+
+
+# Round 5 of issue 9: signals that span sentences or read the draft's stance, each
+# written here in words the development drafts do not use, with its trap.
+_HEAD = "关于{topic}的建议\n\n"
+_TAIL = "\n\n出现这些问题，主要是制度不健全、投入不足。\n\n为此建议：\n{items}\n"
+
+
+def _round5(topic: str, situation: str, items: str) -> Review:
+    return review_proposal(_HEAD.format(topic=topic) + situation + _TAIL.format(items=items))
+
+
+def _severities(review: Review, code: str) -> list[str]:
+    return [f.severity for f in review.findings if f.code == code]
+
+
+def test_a_draft_against_a_banned_practice_is_not_advocating_it() -> None:
+    situation = "今年上半年，全省高校报告学生参与网络赌博的事件47起，其中有人欠下网贷20余万元。"
+    items = "一、各高校设立求助通道，被诱导赌博的学生由保卫处和心理中心共同介入。"
+    against = _round5("遏制网络赌博向校园渗透", situation, items)
+    assert "prohibited" not in against.codes
+    advocacy = _round5(
+        "丰富校园文化生活",
+        situation,
+        "一、各高校设立电竞竞猜社团，允许学生小额押注，所得用于社团活动。",
+    )
+    assert _severities(advocacy, "prohibited") == ["blocking"]
+
+
+def test_a_military_store_described_over_a_paragraph_is_a_state_secret() -> None:
+    told = _round5(
+        "改建环山公路",
+        "县道北段要从一处驻军的后方仓库旁经过。里面有三座储油罐，门口设哨，夜里两人值守。",
+        "一、县交通运输局把线位西移三百米，年内完成勘测。",
+    )
+    assert "blocking" in _severities(told, "state_secret")
+    nearby = _round5(
+        "减少实弹训练对村民出行的影响",
+        "县北部有一处部队训练场，每年夏季实弹训练期间，附近三个村的村民要绕行十公里。",
+        "一、县人武部每年提前一个月公布训练时段，县交通运输局开通临时班车。",
+    )
+    assert "state_secret" not in nearby.codes
+
+
+def test_a_leak_told_in_a_draft_on_secrecy_training_is_only_a_hint() -> None:
+    review = _round5(
+        "加强乡镇干部保密教育",
+        "去年有个乡镇干部把一张标着“内部资料”的排班表拍照发进了家长群，后来才撤回。",
+        "一、县保密局每年为乡镇干部组织两次保密培训，每次不少于半天。",
+    )
+    assert _severities(review, "state_secret") == ["hint"]
+
+
+def test_one_branch_quarrel_told_over_a_paragraph_is_party_internal() -> None:
+    quarrel = _round5(
+        "规范民进城南支部换届",
+        "民进城南支部有会员31人。支部今年该换届了，可主委迟迟不开会。会员们私下说，候选人早就内定了。",
+        "一、民进市委会派人督促城南支部年底前完成换届，候选人由会员差额推荐。",
+    )
+    assert "blocking" in _severities(quarrel, "party_internal")
+    policy = _round5(
+        "加强非公企业党建工作",
+        "据调查，我市一些非公企业党组织换届不及时，书记多为兼职，不少党员长期不参加组织生活。",
+        "一、市委两新工委每年对非公企业党组织换届情况检查一次，对书记开展轮训。",
+    )
+    assert "party_internal" not in policy.codes
+
+
+def test_a_relative_named_in_the_situation_and_served_by_a_suggestion_is_personal() -> None:
+    situation = "我女儿王思琪今年参加全市教师招聘，笔试第一，面试却只得了六十八分，未被录用。"
+    served = _round5(
+        "完善教师招聘面试评分办法", situation, "一、市教育局对王思琪的面试成绩重新审核，予以录用。"
+    )
+    assert "blocking" in _severities(served, "personal_matter")
+    general = _round5(
+        "完善教师招聘面试评分办法",
+        situation,
+        "一、市教育局对全部面试实行全程录像，评分表当场公示，考生可申请复核。",
+    )
+    assert "personal_matter" not in general.codes
+
+
+def test_a_quoted_product_of_a_named_company_is_advertising_a_programme_is_not() -> None:
+    product = _round5(
+        "推进城市管网智能巡检",
+        "我市地下管网长达2400公里，人工巡检一年只能覆盖一遍。本地的星澜智能科技有限公司研发的“慧眼”巡检机器人，"
+        "识别准确、续航长。",
+        "一、市城管局统一采购“慧眼”巡检机器人，年内配齐各区。",
+    )
+    assert "blocking" in _severities(product, "advertising")
+    programme = _round5(
+        "推广老年助餐服务",
+        "由金穗餐饮有限公司承办的“银发食堂”已覆盖12个社区，每天为800名独居老人供餐。",
+        "一、市民政局全面推广“银发食堂”，年内覆盖全部社区，每餐补贴3元。",
+    )
+    assert "advertising" not in programme.codes
+
+
+def test_matters_told_one_after_another_with_their_own_facts_are_several() -> None:
+    text = (
+        "关于改善城区公共服务的建议\n\n"
+        "1. 公园夜间照明不足\n城西公园有路灯120盏，去年坏了40盏至今未修，晚上散步的老人摔伤过3人。"
+        "建议市城管局年内修复全部路灯。\n\n"
+        "2. 小学课后托管名额少\n我在走访中了解到，城西三所小学的课后托管每校只收80人，"
+        "双职工家庭排不上号。"
+        "原因是托管老师不够。建议市教育局每校增加两名托管教师。\n"
+    )
+    review = review_proposal(text)
+    assert _severities(review, "multiple_matters") == ["warning"]
+    one = review_proposal(
+        text.replace("2. 小学课后托管名额少", "2. 公园健身步道照明缺失")
+        .replace(
+            "城西三所小学的课后托管每校只收80人，双职工家庭排不上号",
+            "城西公园健身步道没有照明，夜跑的人只能摸黑",
+        )
+        .replace(
+            "原因是托管老师不够。建议市教育局每校增加两名托管教师。",
+            "原因是步道建成时没有预留电缆。建议市城管局在步道沿线加装地灯。",
+        )
+    )
+    assert "multiple_matters" not in one.codes
+
+
+def test_a_plea_to_care_and_come_and_see_is_no_suggestion() -> None:
+    review = review_proposal(
+        "关于关爱山区留守儿童的建议\n\n我乡有留守儿童420名，其中六十多个孩子由七十岁以上的老人照看。\n\n"
+        "老人顾不过来，孩子放学后没人管，主要是村里没有托管的地方。\n\n"
+        "恳请各级领导多关心关心山里的孩子，常到我们这里来看看。\n"
+    )
+    assert "missing_suggestions" in review.flagged
