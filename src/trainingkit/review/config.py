@@ -165,7 +165,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
     patterns["vague_concrete"] = compile_(data["vague"]["concrete"])
     patterns["vague_slogan"] = compile_(data["vague"]["slogan"])
     patterns["multiple_title_joiners"] = compile_(data["multiple"]["title_joiners"])
-    for section in ("advertising", "personal"):
+    for section in ("advertising", "personal", "accused"):
         patterns.update({f"{section}_{k}": compile_(p) for k, p in data[section].items()})
     domains = {name: compile_(p) for name, p in data["multiple"]["domains"].items()}
     units = {name: compile_(p) for name, p in data["multiple"].get("units", {}).items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from trainingkit.review.accused import check_accused
 from trainingkit.review.config import load_rules
 from trainingkit.review.content import check_content
 from trainingkit.review.findings import CODES, Finding, Part, Review
@@ -61,6 +62,7 @@ def review_draft(kind: str, text: str, config: Mapping[str, Any] | None = None) 
         *content,
         *check_advertising(text, draft.norm, rules),
         *check_relatives(draft, rules),
+        *check_accused(draft, rules),
     ]
     order = {code: i for i, code in enumerate(CODES)}
     findings.sort(key=lambda f: (f.start, order[f.code], f.end))

@@ -1,0 +1,70 @@
+"""``whistleblowing`` across sentences: a person named, then an inquiry into that name.
+
+The 2011 list's item 9 (指明举报的) is often written in two places: the situation
+names a person by post and name and tells what they did (``院长钱国栋……骗取补贴``),
+and a suggestion, sentences later, asks for that name to be investigated
+(``县纪委监委对钱国栋……立案调查``, ``对李某某及该支行开展专项检查，查实其违规放贷
+问题``). Neither sentence alone names both the person and the inquiry, so the
+content rules, which look at one sentence, miss it. From the rule file's
+``[accused]`` table:
+
+* **a named person**: ``name`` (a post followed by a name, 校长李建华, or a name
+  written with 某某, 李某某);
+* **an inquiry into that name**: the name again in a suggestion or the title with
+  ``inquiry`` (调查、查处、查实 …) makes a finding; it is sure (blocking) when the
+  name is tied to ``wrong`` (骗取、违规收费、虐待 …) in that sentence or another,
+  and a hint otherwise.
+"""
+
+from __future__ import annotations
+
+from trainingkit.review.config import RuleSet
+from trainingkit.review.findings import Finding
+from trainingkit.review.parse import Draft
+from trainingkit.review.text import Segment, sentences
+
+__all__ = ["check_accused"]
+
+
+def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
+    """Return ``whistleblowing`` findings for suggestions that ask to investigate a named person."""
+    if "whistleblowing" not in rules.codes:
+        return []
+    p = rules.patterns
+    norm = draft.norm
+    names: set[str] = set()
+    for match in p["accused_name"].finditer(norm):
+        name = match.group("name") or match.group("name2")
+        names.update({name, name[:2]} if "某" not in name else {name})
+    if not names:
+        return []
+    spans = list(sentences(norm))
+    wrong = p["accused_wrong"]
+    accused = {
+        name
+        for name in names
+        for s in spans
+        if norm.find(name, s.start, s.end) >= 0 and wrong.search(norm, s.start, s.end)
+    }
+    asked = [Segment(u.start, u.end) for u in draft.units if "suggestions" in u.tags]
+    if draft.title is not None:
+        asked.append(draft.title)
+    findings = []
+    for span in asked:
+        named = next(
+            (
+                n
+                for n in sorted(names, key=len, reverse=True)
+                if norm.find(n, span.start, span.end) >= 0
+            ),
+            None,
+        )
+        inquiry = p["accused_inquiry"].search(norm, span.start, span.end)
+        if named is None or inquiry is None:
+            continue
+        sure = named in accused or bool(wrong.search(norm, span.start, span.end))
+        text = f"这里要求对具体的人（“{named}”）进行{inquiry.group()}，是指名举报。"
+        findings.append(
+            rules.finding("whistleblowing", text, span, named, inquiry.group(), sure=sure)
+        )
+    return findings
