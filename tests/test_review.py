@@ -671,3 +671,47 @@ def test_a_plea_to_care_and_come_and_see_is_no_suggestion() -> None:
         "恳请各级领导多关心关心山里的孩子，常到我们这里来看看。\n"
     )
     assert "missing_suggestions" in review.flagged
+
+
+def test_a_person_named_then_investigated_by_name_is_whistleblowing() -> None:
+    situation = (
+        "据家长反映，今年秋季城东二中副校长周立群以“赞助费”名义向学区外学生收取每人两万元，"
+        "不开收据。"
+    )
+    named = _round5(
+        "规范中学招生收费",
+        situation,
+        "一、县纪委监委对周立群违规收费问题调查核实，查清资金去向。",
+    )
+    assert "blocking" in _severities(named, "whistleblowing")
+    system = _round5(
+        "规范中学招生收费",
+        situation.replace("副校长周立群", "有的学校"),
+        "一、县教育局每年对各校招生收费开展一次专项检查，结果向社会公布。",
+    )
+    assert "whistleblowing" not in system.codes
+
+
+def test_how_parties_in_general_reach_arbitration_is_no_case_in_progress() -> None:
+    general = _round5(
+        "在本市设立商事仲裁服务点",
+        "本市目前没有仲裁机构的分支，企业要去省城申请仲裁，往返一次要两天。",
+        "一、市司法局协调省仲裁委员会，明年在本市设立服务点，推行线上立案。",
+    )
+    assert "litigation" not in general.codes
+    case = _round5(
+        "帮助小微企业渡过难关",
+        "去年银行向县法院起诉了我县一家机械厂，法院判决该厂偿还本息286万元，厂房已被查封。",
+        "一、县法院对该厂的厂房解除查封，允许其恢复生产后分期还款。",
+    )
+    assert "blocking" in _severities(case, "litigation")
+
+
+def test_i_offer_a_few_ideas_opens_the_suggestions() -> None:
+    review = review_proposal(
+        "关于完善景区投诉处理的建议\n\n去年全州景区游客投诉1860件，三成超过一个月没有答复。\n\n"
+        "原因是投诉渠道分散，部门之间互相推诿。\n\n"
+        "我提几点具体的想法：\n第一，州文旅局把各景区投诉电话统一接入12345热线，48小时内回复。\n"
+        "第二，州市场监管局每季度公布一次投诉处理情况。\n"
+    )
+    assert "missing_suggestions" not in review.codes
