@@ -60,6 +60,9 @@ NEW_BATCHES = (
     "u11_",
     "u12_",
     "u13_",
+    "u14_",
+    "u15_",
+    "u16_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
