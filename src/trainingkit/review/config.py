@@ -55,7 +55,9 @@ class ContentRule:
     (``org``) name tagged by the segmenter in the scope. ``sure = false`` makes
     the rule's findings unsure (the code's ``unsure`` severity, a hint by default),
     and so does ``min_distinct = N`` when fewer than N distinct words matched the
-    pattern in the whole draft (one 学界 alone is not yet a 学术研讨)."""
+    pattern in the whole draft (one 学界 alone is not yet a 学术研讨). ``against``
+    drops the hits of a draft that stands against what matched (the ``against``
+    pattern in its title, or right before or after the matched word)."""
 
     code: str
     pattern: re.Pattern[str]
@@ -69,6 +71,7 @@ class ContentRule:
     names: tuple[str, ...] = ()
     sure: bool = True
     min_distinct: int = 1
+    against: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
             names=tuple(rule.get("names", [])),
             sure=bool(rule.get("sure", True)),
             min_distinct=int(rule.get("min_distinct", 1)),
+            against=bool(rule.get("against", False)),
         )
         for code, rules in data.get("content", {}).items()
         if code in codes

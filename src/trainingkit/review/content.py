@@ -8,6 +8,11 @@ part-of-speech tags, :mod:`.words`), and every ``in_text`` pattern occurs
 somewhere in the draft. One finding is made per code and sentence, naming the
 rule and the words that matched. A rule with ``sure = false`` gives a hint
 ("请核实：……"); a sentence that has a sure finding of a code gets no hint of it.
+A rule with ``against = true`` is about advocating something (a banned practice):
+it finds nothing in a draft that stands against what matched, by its title
+(关于整治农村聚众赌博的建议) or by the stance words right beside the very word
+elsewhere (依法打击聚众赌博); a stance against another thing (开放博彩，同时防止高利贷)
+does not count.
 """
 
 from __future__ import annotations
@@ -24,9 +29,16 @@ from trainingkit.review.words import ORG_TAGS, PERSON_TAGS, tokens
 __all__ = ["check_content"]
 
 
-def check_content(text: str, norm: str, rules: RuleSet) -> list[Finding]:
-    """Return the content findings for ``text`` (``norm`` is its normalised copy)."""
+def check_content(
+    text: str, norm: str, rules: RuleSet, title: Segment | None = None
+) -> list[Finding]:
+    """Return the content findings for ``text`` (``norm`` is its normalised copy).
+
+    ``title``: the parsed title, for the rules that read the draft's stance.
+    """
     spans = sentences(norm)
+    against = rules.patterns["against"]
+    titled_against = title is not None and bool(against.search(norm, title.start, title.end))
     starts = [s.start for s in spans]
     paragraphs = lines(norm)
     seen: dict[tuple[str, int], Finding] = {}
@@ -35,6 +47,8 @@ def check_content(text: str, norm: str, rules: RuleSet) -> list[Finding]:
         if not all(p.search(norm) for p in rule.in_text):
             continue
         if any(p.search(norm) for p in rule.not_in_text):
+            continue
+        if rule.against and titled_against:
             continue
         accepted: list[tuple[Segment, tuple[str, ...]]] = []
         for sentence, match in _hits(rule, norm, spans, starts):
@@ -45,6 +59,8 @@ def check_content(text: str, norm: str, rules: RuleSet) -> list[Finding]:
             words = _accept(rule, norm, scope, match)
             if words is None or not _names(rule, norm, scope):
                 continue
+            if rule.against and _stands_against(norm, against, match.group()):
+                continue
             accepted.append((sentence, words))
         distinct = {words[0] for _, words in accepted}
         sure = rule.sure and len(distinct) >= rule.min_distinct
@@ -53,6 +69,23 @@ def check_content(text: str, norm: str, rules: RuleSet) -> list[Finding]:
             if key not in seen or (sure and seen[key].severity == "hint"):
                 seen[key] = _finding(text, rules, rule, sentence, words, sure)
     return list(seen.values())
+
+
+_BREAK = re.compile(r"[。!?;\n]")
+
+
+def _stands_against(norm: str, against: re.Pattern[str], word: str, reach: int = 12) -> bool:
+    """Whether a stance word stands right before or after ``word`` in one sentence."""
+    for stance in against.finditer(norm):
+        after = norm[stance.end() : stance.end() + reach + len(word)]
+        before = norm[max(0, stance.start() - reach - len(word)) : stance.start()]
+        for window, at in ((after, after.find(word)), (before, before.rfind(word))):
+            if at < 0:
+                continue
+            between = window[:at] if window is after else window[at + len(word) :]
+            if not _BREAK.search(between):
+                return True
+    return False
 
 
 def _paragraph(paragraphs: list[Segment], sentence: Segment) -> Segment:
