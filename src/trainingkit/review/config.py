@@ -57,7 +57,9 @@ class ContentRule:
     and so does ``min_distinct = N`` when fewer than N distinct words matched the
     pattern in the whole draft (one 学界 alone is not yet a 学术研讨). ``against``
     drops the hits of a draft that stands against what matched (the ``against``
-    pattern in its title, or right before or after the matched word)."""
+    pattern in its title, or right before or after the matched word); a
+    ``not_in_title`` pattern in the title drops every hit of the rule (a draft on
+    保密 training tells of leaks, it does not leak)."""
 
     code: str
     pattern: re.Pattern[str]
@@ -72,6 +74,7 @@ class ContentRule:
     sure: bool = True
     min_distinct: int = 1
     against: bool = False
+    not_in_title: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
             sure=bool(rule.get("sure", True)),
             min_distinct=int(rule.get("min_distinct", 1)),
             against=bool(rule.get("against", False)),
+            not_in_title=tuple(compile_(p) for p in rule.get("not_in_title", [])),
         )
         for code, rules in data.get("content", {}).items()
         if code in codes

@@ -50,6 +50,10 @@ def check_content(
             continue
         if rule.against and titled_against:
             continue
+        if title is not None and any(
+            p.search(norm, title.start, title.end) for p in rule.not_in_title
+        ):
+            continue
         accepted: list[tuple[Segment, tuple[str, ...]]] = []
         for sentence, match in _hits(rule, norm, spans, starts):
             earlier = seen.get((rule.code, sentence.start))
