@@ -87,6 +87,10 @@ def _names(norm: str, marker: re.Pattern[str], generic: re.Pattern[str]) -> set[
         stop = match.start()
         while stop > 0 and norm[stop - 1] in "“”\"' ":
             stop -= 1  # the closing quote of “清溪”牌
+        # A marker that starts inside a word and ends past it (科技股份|有限公司 for
+        # 股份有限公司): the name ends before that word.
+        inside = words.within(max(0, stop - 8), match.end())
+        stop = next((t.start for t in inside if t.start < stop < t.end < match.end()), stop)
         name: list[Token] = []
         for token in reversed(words.within(max(0, stop - 16), stop)):
             if token.end != (name[0].start if name else stop):
