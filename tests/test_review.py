@@ -585,13 +585,19 @@ def test_a_military_store_described_over_a_paragraph_is_a_state_secret() -> None
     assert "state_secret" not in nearby.codes
 
 
-def test_a_leak_told_in_a_draft_on_secrecy_training_is_only_a_hint() -> None:
+def test_a_leak_told_in_a_draft_on_secrecy_training_is_no_finding_elsewhere_a_hint() -> None:
     review = _round5(
         "加强乡镇干部保密教育",
         "去年有个乡镇干部把一张标着“内部资料”的排班表拍照发进了家长群，后来才撤回。",
         "一、县保密局每年为乡镇干部组织两次保密培训，每次不少于半天。",
     )
-    assert _severities(review, "state_secret") == ["hint"]
+    assert "state_secret" not in review.flagged
+    elsewhere = _round5(
+        "规范乡镇微信工作群管理",
+        "去年有个乡镇干部把一张标着“内部资料”的排班表拍照发进了家长群，后来才撤回。",
+        "一、县委办每年对乡镇微信工作群检查一次，群主由办公室主任担任。",
+    )
+    assert _severities(elsewhere, "state_secret") == ["hint"]
 
 
 def test_one_branch_quarrel_told_over_a_paragraph_is_party_internal() -> None:
@@ -715,3 +721,61 @@ def test_i_offer_a_few_ideas_opens_the_suggestions() -> None:
         "第二，州市场监管局每季度公布一次投诉处理情况。\n"
     )
     assert "missing_suggestions" not in review.codes
+
+
+def test_the_stance_against_one_thing_does_not_clear_another() -> None:
+    situation = "度假区去年接待游客210万人次，过夜率不到15%。"
+    casino = _round5(
+        "在度假区试点博彩娱乐项目",
+        situation,
+        "一、市文旅局在度假区试点开设博彩娱乐项目，同时严防高利贷，防止未成年人进入。",
+    )
+    assert "blocking" in _severities(casino, "prohibited")
+    stakes = _round5(
+        "繁荣县城夜间经济",
+        situation,
+        "一、县公安局对棋牌室里的带彩麻将不再查处，每桌每局输赢不超过500元。",
+    )
+    assert "blocking" in _severities(stakes, "prohibited")
+    sex = _round5(
+        "提升生育意愿",
+        situation,
+        "一、省卫健委有条件放开孕中期胎儿性别告知，由公立医院收费提供。",
+    )
+    assert "blocking" in _severities(sex, "prohibited")
+
+
+def test_a_draft_on_secrecy_work_and_a_sentence_on_the_court_system_are_sound() -> None:
+    secrecy = _round5(
+        "加强乡镇干部保密教育培训",
+        "县保密局去年检查的12个乡镇中，有7个把内部工作材料拍照发到了微信群。",
+        "一、县委保密办每年组织一次全员保密轮训和考试。",
+    )
+    assert "state_secret" not in secrecy.codes
+    courts = _round5(
+        "方便山区群众打官司",
+        "区法院推行网上立案后，网上立案比例去年已达58%，但山区老人大多不会用手机。",
+        "一、区法院在每个乡镇设一个诉讼服务点，由专人帮助老人网上立案。",
+    )
+    assert "litigation" not in courts.codes
+
+
+def test_the_third_waves_companies_writers_and_party_members_are_read() -> None:
+    product = _round5(
+        "推进智慧医院建设",
+        '本省的青岚智能科技股份有限公司研发的"灵枢问诊"医疗大模型，已在3家医院试用。',
+        '一、省卫生健康委将"灵枢问诊"列入全省智慧医院推荐产品目录，全面推广。',
+    )
+    assert "blocking" in _severities(product, "advertising")
+    father = _round5(
+        "完善房屋征收补偿",
+        "笔者父亲的老宅去年被纳入征收范围，评估价只有市场价的一半。",
+        "一、区征收办按市场价为笔者父亲的老宅补偿，补偿总额不低于120万元。",
+    )
+    assert "blocking" in _severities(father, "personal_matter")
+    member = _round5(
+        "重新考虑市水利局领导班子调整方案",
+        "笔者系中共党员。市委组织部近日调整了市水利局领导班子，副局长周某某调任他处，笔者对此有不同意见。",
+        "一、请市委组织部对该局副局长人选重新研究。",
+    )
+    assert "blocking" in _severities(member, "party_internal")
