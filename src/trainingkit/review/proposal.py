@@ -56,9 +56,8 @@ def review_draft(kind: str, text: str, config: Mapping[str, Any] | None = None) 
     rules = load_rules(kind, config)
     draft = parse_draft(text, rules)
     content = check_content(text, draft.norm, rules, draft.title)
-    scholarly = any(f.code == "academic" and f.severity == "blocking" for f in content)
     findings = [
-        *check_structure(draft, rules, scholarly=scholarly),
+        *check_structure(draft, rules),
         *content,
         *check_advertising(text, draft.norm, rules),
         *check_relatives(draft, rules),
