@@ -779,3 +779,14 @@ def test_the_third_waves_companies_writers_and_party_members_are_read() -> None:
         "一、请市委组织部对该局副局长人选重新研究。",
     )
     assert "blocking" in _severities(member, "party_internal")
+
+
+def test_a_bracketed_sector_line_at_the_end_is_no_suggestion() -> None:
+    text = (
+        "关于建设园区集中式表面处理中心的建议\n\n园区47家企业的电镀工序七成要送往外市加工。\n\n"
+        "原因是单个企业自建设施环评难以通过。\n\n"
+        "建议：\n1. 市生态环境局在园区东片规划建设集中式表面处理中心，2026年底前建成。\n\n"
+        "（市工商联界别提案）\n"
+    )
+    review = review_proposal(text)
+    assert review.suggestions is not None and "工商联" not in review.suggestions.text
