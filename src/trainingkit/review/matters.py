@@ -38,6 +38,9 @@ _SEVERAL_BODY = re.compile(
     r"以上几件|这几件事|[几两三四]件事|另外(?:说|提|反映)(?:个|一个|一件)事|还有一件事|另外一件事"
 )
 
+# A sentence that starts by asking (建议市……、请……), for `_alternates`.
+_REQUEST_START = re.compile(r"(?:建议|请|恳请|希望|呼吁)")
+
 # Pairs that name the place, not the topic (我市、全县、本区、市级).
 _PLACE_PAIR = re.compile(
     r"[我本全该各][省市县区镇乡村]|[省市县区镇乡][级内域]|[省市县区镇乡][省市县区镇乡]"
@@ -127,7 +130,7 @@ def _alternates(draft: Draft, rules: RuleSet) -> bool:
     another request starts a second matter.
     """
     p = rules.patterns
-    request = re.compile(r"(?:建议|请|恳请|希望|呼吁)")
+    request = _REQUEST_START
     told = (p["cue_situation_strong"], p["cue_analysis"])
     norm = draft.norm
     asked = broke = telling = False  # a request seen; a new paragraph since; facts told
