@@ -141,7 +141,16 @@ def _suggestion_cue(norm: str, start: int, end: int, rules: RuleSet) -> re.Match
 
 #: Words the concrete pattern takes for a quantity that are only articles
 #: (给老百姓一个安静的夜晚, 是一项系统工程).
-ARTICLES = frozenset({"一个", "一项", "一份", "一片", "一种", "一些", "一点"})
+_ARTICLES = frozenset({"一个", "一项", "一份", "一片", "一种", "一些", "一点"})
+
+
+def has_concrete(norm: str, rules: RuleSet, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` names something concrete (a body, a figure, a deadline).
+
+    一个、一项 … are articles there, not quantities (给老百姓一个安静的夜晚).
+    """
+    found = rules.patterns["vague_concrete"].finditer(norm, start, end)
+    return any(m.group() not in _ARTICLES for m in found)
 
 
 def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
@@ -155,9 +164,7 @@ def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
     plea = p["cue_plea"].search(norm, request.end(), unit.end)
     if not plea:
         return True
-    # 一个 is an article here, not a quantity (给老百姓一个安静的夜晚).
-    concrete = p["vague_concrete"].finditer(norm, request.end(), unit.end)
-    return any(m.group() not in ARTICLES for m in concrete)
+    return has_concrete(norm, rules, request.end(), unit.end)
 
 
 def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:

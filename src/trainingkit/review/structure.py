@@ -9,7 +9,7 @@ from itertools import islice
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.matters import check_matters
-from trainingkit.review.parse import ARTICLES, Draft
+from trainingkit.review.parse import Draft, has_concrete
 from trainingkit.review.text import Segment, strip_enumerator
 from trainingkit.review.words import PLACE_TAGS, tokens
 
@@ -179,12 +179,11 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
         return []
     items = [i for i in draft.items if i.end - i.start >= rules.number("vague", "min_chars")]
     items = items or list(draft.items)
-    concrete, slogan = rules.patterns["vague_concrete"], rules.patterns["vague_slogan"]
+    slogan = rules.patterns["vague_slogan"]
     empty: list[Segment] = []
     words: list[str] = []
     for item in items:
-        found_concrete = concrete.finditer(draft.norm, _content(draft, item), item.end)
-        if any(m.group() not in ARTICLES for m in found_concrete):
+        if has_concrete(draft.norm, rules, _content(draft, item), item.end):
             continue
         found = [m.group() for m in slogan.finditer(draft.norm, item.start, item.end)]
         if found:
