@@ -22,6 +22,7 @@ from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.parse import Draft
 from trainingkit.review.text import Segment, sentences
+from trainingkit.review.words import first_name_in, name_forms
 
 __all__ = ["check_accused"]
 
@@ -34,8 +35,7 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
     norm = draft.norm
     names: set[str] = set()
     for match in p["accused_name"].finditer(norm):
-        name = match.group("name") or match.group("name2")
-        names.update({name, name[:2]} if "某" not in name else {name})
+        names.update(name_forms(match.group("name") or match.group("name2")))
     if not names:
         return []
     spans = list(sentences(norm))
@@ -51,14 +51,7 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
         asked.append(draft.title)
     findings = []
     for span in asked:
-        named = next(
-            (
-                n
-                for n in sorted(names, key=len, reverse=True)
-                if norm.find(n, span.start, span.end) >= 0
-            ),
-            None,
-        )
+        named = first_name_in(norm, names, span.start, span.end)
         inquiry = p["accused_inquiry"].search(norm, span.start, span.end)
         if named is None or inquiry is None:
             continue

@@ -24,7 +24,7 @@ from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.parse import Draft
 from trainingkit.review.text import Segment
-from trainingkit.review.words import PERSON_TAGS, tokens
+from trainingkit.review.words import PERSON_TAGS, first_name_in, name_forms, tokens
 
 __all__ = ["check_relatives"]
 
@@ -44,7 +44,7 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
     remedy = p["personal_remedy"]
     findings = []
     for item in draft.items:
-        named = next((n for n in names if norm.find(n, item.start, item.end) >= 0), None)
+        named = first_name_in(norm, names, item.start, item.end)
         if named is None:
             continue
         wanted = remedy.search(norm, item.start, item.end)
@@ -79,5 +79,5 @@ def _relative_names(draft: Draft, relative: re.Pattern[str], surname: re.Pattern
         elif len(first.word) == 1 and (named := surname.match(norm, at)):
             # A name the dictionary does not know comes apart (吴 / 梓航); a word it
             # knows (高血压) is no name. Two or three characters: keep both forms.
-            found.update({named.group()[:2], named.group()})
+            found.update(name_forms(named.group()))
     return found

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import rjieba
 
-__all__ = ["Token", "Tokens", "tokens"]
+__all__ = ["Token", "Tokens", "first_name_in", "name_forms", "tokens"]
 
 PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 ORG_TAGS = frozenset({"nt"})
@@ -103,3 +103,24 @@ def tokens(norm: str) -> Tokens:
         offset += len(word)
     assert offset == len(norm)
     return Tokens(tuple(items))
+
+
+def name_forms(name: str) -> set[str]:
+    """A person's name and its first two characters, how a draft refers back to them.
+
+    A name the segmenter splits (吴 / 梓航) may be written later as 吴梓; a name with
+    某 (李某某) is only ever written whole.
+
+    Example:
+        >>> sorted(name_forms("钱国栋")), sorted(name_forms("李某某"))
+        (['钱国', '钱国栋'], ['李某某'])
+    """
+    return {name} if "某" in name else {name, name[:2]}
+
+
+def first_name_in(norm: str, names: set[str], start: int, end: int) -> str | None:
+    """The longest of ``names`` that occurs in ``norm[start:end]``, if any."""
+    return next(
+        (n for n in sorted(names, key=lambda n: (-len(n), n)) if norm.find(n, start, end) >= 0),
+        None,
+    )
