@@ -39,6 +39,7 @@ def check_content(
     spans = sentences(norm)
     against = rules.patterns["against"]
     titled_against = title is not None and bool(against.search(norm, title.start, title.end))
+    stances = [Segment(m.start(), m.end()) for m in against.finditer(norm)]
     starts = [s.start for s in spans]
     paragraphs = lines(norm)
     seen: dict[tuple[str, int], Finding] = {}
@@ -63,7 +64,7 @@ def check_content(
             words = _accept(rule, norm, scope, match)
             if words is None or not _names(rule, norm, scope):
                 continue
-            if rule.against and _stands_against(norm, against, match.group()):
+            if rule.against and _stands_against(norm, stances, match.group()):
                 continue
             accepted.append((sentence, words))
         distinct = {words[0] for _, words in accepted}
@@ -78,11 +79,11 @@ def check_content(
 _BREAK = re.compile(r"[。!?;\n]")
 
 
-def _stands_against(norm: str, against: re.Pattern[str], word: str, reach: int = 12) -> bool:
-    """Whether a stance word stands right before or after ``word`` in one sentence."""
-    for stance in against.finditer(norm):
-        after = norm[stance.end() : stance.end() + reach + len(word)]
-        before = norm[max(0, stance.start() - reach - len(word)) : stance.start()]
+def _stands_against(norm: str, stances: list[Segment], word: str, reach: int = 12) -> bool:
+    """Whether a stance word (one of ``stances``) is right beside ``word``, in one sentence."""
+    for stance in stances:
+        after = norm[stance.end : stance.end + reach + len(word)]
+        before = norm[max(0, stance.start - reach - len(word)) : stance.start]
         for window, at in ((after, after.find(word)), (before, before.rfind(word))):
             if at < 0:
                 continue
