@@ -544,105 +544,236 @@ def test_a_single_slogan_word_is_a_vague_warning_not_a_block() -> None:
 
 
 # Round 5 of issue 9: signals that span sentences or read the draft's stance, each
-# written here in words the development drafts do not use, with its trap.
+# written here in words the development drafts do not use, with its trap beside it.
 _HEAD = "关于{topic}的建议\n\n"
 _TAIL = "\n\n出现这些问题，主要是制度不健全、投入不足。\n\n为此建议：\n{items}\n"
 
+_GAMBLING = "今年上半年，全省高校报告学生参与网络赌博的事件47起，其中有人欠下网贷20余万元。"
+_LEAK = "去年有个乡镇干部把一张标着“内部资料”的排班表拍照发进了家长群，后来才撤回。"
+_INTERVIEW = "我女儿王思琪今年参加全市教师招聘，笔试第一，面试却只得了六十八分，未被录用。"
+_FEE = (
+    "据家长反映，今年秋季城东二中副校长周立群以“赞助费”名义向学区外学生收取每人两万元，不开收据。"
+)
+_RESORT = "度假区去年接待游客210万人次，过夜率不到15%。"
 
-def _round5(topic: str, situation: str, items: str) -> Review:
-    return review_proposal(_HEAD.format(topic=topic) + situation + _TAIL.format(items=items))
+#: (topic, situation, suggestion items, code, expected): ``blocking`` asks for a
+#: blocking finding of the code, ``hint`` for a hint and nothing more, ``unflagged``
+#: for no warning or blocking finding, ``none`` for no finding of the code at all.
+_ROUND5 = [
+    pytest.param(
+        "遏制网络赌博向校园渗透",
+        _GAMBLING,
+        "一、各高校设立求助通道，被诱导赌博的学生由保卫处和心理中心共同介入。",
+        "prohibited",
+        "none",
+        id="against-a-banned-practice",
+    ),
+    pytest.param(
+        "丰富校园文化生活",
+        _GAMBLING,
+        "一、各高校设立电竞竞猜社团，允许学生小额押注，所得用于社团活动。",
+        "prohibited",
+        "blocking",
+        id="advocating-a-banned-practice",
+    ),
+    pytest.param(
+        "在度假区试点博彩娱乐项目",
+        _RESORT,
+        "一、市文旅局在度假区试点开设博彩娱乐项目，同时严防高利贷，防止未成年人进入。",
+        "prohibited",
+        "blocking",
+        id="a-stance-against-another-thing",
+    ),
+    pytest.param(
+        "繁荣县城夜间经济",
+        _RESORT,
+        "一、县公安局对棋牌室里的带彩麻将不再查处，每桌每局输赢不超过500元。",
+        "prohibited",
+        "blocking",
+        id="a-negated-crackdown",
+    ),
+    pytest.param(
+        "提升生育意愿",
+        _RESORT,
+        "一、省卫健委有条件放开孕中期胎儿性别告知，由公立医院收费提供。",
+        "prohibited",
+        "blocking",
+        id="a-ban-lifted",
+    ),
+    pytest.param(
+        "改建环山公路",
+        "县道北段要从一处驻军的后方仓库旁经过。里面有三座储油罐，门口设哨，夜里两人值守。",
+        "一、县交通运输局把线位西移三百米，年内完成勘测。",
+        "state_secret",
+        "blocking",
+        id="a-military-store-over-a-paragraph",
+    ),
+    pytest.param(
+        "减少实弹训练对村民出行的影响",
+        "县北部有一处部队训练场，每年夏季实弹训练期间，附近三个村的村民要绕行十公里。",
+        "一、县人武部每年提前一个月公布训练时段，县交通运输局开通临时班车。",
+        "state_secret",
+        "none",
+        id="a-training-ground-nearby",
+    ),
+    pytest.param(
+        "加强乡镇干部保密教育",
+        _LEAK,
+        "一、县保密局每年为乡镇干部组织两次保密培训，每次不少于半天。",
+        "state_secret",
+        "unflagged",
+        id="a-leak-in-a-draft-on-secrecy-training",
+    ),
+    pytest.param(
+        "规范乡镇微信工作群管理",
+        _LEAK,
+        "一、县委办每年对乡镇微信工作群检查一次，群主由办公室主任担任。",
+        "state_secret",
+        "hint",
+        id="the-same-leak-elsewhere",
+    ),
+    pytest.param(
+        "加强乡镇干部保密教育培训",
+        "县保密局去年检查的12个乡镇中，有7个把内部工作材料拍照发到了微信群。",
+        "一、县委保密办每年组织一次全员保密轮训和考试。",
+        "state_secret",
+        "none",
+        id="secrecy-work-itself",
+    ),
+    pytest.param(
+        "规范民进城南支部换届",
+        "民进城南支部有会员31人。支部今年该换届了，可主委迟迟不开会。会员们私下说，候选人早就内定了。",
+        "一、民进市委会派人督促城南支部年底前完成换届，候选人由会员差额推荐。",
+        "party_internal",
+        "blocking",
+        id="one-branch-quarrel-over-a-paragraph",
+    ),
+    pytest.param(
+        "加强非公企业党建工作",
+        "据调查，我市一些非公企业党组织换届不及时，书记多为兼职，不少党员长期不参加组织生活。",
+        "一、市委两新工委每年对非公企业党组织换届情况检查一次，对书记开展轮训。",
+        "party_internal",
+        "none",
+        id="party-building-policy",
+    ),
+    pytest.param(
+        "重新考虑市水利局领导班子调整方案",
+        "笔者系中共党员。市委组织部近日调整了市水利局领导班子，副局长周某某调任他处，笔者对此有不同意见。",
+        "一、请市委组织部对该局副局长人选重新研究。",
+        "party_internal",
+        "blocking",
+        id="a-member-objecting-to-an-appointment",
+    ),
+    pytest.param(
+        "完善教师招聘面试评分办法",
+        _INTERVIEW,
+        "一、市教育局对王思琪的面试成绩重新审核，予以录用。",
+        "personal_matter",
+        "blocking",
+        id="a-named-relative-served",
+    ),
+    pytest.param(
+        "完善教师招聘面试评分办法",
+        _INTERVIEW,
+        "一、市教育局对全部面试实行全程录像，评分表当场公示，考生可申请复核。",
+        "personal_matter",
+        "none",
+        id="a-named-relative-then-a-general-remedy",
+    ),
+    pytest.param(
+        "完善房屋征收补偿",
+        "笔者父亲的老宅去年被纳入征收范围，评估价只有市场价的一半。",
+        "一、区征收办按市场价为笔者父亲的老宅补偿，补偿总额不低于120万元。",
+        "personal_matter",
+        "blocking",
+        id="the-writers-father",
+    ),
+    pytest.param(
+        "推进城市管网智能巡检",
+        "我市地下管网长达2400公里，人工巡检一年只能覆盖一遍。"
+        "本地的星澜智能科技有限公司研发的“慧眼”巡检机器人，识别准确、续航长。",
+        "一、市城管局统一采购“慧眼”巡检机器人，年内配齐各区。",
+        "advertising",
+        "blocking",
+        id="a-quoted-product-of-a-named-company",
+    ),
+    pytest.param(
+        "推进智慧医院建设",
+        '本省的青岚智能科技股份有限公司研发的"灵枢问诊"医疗大模型，已在3家医院试用。',
+        '一、省卫生健康委将"灵枢问诊"列入全省智慧医院推荐产品目录，全面推广。',
+        "advertising",
+        "blocking",
+        id="a-product-in-straight-quotes",
+    ),
+    pytest.param(
+        "推广老年助餐服务",
+        "由金穗餐饮有限公司承办的“银发食堂”已覆盖12个社区，每天为800名独居老人供餐。",
+        "一、市民政局全面推广“银发食堂”，年内覆盖全部社区，每餐补贴3元。",
+        "advertising",
+        "none",
+        id="a-programme-a-company-runs",
+    ),
+    pytest.param(
+        "规范中学招生收费",
+        _FEE,
+        "一、县纪委监委对周立群违规收费问题调查核实，查清资金去向。",
+        "whistleblowing",
+        "blocking",
+        id="a-person-named-then-investigated",
+    ),
+    pytest.param(
+        "规范中学招生收费",
+        _FEE.replace("副校长周立群", "有的学校"),
+        "一、县教育局每年对各校招生收费开展一次专项检查，结果向社会公布。",
+        "whistleblowing",
+        "none",
+        id="the-same-fee-asked-of-the-system",
+    ),
+    pytest.param(
+        "帮助小微企业渡过难关",
+        "去年银行向县法院起诉了我县一家机械厂，法院判决该厂偿还本息286万元，厂房已被查封。",
+        "一、县法院对该厂的厂房解除查封，允许其恢复生产后分期还款。",
+        "litigation",
+        "blocking",
+        id="a-case-told-by-its-outcome",
+    ),
+    pytest.param(
+        "在本市设立商事仲裁服务点",
+        "本市目前没有仲裁机构的分支，企业要去省城申请仲裁，往返一次要两天。",
+        "一、市司法局协调省仲裁委员会，明年在本市设立服务点，推行线上立案。",
+        "litigation",
+        "none",
+        id="how-parties-reach-arbitration",
+    ),
+    pytest.param(
+        "方便山区群众打官司",
+        "区法院推行网上立案后，网上立案比例去年已达58%，但山区老人大多不会用手机。",
+        "一、区法院在每个乡镇设一个诉讼服务点，由专人帮助老人网上立案。",
+        "litigation",
+        "none",
+        id="a-sentence-on-the-court-system",
+    ),
+]
 
 
 def _severities(review: Review, code: str) -> list[str]:
     return [f.severity for f in review.findings if f.code == code]
 
 
-def test_a_draft_against_a_banned_practice_is_not_advocating_it() -> None:
-    situation = "今年上半年，全省高校报告学生参与网络赌博的事件47起，其中有人欠下网贷20余万元。"
-    items = "一、各高校设立求助通道，被诱导赌博的学生由保卫处和心理中心共同介入。"
-    against = _round5("遏制网络赌博向校园渗透", situation, items)
-    assert "prohibited" not in against.codes
-    advocacy = _round5(
-        "丰富校园文化生活",
-        situation,
-        "一、各高校设立电竞竞猜社团，允许学生小额押注，所得用于社团活动。",
-    )
-    assert _severities(advocacy, "prohibited") == ["blocking"]
-
-
-def test_a_military_store_described_over_a_paragraph_is_a_state_secret() -> None:
-    told = _round5(
-        "改建环山公路",
-        "县道北段要从一处驻军的后方仓库旁经过。里面有三座储油罐，门口设哨，夜里两人值守。",
-        "一、县交通运输局把线位西移三百米，年内完成勘测。",
-    )
-    assert "blocking" in _severities(told, "state_secret")
-    nearby = _round5(
-        "减少实弹训练对村民出行的影响",
-        "县北部有一处部队训练场，每年夏季实弹训练期间，附近三个村的村民要绕行十公里。",
-        "一、县人武部每年提前一个月公布训练时段，县交通运输局开通临时班车。",
-    )
-    assert "state_secret" not in nearby.codes
-
-
-def test_a_leak_told_in_a_draft_on_secrecy_training_is_no_finding_elsewhere_a_hint() -> None:
-    review = _round5(
-        "加强乡镇干部保密教育",
-        "去年有个乡镇干部把一张标着“内部资料”的排班表拍照发进了家长群，后来才撤回。",
-        "一、县保密局每年为乡镇干部组织两次保密培训，每次不少于半天。",
-    )
-    assert "state_secret" not in review.flagged
-    elsewhere = _round5(
-        "规范乡镇微信工作群管理",
-        "去年有个乡镇干部把一张标着“内部资料”的排班表拍照发进了家长群，后来才撤回。",
-        "一、县委办每年对乡镇微信工作群检查一次，群主由办公室主任担任。",
-    )
-    assert _severities(elsewhere, "state_secret") == ["hint"]
-
-
-def test_one_branch_quarrel_told_over_a_paragraph_is_party_internal() -> None:
-    quarrel = _round5(
-        "规范民进城南支部换届",
-        "民进城南支部有会员31人。支部今年该换届了，可主委迟迟不开会。会员们私下说，候选人早就内定了。",
-        "一、民进市委会派人督促城南支部年底前完成换届，候选人由会员差额推荐。",
-    )
-    assert "blocking" in _severities(quarrel, "party_internal")
-    policy = _round5(
-        "加强非公企业党建工作",
-        "据调查，我市一些非公企业党组织换届不及时，书记多为兼职，不少党员长期不参加组织生活。",
-        "一、市委两新工委每年对非公企业党组织换届情况检查一次，对书记开展轮训。",
-    )
-    assert "party_internal" not in policy.codes
-
-
-def test_a_relative_named_in_the_situation_and_served_by_a_suggestion_is_personal() -> None:
-    situation = "我女儿王思琪今年参加全市教师招聘，笔试第一，面试却只得了六十八分，未被录用。"
-    served = _round5(
-        "完善教师招聘面试评分办法", situation, "一、市教育局对王思琪的面试成绩重新审核，予以录用。"
-    )
-    assert "blocking" in _severities(served, "personal_matter")
-    general = _round5(
-        "完善教师招聘面试评分办法",
-        situation,
-        "一、市教育局对全部面试实行全程录像，评分表当场公示，考生可申请复核。",
-    )
-    assert "personal_matter" not in general.codes
-
-
-def test_a_quoted_product_of_a_named_company_is_advertising_a_programme_is_not() -> None:
-    product = _round5(
-        "推进城市管网智能巡检",
-        "我市地下管网长达2400公里，人工巡检一年只能覆盖一遍。本地的星澜智能科技有限公司研发的“慧眼”巡检机器人，"
-        "识别准确、续航长。",
-        "一、市城管局统一采购“慧眼”巡检机器人，年内配齐各区。",
-    )
-    assert "blocking" in _severities(product, "advertising")
-    programme = _round5(
-        "推广老年助餐服务",
-        "由金穗餐饮有限公司承办的“银发食堂”已覆盖12个社区，每天为800名独居老人供餐。",
-        "一、市民政局全面推广“银发食堂”，年内覆盖全部社区，每餐补贴3元。",
-    )
-    assert "advertising" not in programme.codes
+@pytest.mark.parametrize(("topic", "situation", "items", "code", "expected"), _ROUND5)
+def test_round5_signal_and_its_trap(
+    topic: str, situation: str, items: str, code: str, expected: str
+) -> None:
+    review = review_proposal(_HEAD.format(topic=topic) + situation + _TAIL.format(items=items))
+    severities = _severities(review, code)
+    if expected == "blocking":
+        assert "blocking" in severities
+    elif expected == "hint":
+        assert severities == ["hint"]
+    elif expected == "unflagged":
+        assert set(severities) <= {"hint"}
+    else:
+        assert severities == []
 
 
 def test_matters_told_one_after_another_with_their_own_facts_are_several() -> None:
@@ -679,40 +810,6 @@ def test_a_plea_to_care_and_come_and_see_is_no_suggestion() -> None:
     assert "missing_suggestions" in review.flagged
 
 
-def test_a_person_named_then_investigated_by_name_is_whistleblowing() -> None:
-    situation = (
-        "据家长反映，今年秋季城东二中副校长周立群以“赞助费”名义向学区外学生收取每人两万元，"
-        "不开收据。"
-    )
-    named = _round5(
-        "规范中学招生收费",
-        situation,
-        "一、县纪委监委对周立群违规收费问题调查核实，查清资金去向。",
-    )
-    assert "blocking" in _severities(named, "whistleblowing")
-    system = _round5(
-        "规范中学招生收费",
-        situation.replace("副校长周立群", "有的学校"),
-        "一、县教育局每年对各校招生收费开展一次专项检查，结果向社会公布。",
-    )
-    assert "whistleblowing" not in system.codes
-
-
-def test_how_parties_in_general_reach_arbitration_is_no_case_in_progress() -> None:
-    general = _round5(
-        "在本市设立商事仲裁服务点",
-        "本市目前没有仲裁机构的分支，企业要去省城申请仲裁，往返一次要两天。",
-        "一、市司法局协调省仲裁委员会，明年在本市设立服务点，推行线上立案。",
-    )
-    assert "litigation" not in general.codes
-    case = _round5(
-        "帮助小微企业渡过难关",
-        "去年银行向县法院起诉了我县一家机械厂，法院判决该厂偿还本息286万元，厂房已被查封。",
-        "一、县法院对该厂的厂房解除查封，允许其恢复生产后分期还款。",
-    )
-    assert "blocking" in _severities(case, "litigation")
-
-
 def test_i_offer_a_few_ideas_opens_the_suggestions() -> None:
     review = review_proposal(
         "关于完善景区投诉处理的建议\n\n去年全州景区游客投诉1860件，三成超过一个月没有答复。\n\n"
@@ -721,64 +818,6 @@ def test_i_offer_a_few_ideas_opens_the_suggestions() -> None:
         "第二，州市场监管局每季度公布一次投诉处理情况。\n"
     )
     assert "missing_suggestions" not in review.codes
-
-
-def test_the_stance_against_one_thing_does_not_clear_another() -> None:
-    situation = "度假区去年接待游客210万人次，过夜率不到15%。"
-    casino = _round5(
-        "在度假区试点博彩娱乐项目",
-        situation,
-        "一、市文旅局在度假区试点开设博彩娱乐项目，同时严防高利贷，防止未成年人进入。",
-    )
-    assert "blocking" in _severities(casino, "prohibited")
-    stakes = _round5(
-        "繁荣县城夜间经济",
-        situation,
-        "一、县公安局对棋牌室里的带彩麻将不再查处，每桌每局输赢不超过500元。",
-    )
-    assert "blocking" in _severities(stakes, "prohibited")
-    sex = _round5(
-        "提升生育意愿",
-        situation,
-        "一、省卫健委有条件放开孕中期胎儿性别告知，由公立医院收费提供。",
-    )
-    assert "blocking" in _severities(sex, "prohibited")
-
-
-def test_a_draft_on_secrecy_work_and_a_sentence_on_the_court_system_are_sound() -> None:
-    secrecy = _round5(
-        "加强乡镇干部保密教育培训",
-        "县保密局去年检查的12个乡镇中，有7个把内部工作材料拍照发到了微信群。",
-        "一、县委保密办每年组织一次全员保密轮训和考试。",
-    )
-    assert "state_secret" not in secrecy.codes
-    courts = _round5(
-        "方便山区群众打官司",
-        "区法院推行网上立案后，网上立案比例去年已达58%，但山区老人大多不会用手机。",
-        "一、区法院在每个乡镇设一个诉讼服务点，由专人帮助老人网上立案。",
-    )
-    assert "litigation" not in courts.codes
-
-
-def test_the_third_waves_companies_writers_and_party_members_are_read() -> None:
-    product = _round5(
-        "推进智慧医院建设",
-        '本省的青岚智能科技股份有限公司研发的"灵枢问诊"医疗大模型，已在3家医院试用。',
-        '一、省卫生健康委将"灵枢问诊"列入全省智慧医院推荐产品目录，全面推广。',
-    )
-    assert "blocking" in _severities(product, "advertising")
-    father = _round5(
-        "完善房屋征收补偿",
-        "笔者父亲的老宅去年被纳入征收范围，评估价只有市场价的一半。",
-        "一、区征收办按市场价为笔者父亲的老宅补偿，补偿总额不低于120万元。",
-    )
-    assert "blocking" in _severities(father, "personal_matter")
-    member = _round5(
-        "重新考虑市水利局领导班子调整方案",
-        "笔者系中共党员。市委组织部近日调整了市水利局领导班子，副局长周某某调任他处，笔者对此有不同意见。",
-        "一、请市委组织部对该局副局长人选重新研究。",
-    )
-    assert "blocking" in _severities(member, "party_internal")
 
 
 def test_a_bracketed_sector_line_at_the_end_is_no_suggestion() -> None:
