@@ -63,6 +63,7 @@ NEW_BATCHES = (
     "u14_",
     "u15_",
     "u16_",
+    "u20_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
