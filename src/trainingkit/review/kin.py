@@ -24,7 +24,7 @@ from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.parse import Draft
 from trainingkit.review.text import Segment
-from trainingkit.review.words import PERSON_TAGS, first_name_in, name_forms, tokens
+from trainingkit.review.words import PERSON_TAGS, Token, Tokens, first_name_in, name_forms, tokens
 
 __all__ = ["check_relatives"]
 
@@ -76,8 +76,16 @@ def _relative_names(draft: Draft, relative: re.Pattern[str], surname: re.Pattern
             continue
         if first.tag in PERSON_TAGS and len(first.word) >= 2:
             found.add(first.word)
-        elif len(first.word) == 1 and (named := surname.match(norm, at)):
-            # A name the dictionary does not know comes apart (吴 / 梓航); a word it
-            # knows (高血压) is no name. Two or three characters: keep both forms.
+        elif (named := surname.match(norm, at)) and (
+            len(first.word) == 1 or _given_name_follows(words, first, named.end())
+        ):
+            # A name the dictionary does not know comes apart (吴 / 梓航, 欧阳 / 子涵);
+            # a word it knows (高血压) is no name. Keep the short form too.
             found.update(name_forms(named.group()))
     return found
+
+
+def _given_name_follows(words: Tokens, surname: Token, end: int) -> bool:
+    """Whether a compound surname (欧阳) is followed by a given name (子涵) ending at ``end``."""
+    given = next((t for t in words.within(surname.end, end) if t.start == surname.end), None)
+    return given is not None and given.tag in PERSON_TAGS and given.end == end

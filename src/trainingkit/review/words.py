@@ -106,16 +106,16 @@ def tokens(norm: str) -> Tokens:
 
 
 def name_forms(name: str) -> set[str]:
-    """A person's name and its first two characters, how a draft refers back to them.
+    """A person's name and the name without its last character.
 
-    A name the segmenter splits (吴 / 梓航) may be written later as 吴梓; a name with
-    某 (李某某) is only ever written whole.
+    A name found by its surname may take one character too many (我女儿王芳在…: 王芳在),
+    so the shorter form is kept too; a name with 某 (李某某) is only ever written whole.
 
     Example:
-        >>> sorted(name_forms("钱国栋")), sorted(name_forms("李某某"))
-        (['钱国', '钱国栋'], ['李某某'])
+        >>> sorted(name_forms("钱国栋")), sorted(name_forms("李某某")), sorted(name_forms("王芳"))
+        (['钱国', '钱国栋'], ['李某某'], ['王芳'])
     """
-    return {name} if "某" in name else {name, name[:2]}
+    return {name} if "某" in name or len(name) < 3 else {name, name[:-1]}
 
 
 def first_name_in(norm: str, names: set[str], start: int, end: int) -> str | None:
