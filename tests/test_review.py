@@ -543,7 +543,7 @@ def test_a_single_slogan_word_is_a_vague_warning_not_a_block() -> None:
     assert [f.severity for f in one.findings if f.code == "vague_suggestions"] == ["warning"]
 
 
-# Round 5 of issue 9: signals that span sentences or read the draft's stance, each
+# Rounds 5 and 6 of issue 9: signals that span sentences or read the draft's stance, each
 # written here in words the development drafts do not use, with its trap beside it.
 _HEAD = "关于{topic}的建议\n\n"
 _TAIL = "\n\n出现这些问题，主要是制度不健全、投入不足。\n\n为此建议：\n{items}\n"
@@ -559,7 +559,7 @@ _RESORT = "度假区去年接待游客210万人次，过夜率不到15%。"
 #: (topic, situation, suggestion items, code, expected): ``blocking`` asks for a
 #: blocking finding of the code, ``hint`` for a hint and nothing more, ``unflagged``
 #: for no warning or blocking finding, ``none`` for no finding of the code at all.
-_ROUND5 = [
+_SIGNALS = [
     pytest.param(
         "遏制网络赌博向校园渗透",
         _GAMBLING,
@@ -689,6 +689,38 @@ _ROUND5 = [
         id="the-writers-father",
     ),
     pytest.param(
+        "完善随迁子女入学办法",
+        "我外孙欧阳明轩今年满六岁，一家人在城南租房五年，居住证齐全，却被分到八公里外的学校。",
+        "一、区教育局对欧阳明轩的入学申请重新审核，安排其就近入学。",
+        "personal_matter",
+        "blocking",
+        id="a-grandson-with-a-compound-surname",
+    ),
+    pytest.param(
+        "完善随迁子女入学办法",
+        "城南片区随迁子女今年有六百余人申请入学，欧阳路小学只收了一百二十人。",
+        "一、区教育局每年公布各校随迁子女学位数，按居住年限排序录取。",
+        "personal_matter",
+        "none",
+        id="a-school-on-a-street-named-like-a-surname",
+    ),
+    pytest.param(
+        "改善边境哨所补给道路",
+        "山顶的雷达站常年驻守一个排，哨所十二人轮班，夜里只有两人值守，补给全靠一条土路。",
+        "一、县交通运输局把这条路纳入边境道路项目，明年开工。",
+        "state_secret",
+        "blocking",
+        id="a-radar-station-told-with-its-watch",
+    ),
+    pytest.param(
+        "加强机关干部保密常识培训",
+        "县保密局通报的案例中，有干部把标有密级的通知拍照转发到几百人的微信群。",
+        "一、县保密局把保密常识列入新录用公务员入职必修课，每人不少于四学时。",
+        "state_secret",
+        "none",
+        id="a-marked-paper-leaked-in-a-draft-on-secrecy-training",
+    ),
+    pytest.param(
         "推进城市管网智能巡检",
         "我市地下管网长达2400公里，人工巡检一年只能覆盖一遍。"
         "本地的星澜智能科技有限公司研发的“慧眼”巡检机器人，识别准确、续航长。",
@@ -760,8 +792,8 @@ def _severities(review: Review, code: str) -> list[str]:
     return [f.severity for f in review.findings if f.code == code]
 
 
-@pytest.mark.parametrize(("topic", "situation", "items", "code", "expected"), _ROUND5)
-def test_round5_signal_and_its_trap(
+@pytest.mark.parametrize(("topic", "situation", "items", "code", "expected"), _SIGNALS)
+def test_a_signal_and_its_trap(
     topic: str, situation: str, items: str, code: str, expected: str
 ) -> None:
     review = review_proposal(_HEAD.format(topic=topic) + situation + _TAIL.format(items=items))
@@ -818,6 +850,17 @@ def test_i_offer_a_few_ideas_opens_the_suggestions() -> None:
         "第二，州市场监管局每季度公布一次投诉处理情况。\n"
     )
     assert "missing_suggestions" not in review.codes
+
+
+def test_items_numbered_qi_yi_after_a_classical_lead_are_the_suggestions() -> None:
+    review = review_proposal(
+        "关于修缮城西古桥的建议\n\n城西古桥建于清代，桥面石板松动三十余处，去年有老人摔伤。\n\n"
+        "古桥不是文物保护单位，修缮没有经费来源，管护责任也不清。\n\n"
+        "谨陈数端，望有司采纳：\n其一，县文物局年内完成古桥文物认定。\n"
+        "其二，县财政安排修缮专项资金，明年汛前完成桥面修复。\n"
+    )
+    assert "missing_suggestions" not in review.codes
+    assert review.suggestions is not None and "县财政" in review.suggestions.text
 
 
 def test_a_bracketed_sector_line_at_the_end_is_no_suggestion() -> None:
