@@ -721,6 +721,23 @@ _SIGNALS = [
         id="a-marked-paper-leaked-in-a-draft-on-secrecy-training",
     ),
     pytest.param(
+        "恢复岔口村党支部书记职务",
+        "镇党委决定免去村党支部书记杨正明的职务，由镇里下派干部张某担任。"
+        "我作为村党支部委员，对这个决定有不同看法。",
+        "一、请县委组织部复核镇党委的这次调整，恢复杨正明的职务。",
+        "party_internal",
+        "blocking",
+        id="a-branch-committee-member-objecting-to-a-dismissal",
+    ),
+    pytest.param(
+        "提高牧区牦牛保险覆盖面",
+        "全县牦牛存栏十二万头，去年参保的不到两成，雪灾一来牧民损失全靠自己扛。",
+        "一、县农业农村局会同保险公司，争取三年内参保率达到五成以上。",
+        "state_secret",
+        "none",
+        id="nei-can-inside-a-word-is-no-internal-reference",
+    ),
+    pytest.param(
         "推进城市管网智能巡检",
         "我市地下管网长达2400公里，人工巡检一年只能覆盖一遍。"
         "本地的星澜智能科技有限公司研发的“慧眼”巡检机器人，识别准确、续航长。",
@@ -840,6 +857,12 @@ def test_a_plea_to_care_and_come_and_see_is_no_suggestion() -> None:
         "恳请各级领导多关心关心山里的孩子，常到我们这里来看看。\n"
     )
     assert "missing_suggestions" in review.flagged
+    heart = review_proposal(
+        "关于修复羊角村通村公路的建议\n\n村口的公路去年塌了四十米，班车停了一年。\n\n"
+        "那段路下面是松土，修路时没有砌挡墙。\n\n"
+        "只想请各位领导到村里来看一看，恳请领导们把羊角村的事情放在心上。\n"
+    )
+    assert "missing_suggestions" in heart.flagged
 
 
 def test_i_offer_a_few_ideas_opens_the_suggestions() -> None:
