@@ -65,6 +65,7 @@ NEW_BATCHES = (
     "u16_",
     "u17_",
     "u20_",
+    "u18_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
