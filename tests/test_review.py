@@ -738,6 +738,48 @@ _SIGNALS = [
         id="nei-can-inside-a-word-is-no-internal-reference",
     ),
     pytest.param(
+        "解决随迁子女就近入学问题",
+        "林思远，男，2018年生，系提案人的外孙，父母都在高新区工作，却被分到五公里外的学校。",
+        "一、市教育局为林思远安排到高新区第一小学就读。",
+        "personal_matter",
+        "blocking",
+        id="a-child-named-then-said-to-be-the-proposers-grandson",
+    ),
+    pytest.param(
+        "发展草原赛马旅游",
+        "马术场每年办赛十余场，门票收入不到三百万元。",
+        "一、县文旅局引进运营企业举办商业赛马，观众购买名次竞猜票，猜中的按赔率当场兑付现金。",
+        "prohibited",
+        "blocking",
+        id="wagering-described-by-its-odds",
+    ),
+    pytest.param(
+        "尽早公布城南新区规划",
+        "我参加了县自然资源局的论证会，会上发放的送审稿要求不得外传，其中写明四个村将整村搬迁。",
+        "一、县自然资源局尽快向社会公布城南新区规划，说明搬迁范围。",
+        "state_secret",
+        "blocking",
+        id="a-paper-not-to-be-passed-on",
+    ),
+    pytest.param(
+        "加强清溪河夜间排污监管",
+        "我今年几次到河边实地查看，发现位于青石镇工业集中区的江源宏达精细化工有限公司存在明显的偷排行为："
+        "该公司厂区西南角有一根暗管直通清溪河。",
+        "一、由区生态环境分局会同区公安分局，对江源宏达精细化工有限公司开展突击夜查，查封暗管，固定证据，"
+        "涉嫌犯罪的移送公安机关追究刑事责任。",
+        "whistleblowing",
+        "blocking",
+        id="a-firm-named-for-a-wrong-and-to-be-investigated",
+    ),
+    pytest.param(
+        "推进园区企业绿色转型",
+        "江源宏达精细化工有限公司去年投入八百万元改造污水处理设施，出水稳定达标。",
+        "一、区生态环境分局对江源宏达精细化工有限公司等企业的改造经验组织调查总结，在园区推广。",
+        "whistleblowing",
+        "none",
+        id="a-firm-named-for-its-good-work",
+    ),
+    pytest.param(
         "推进城市管网智能巡检",
         "我市地下管网长达2400公里，人工巡检一年只能覆盖一遍。"
         "本地的星澜智能科技有限公司研发的“慧眼”巡检机器人，识别准确、续航长。",
@@ -884,6 +926,19 @@ def test_items_numbered_qi_yi_after_a_classical_lead_are_the_suggestions() -> No
     )
     assert "missing_suggestions" not in review.codes
     assert review.suggestions is not None and "县财政" in review.suggestions.text
+
+
+def test_departments_serving_one_thing_and_its_supporting_services_are_one_matter() -> None:
+    text = (
+        "关于加快科创园区人才公寓及生活配套建设的建议\n\n园区企业有技术人员两千余人，七成在城区租房，通勤单程一小时。\n\n"
+        "原因是园区规划时没有预留居住用地，配套跟不上。\n\n建议：\n"
+        "一、区住建局利用预留用地，2027年底前建成人才公寓八百套。\n"
+        "二、区教育局新建一所幼儿园，区卫健局设一个社区卫生服务站。\n"
+        "三、区交通运输局开通至城区的早晚通勤公交。\n"
+    )
+    assert _severities(review_proposal(text), "multiple_matters") in ([], ["hint"])
+    several = review_proposal(text.replace("人才公寓及生活配套建设", "发展"))
+    assert _severities(several, "multiple_matters") == ["warning"]
 
 
 def test_a_bracketed_sector_line_at_the_end_is_no_suggestion() -> None:

@@ -28,7 +28,8 @@ __all__ = ["check_accused"]
 
 
 def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
-    """Return ``whistleblowing`` findings for suggestions that ask to investigate a named person."""
+    """Return ``whistleblowing`` findings for suggestions that ask to investigate a named person
+    or firm."""
     if "whistleblowing" not in rules.codes:
         return []
     p = rules.patterns
@@ -36,19 +37,21 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
     names: set[str] = set()
     for match in p["accused_name"].finditer(norm):
         names.update(name_forms(match.group("name") or match.group("name2")))
-    if not names:
+    asked = [Segment(u.start, u.end) for u in draft.units if "suggestions" in u.tags]
+    if draft.title is not None:
+        asked.append(draft.title)
+    firms = {m.group("org") for s in asked for m in p["accused_org"].finditer(norm, s.start, s.end)}
+    if not names and not firms:
         return []
     spans = list(sentences(norm))
     wrong = p["accused_wrong"]
     accused = {
         name
-        for name in names
+        for name in names | firms
         for s in spans
         if norm.find(name, s.start, s.end) >= 0 and wrong.search(norm, s.start, s.end)
     }
-    asked = [Segment(u.start, u.end) for u in draft.units if "suggestions" in u.tags]
-    if draft.title is not None:
-        asked.append(draft.title)
+    names |= firms & accused
     findings = []
     for span in asked:
         named = first_name_in(norm, names, span.start, span.end)
@@ -56,7 +59,7 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
         if named is None or inquiry is None:
             continue
         sure = named in accused or bool(wrong.search(norm, span.start, span.end))
-        text = f"这里要求对具体的人（“{named}”）进行{inquiry.group()}，是指名举报。"
+        text = f"这里要求对具体的人或单位（“{named}”）进行{inquiry.group()}，是指名举报。"
         findings.append(
             rules.finding("whistleblowing", text, span, named, inquiry.group(), sure=sure)
         )

@@ -39,6 +39,11 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
     p = rules.patterns
     norm = draft.norm
     names = _relative_names(draft, p["personal_relative"], p["personal_surname"])
+    names.update(
+        form
+        for match in p["personal_named_relative"].finditer(norm)
+        for form in name_forms(match.group("name"))
+    )
     if not names:
         return []
     remedy = p["personal_remedy"]

@@ -118,7 +118,7 @@ def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     sure = len(groups) >= rules.number("multiple", "min_unit_groups") or several
     # Several departments serving the title's one topic (every group's items take up
     # the title's words: 诈骗 for 公安、人社、金融) are one matter.
-    sure = sure and not _one_topic(draft, rules, tagged, groups)
+    sure = sure and not _one_topic(draft, rules, tagged, groups) and not _package(draft, rules)
     return [rules.finding("multiple_matters", text, tagged[0][0], names, sure=sure)]
 
 
@@ -163,6 +163,14 @@ def _one_topic(
         if not any(pair in norm[i.start : i.end] for i in items for pair in pairs):
             return False
     return True
+
+
+def _package(draft: Draft, rules: RuleSet) -> bool:
+    """Whether the title names one thing with its supporting services (……及生活配套建设)."""
+    title = draft.title
+    return title is not None and bool(
+        rules.patterns["title_package"].search(draft.norm, title.start, title.end)
+    )
 
 
 def _topic_pairs(draft: Draft, rules: RuleSet) -> set[str]:
