@@ -66,6 +66,7 @@ NEW_BATCHES = (
     "u17_",
     "u20_",
     "u18_",
+    "u19_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
