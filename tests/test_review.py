@@ -780,6 +780,30 @@ _SIGNALS = [
         id="a-firm-named-for-its-good-work",
     ),
     pytest.param(
+        "协调解决一名适龄儿童入学问题",
+        "提案人女儿许若溪今年九月满六岁，我家所在的三栋楼去年被划出了原来的学区。",
+        "一、区教育局为许若溪安排到城关实验小学就读。",
+        "personal_matter",
+        "blocking",
+        id="the-proposers-daughter-named",
+    ),
+    pytest.param(
+        "培育辅助生育服务新业态",
+        "不少家庭通过中介找一位年轻女性代为怀胎十月，孩子出生后交给委托家庭，再付给她二三十万元报酬。",
+        "一、市卫健委在产业园开展试点，允许医疗机构与委托家庭、受托女性三方签订服务合同。",
+        "prohibited",
+        "blocking",
+        id="surrogacy-told-by-what-it-does",
+    ),
+    pytest.param(
+        "加强辅助生殖技术监管",
+        "据市卫健委通报，今年查处两起中介组织女性代为怀胎的案件，涉案金额四百余万元。",
+        "一、市卫健委会同市公安局严厉打击代孕中介，对涉事医疗机构吊销执业许可。",
+        "prohibited",
+        "none",
+        id="surrogacy-told-in-a-draft-against-it",
+    ),
+    pytest.param(
         "推进城市管网智能巡检",
         "我市地下管网长达2400公里，人工巡检一年只能覆盖一遍。"
         "本地的星澜智能科技有限公司研发的“慧眼”巡检机器人，识别准确、续航长。",
