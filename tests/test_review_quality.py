@@ -4,9 +4,9 @@
 corpus is split once, by the fixed rule in :func:`half`:
 
 * drafts of the batches written before the split (every name that does not start
-  with one of :data:`NEW_BATCHES`, ``u1_`` to ``u16_``) are *development* drafts:
+  with one of :data:`NEW_BATCHES`, ``u1_`` to ``u20_``) are *development* drafts:
   earlier rounds tuned the rules on them and printed their per-draft results;
-* the drafts of batches ``u1`` to ``u16`` (written independently, labelled
+* the drafts of batches ``u1`` to ``u20`` (written independently, labelled
   before the review was run on them) go by the SHA-1 of their file name: even
   → development, odd → evaluation.
 
@@ -64,9 +64,9 @@ NEW_BATCHES = (
     "u15_",
     "u16_",
     "u17_",
-    "u20_",
     "u18_",
     "u19_",
+    "u20_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
@@ -248,8 +248,8 @@ def test_figures_on_the_development_half() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="development half (477 drafts, round 5): title_format 14/34, missing_situation 11/19 "
-    "and missing_analysis 4/35; rounds 4 and 5 made title_format and missing_analysis hints "
+    reason="development half (558 drafts, round 6): title_format 17/39, missing_situation 13/24 "
+    "and missing_analysis 4/38; rounds 4 and 5 made title_format and missing_analysis hints "
     "except in the sure cases, on purpose (their precision on blind batches at first sight "
     "was 0.21-0.50); missing_situation is short of facts the cues can tell",
 )
@@ -264,7 +264,7 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (358 drafts, round 5): verdict accuracy 0.86 (goal >= 0.9)",
+    reason="evaluation half (437 drafts, round 6): verdict accuracy 0.86 (goal >= 0.9)",
 )
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
@@ -276,9 +276,9 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (358 drafts, round 5): 16 false blocking findings, 1.3 per 30 "
-    "(goal <= 1); missing_suggestions 4, state_secret 3, personal_matter 3, whistleblowing 3, "
-    "advertising 2, litigation 1",
+    reason="evaluation half (437 drafts, round 6): 16 false blocking findings, 1.1 per 30 "
+    "(goal <= 1); missing_suggestions 4, personal_matter 3, whistleblowing 3, state_secret 2, "
+    "advertising 2, litigation 2",
 )
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
@@ -287,9 +287,9 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (358 drafts, round 5): 28 false findings, 2.3 per 30 (goal <= 2); "
-    "the 16 false blocking ones and multiple_matters 4, missing_situation 3, title_format 2, "
-    "missing_analysis 2, vague_suggestions 1",
+    reason="evaluation half (437 drafts, round 6): 32 false findings, 2.2 per 30 (goal <= 2); "
+    "the 16 false blocking ones and multiple_matters 7, missing_situation 3, missing_analysis 3, "
+    "title_format 2, vague_suggestions 1",
 )
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
@@ -298,10 +298,10 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (358 drafts, round 5), recall below 0.85: title_format 9/20, "
-    "missing_situation 8/18, missing_analysis 6/20, missing_suggestions 6/10, "
-    "vague_suggestions 16/21, multiple_matters 10/17, prohibited 13/20, personal_matter 15/20, "
-    "whistleblowing 10/18",
+    reason="evaluation half (437 drafts, round 6), recall below 0.85: title_format 11/26, "
+    "missing_situation 8/21, missing_analysis 6/25, missing_suggestions 8/14, "
+    "vague_suggestions 20/25, multiple_matters 11/18, prohibited 15/24, personal_matter 19/27, "
+    "whistleblowing 13/22",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
