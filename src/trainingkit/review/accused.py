@@ -9,7 +9,9 @@ content rules, which look at one sentence, miss it. From the rule file's
 ``[accused]`` table:
 
 * **a named person**: ``name`` (a post followed by a name, 校长李建华, or a name
-  written with 某某, 李某某);
+  written with 某某, 李某某), or a firm that a suggestion names after 对、责令、约谈
+  (``对江源宏达精细化工有限公司开展突击夜查``), which counts only when a sentence ties
+  that very name to ``wrong``;
 * **an inquiry into that name**: the name again in a suggestion or the title with
   ``inquiry`` (调查、查处、查实 …) makes a finding; it is sure (blocking) when the
   name is tied to ``wrong`` (骗取、违规收费、虐待 …) in that sentence or another,
@@ -28,8 +30,7 @@ __all__ = ["check_accused"]
 
 
 def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
-    """Return ``whistleblowing`` findings for suggestions that ask to investigate a named person
-    or firm."""
+    """Return ``whistleblowing`` findings for inquiries asked into a named person or firm."""
     if "whistleblowing" not in rules.codes:
         return []
     p = rules.patterns

@@ -8,9 +8,11 @@ sentence alone says whose matter it is, so the content rules, which look at one
 sentence, miss it. The signal has two parts, both from the rule file's
 ``[personal]`` table:
 
-* **a named relative**: ``relative`` (本人、我 + a kinship word) followed within a
-  few characters by a person's name, which the segmenter tags (``nr``) or which
-  starts with a common surname;
+* **a named relative**: ``relative`` (本人、我、提案人 + a kinship word) followed
+  within a few characters by a person's name, which the segmenter tags (``nr``) or
+  which starts with a surname (a compound one, 欧阳, followed by a given name); or
+  ``named_relative``, a name said afterwards to be the proposer's relative
+  (``周子涵，女，2017年10月出生，系提案人的孙女``);
 * **a remedy for that name**: the name again in a suggestion item together with
   ``remedy`` (聘用、认定、安排、补发 …) makes a blocking finding; the name in a
   suggestion without such a word is unsure (a hint).
