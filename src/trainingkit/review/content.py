@@ -39,7 +39,7 @@ def check_content(
     spans = sentences(norm)
     against = rules.patterns["against"]
     titled_against = title is not None and bool(against.search(norm, title.start, title.end))
-    stances = [Segment(m.start(), m.end()) for m in against.finditer(norm)]
+    stances: list[Segment] | None = None  # found on the first hit of an against rule
     starts = [s.start for s in spans]
     paragraphs = lines(norm)
     seen: dict[tuple[str, int], Finding] = {}
@@ -64,8 +64,11 @@ def check_content(
             words = _accept(rule, norm, scope, match)
             if words is None or not _names(rule, norm, scope):
                 continue
-            if rule.against and _stands_against(norm, stances, match.group()):
-                continue
+            if rule.against:
+                if stances is None:
+                    stances = [Segment(m.start(), m.end()) for m in against.finditer(norm)]
+                if _stands_against(norm, stances, match.group()):
+                    continue
             accepted.append((sentence, words))
         distinct = {words[0] for _, words in accepted}
         sure = rule.sure and len(distinct) >= rule.min_distinct
