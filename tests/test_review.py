@@ -761,6 +761,8 @@ _SIGNALS = [
         "blocking",
         id="a-paper-not-to-be-passed-on",
     ),
+    # This case keeps the sentence shape of a development draft (u18): told more
+    # plainly, the round-5 rules already blocked it by its one sentence.
     pytest.param(
         "加强清溪河夜间排污监管",
         "我今年几次到河边实地查看，发现位于青石镇工业集中区的江源宏达精细化工有限公司存在明显的偷排行为："
