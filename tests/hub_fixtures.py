@@ -119,11 +119,27 @@ class Hub:
     roster: Path
     process: subprocess.Popen[bytes]
     log: Path
+    holds: Path
     created_users: list[str] = field(default_factory=list)
 
     def api(self, path: str) -> str:
         """URL of the hub's REST API ``path``."""
         return f"{self.url}hub/api{path}"
+
+    @contextlib.contextmanager
+    def held_spawn(self, name: str) -> Iterator[None]:
+        """Inside the block, a start of ``name``'s server waits (the hub shows it pending).
+
+        On a quick machine a server can be ready before the browser has followed the
+        hub's redirect to its "starting" page, which then redirects on at once; a
+        test that must read that page holds the spawn until it has.
+        """
+        hold = self.holds / name
+        hold.touch()
+        try:
+            yield
+        finally:
+            hold.unlink(missing_ok=True)
 
 
 def login(hub: Hub, name: str, password: str | None = None) -> requests.Session:
@@ -311,6 +327,27 @@ def read_passwords(path: Path) -> dict[str, str]:
     return {str(r[1]): str(r[2]) for r in sheet.iter_rows(min_row=3, values_only=True)}
 
 
+# Appended to the hub's configuration by the tests only (`Hub.held_spawn`). The kit
+# sets no pre-spawn hook of its own on a local hub; were it to, the hub would not
+# start rather than lose it.
+_HOLD_CONFIG = """
+
+# --- tests only: a spawn waits while a file named after its user is in {holds!r}
+import asyncio as _asyncio
+import os as _os
+
+assert "pre_spawn_hook" not in c.Spawner, "the tests' hold would replace the kit's hook"
+
+
+async def _wait_while_held(spawner):
+    while _os.path.exists(_os.path.join({holds!r}, spawner.user.name)):
+        await _asyncio.sleep(0.2)
+
+
+c.Spawner.pre_spawn_hook = _wait_while_held
+"""
+
+
 @contextlib.contextmanager
 def running_hub(*, mem_limit: str = "1G", trainees: tuple[str, ...] = TRAINEES) -> Iterator[Hub]:
     """Set up and start a cohort hub; stop it and remove everything afterwards."""
@@ -326,6 +363,10 @@ def running_hub(*, mem_limit: str = "1G", trainees: tuple[str, ...] = TRAINEES) 
         url = f"http://127.0.0.1:{ports['public']}/"
         result = apply_setup(plan, roster, hub_url=url)
         assert result.account_list is not None
+        holds = base / "holds"
+        holds.mkdir()
+        with plan.layout.hub_config.open("a", encoding="utf-8") as config:
+            config.write(_HOLD_CONFIG.format(holds=str(holds)))
         env = {**os.environ, "PATH": f"{VENV / 'bin'}:{PROXY.parent}:{os.environ['PATH']}"}
         with log.open("wb") as out:
             process = subprocess.Popen(
@@ -336,7 +377,8 @@ def running_hub(*, mem_limit: str = "1G", trainees: tuple[str, ...] = TRAINEES) 
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        hub = Hub(url, plan, result, read_passwords(result.account_list), roster, process, log)
+        passwords = read_passwords(result.account_list)
+        hub = Hub(url, plan, result, passwords, roster, process, log, holds)
         hub.created_users = users
 
         def up() -> bool:

@@ -12,7 +12,6 @@ in what they see.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +31,6 @@ from hub_fixtures import (
     english_words,
     running_hub,
     terminal_run,
-    visible_text,
 )
 
 if TYPE_CHECKING:
@@ -103,24 +101,24 @@ def test_the_login_page_is_chinese_and_sends_a_forgotten_password_to_the_organiz
 def test_a_trainee_logs_in_and_changes_the_password_through_the_chinese_forms(
     hub: Hub, browser: Browser, screenshot_dir: Path
 ) -> None:
-    from playwright.sync_api import Error as PlaywrightError
-
     name = TRAINEES[2]
     new = "Xin-Mima-2026"
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     try:
-        # The first login starts the server; the hub shows its "starting" page after 1 s,
-        # long before a Jupyter server has even imported. Its HTML is kept as served,
-        # since the page reloads itself into Lab when the server is ready.
-        with page.expect_response(
-            lambda r: "/hub/spawn-pending/" in r.url and r.status == 200, timeout=60_000
-        ) as pending:
-            _chinese_login(page, hub, name, hub.passwords[name])
-        starting = visible_text(pending.value.text())
-        assert "你的学习环境正在启动" in starting and "启动记录" in starting
-        assert english_words(starting, allowed={*ALLOWED_WORDS, name}) == []
-        with contextlib.suppress(PlaywrightError):  # to look at, when still there
+        # The first login starts the server, and the hub sends the browser to its
+        # "starting" page after 1 s. The spawn is held until that page is read, so it
+        # is seen however soon the server would be ready.
+        with hub.held_spawn(name):
+            with page.expect_response(
+                lambda r: "/hub/spawn-pending/" in r.url, timeout=60_000
+            ) as pending:
+                _chinese_login(page, hub, name, hub.passwords[name])
+            assert pending.value.status == 200, hub.log.read_text()[-3000:]
+            page.get_by_text("你的学习环境正在启动").wait_for(timeout=30_000)
+            assert "启动记录" in page.locator("body").inner_text()
+            assert _visible_english(page, hub) == []
             page.screenshot(path=screenshot_dir / "hub-spawn-pending-zh.png")
+            assert "/hub/spawn-pending/" in page.url  # still held: the page was not left
         page.wait_for_url(f"**/user/{name}/lab/**", timeout=120_000)
         page.goto(f"{hub.url}hub/change-password")
         assert page.locator("h1").inner_text() == f"修改密码（{name}）"
