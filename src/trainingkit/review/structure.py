@@ -49,14 +49,12 @@ def _title(draft: Draft, rules: RuleSet) -> list[Finding]:
         return []
     shown = draft.text[draft.title.start : draft.title.end].strip()
     text = f"标题“{shown}”不是“关于……的建议”的形式。"
-    # Sure only when the first line is a sentence of the body, not a title (it has
-    # a comma or ends with 。): on every blind batch most other title warnings were
-    # wrong (precision 0.22–0.33 at first sight, round 4), so any other form
-    # (关于……的提案, ……的意见, 让……, a bare topic) is worth a check, no more.
-    # So is a first line that is a request or a question (建议加快……, 如何解决……) or
-    # a bare word (提案).
+    # A form close to 关于……的建议 (关于……的提案, ……的意见, 让……) is worth a check, no
+    # more: writers label it either way (`[patterns] title_near`). Any other form is
+    # sure, and so is a first line that is a sentence of the body (a comma, a 。, a
+    # request 建议加快……, a question 如何……) or a bare word (提案).
     sentence = _SENTENCE_MARK.search(raw.strip()) or rules.patterns["title_sentence"].match(title)
-    sure = bool(sentence) and not rules.patterns["title_near"].fullmatch(title)
+    sure = bool(sentence) or not rules.patterns["title_near"].fullmatch(title)
     return [rules.finding("title_format", text, draft.title, shown, sure=sure)]
 
 
