@@ -911,6 +911,25 @@ def test_a_signal_and_its_trap(
         assert severities == []
 
 
+def test_suggestions_told_by_who_is_to_act_without_a_cue_word_are_found() -> None:
+    # Round 7: a last paragraph that opens with a public body and what it is to do
+    # (……可会同……; 由……负责), or with 我们的想法是：, holds the suggestions.
+    text = (
+        "关于为农村小学配备校医的建议\n\n"
+        "我县共有农村小学46所，学生1.2万人，只有3所配有专职校医。去年全县学校发生意外伤害212起。\n\n"
+        "主要原因是编制不足，乡镇卫生院人手紧张，学校经费也没有这笔开支。\n\n{last}"
+    )
+    for last in (
+        "下一步，县教育局可会同县卫健委，在2027年秋季学期前为每所农村小学配备一名校医。",
+        "我们的想法是：由县卫健委从乡镇卫生院选派医生到学校兼职，每周驻校两天。",
+    ):
+        review = review_proposal(text.format(last=last))
+        assert "missing_suggestions" not in review.codes, last
+    # What a body once required is a fact, not a suggestion.
+    told = review_proposal(text.format(last="县教育局要求各校上报情况，但至今没有下文。"))
+    assert _severities(told, "missing_suggestions") == ["blocking"]
+
+
 def test_matters_told_one_after_another_with_their_own_facts_are_several() -> None:
     text = (
         "关于改善城区公共服务的建议\n\n"

@@ -125,9 +125,10 @@ def _suggestion_start(norm: str, units: list[Unit], rules: RuleSet) -> int:
         content = strip_enumerator(norm, unit.start, unit.end)
         if i and unit.new_line and unit.enumerated and directive.match(norm, content, unit.end):
             return i
-    modal = rules.patterns["modal_start"]
+    modal, actor = rules.patterns["modal_start"], rules.patterns["actor_start"]
     for i, unit in enumerate(units):
-        if i and unit.new_line and modal.match(norm, unit.start, unit.end):
+        opens = modal.match(norm, unit.start, unit.end) or actor.match(norm, unit.start, unit.end)
+        if i and unit.new_line and opens:
             return i
     return len(units)
 
