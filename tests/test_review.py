@@ -911,6 +911,23 @@ def test_a_signal_and_its_trap(
         assert severities == []
 
 
+def test_suggestions_that_name_no_one_and_nothing_concrete_are_vague_whatever_the_slogan() -> None:
+    # Round 7: an item with no slogan the lexicon knows (各级各部门要站位全局) beside
+    # slogans is no measure either.
+    text = (
+        "关于改善农村养老服务的建议\n\n我县农村60岁以上老人3.1万人，去年12345热线相关投诉300多件。\n\n"
+        "问题的根子在于投入不足，管理分散，各部门之间缺乏衔接。\n\n建议：\n"
+        "一、各级各部门要站位全局，把这件事当作头等大事来抓。\n"
+        "二、要拿出真招实招硬招，切实把好事办好。\n"
+    )
+    assert _severities(review_proposal(text), "vague_suggestions") == ["blocking"]
+    # With a measure beside them (each village's canteen open five days a week), not.
+    measured = text.replace(
+        "各级各部门要站位全局，把这件事当作头等大事来抓", "每个村的老年食堂每周开放五天"
+    )
+    assert _severities(review_proposal(measured), "vague_suggestions") == []
+
+
 def test_suggestions_told_by_who_is_to_act_without_a_cue_word_are_found() -> None:
     # Round 7: a last paragraph that opens with a public body and what it is to do
     # (……可会同……; 由……负责), or with 我们的想法是：, holds the suggestions.

@@ -179,6 +179,7 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
     items = items or list(draft.items)
     slogan = rules.patterns["vague_slogan"]
     empty: list[Segment] = []
+    plain = 0  # items with neither a concrete marker nor a slogan word
     words: list[str] = []
     for item in items:
         if has_concrete(draft.norm, rules, _content(draft, item), item.end):
@@ -187,19 +188,31 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
         if found:
             empty.append(item)
             words += found
+        else:
+            plain += 1
     solid = len(items) - len(empty)
-    if solid / len(items) >= rules.number("vague", "min_concrete_share"):
+    if not words:
         return []
-    shown = "、".join(list(dict.fromkeys(words))[:6])
-    text = (
-        f"建议部分共{len(items)}条，其中{len(empty)}条只是“{shown}”一类的表态，"
-        "没有写明由谁做、做什么或做到什么程度。"
-    )
     # Sure only when no item at all is concrete and there are at least two slogans
     # (two items, or two distinct slogan words); a mix of slogans and measures the
     # lexicon may not know, or a single request with one slogan word (希望有关部门
     # 予以协调，认定……), is worth a second look, not a 不予立案 (round 4).
-    sure = solid == 0 and (len(empty) >= 2 or len(set(words)) >= 2)
+    if solid / len(items) >= rules.number("vague", "min_concrete_share"):
+        # Round 7: the other items name no one and nothing concrete either (各级各部门
+        # 要站位全局……): with two distinct slogan words, the slogans are all there is;
+        # sure when at least half the items have slogans (the others may be measures
+        # in words the lexicon does not know).
+        if solid > plain or len(set(words)) < 2:
+            return []
+        sure, empty_count = len(empty) >= plain, len(items)
+    else:
+        sure = solid == 0 and (len(empty) >= 2 or len(set(words)) >= 2)
+        empty_count = len(empty)
+    shown = "、".join(list(dict.fromkeys(words))[:6])
+    text = (
+        f"建议部分共{len(items)}条，其中{empty_count}条只是“{shown}”一类的表态，"
+        "没有写明由谁做、做什么或做到什么程度。"
+    )
     return [rules.finding("vague_suggestions", text, part, *dict.fromkeys(words), sure=sure)]
 
 
