@@ -928,6 +928,28 @@ def test_suggestions_that_name_no_one_and_nothing_concrete_are_vague_whatever_th
     assert _severities(review_proposal(measured), "vague_suggestions") == []
 
 
+def test_a_shop_named_for_a_wrong_is_whistleblowing_not_advertising() -> None:
+    # Round 7: a restaurant named in quotes (“好再来”酒楼) with a wrong and a call to
+    # punish it is a report on it; the quoted name before 酒 is not a brand of wine.
+    text = (
+        "关于加强餐饮食品安全监管的建议\n\n我县现有餐饮店1500家，去年12345热线相关投诉有300多件。\n\n"
+        "问题的根子在于抽检力量不足，各部门之间缺乏衔接。\n\n建议：\n{item}\n"
+    )
+    named = review_proposal(
+        text.format(
+            item="一、县市场监管局对城东“好再来”酒楼长期使用地沟油一事严肃查处，依法吊销其执照。"
+        )
+    )
+    assert _severities(named, "whistleblowing") == ["blocking"]
+    assert _severities(named, "advertising") == []
+    general = review_proposal(
+        text.format(
+            item="一、县市场监管局每季度对全县餐饮店开展一次地沟油专项抽检，结果向社会公布。"
+        )
+    )
+    assert not {"whistleblowing", "advertising"} & set(general.codes)
+
+
 def test_suggestions_told_by_who_is_to_act_without_a_cue_word_are_found() -> None:
     # Round 7: a last paragraph that opens with a public body and what it is to do
     # (……可会同……; 由……负责), or with 我们的想法是：, holds the suggestions.
