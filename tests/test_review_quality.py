@@ -67,6 +67,10 @@ NEW_BATCHES = (
     "u18_",
     "u19_",
     "u20_",
+    "u21_",
+    "u22_",
+    "u23_",
+    "u24_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
