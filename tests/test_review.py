@@ -946,6 +946,22 @@ _SIGNALS = [
         id="a-lawful-cull",
     ),
     pytest.param(
+        "加快老旧小区加装电梯",
+        "城北有拆迁安置小区9个、多层住宅210栋，都没有电梯。我父亲也住在城北的安置小区，五楼。",
+        "一、区住建局将每部电梯的补助提高到20万元。",
+        "personal_matter",
+        "none",
+        id="a-parent-among-the-residents-of-a-resettlement-estate",
+    ),
+    pytest.param(
+        "加快老旧小区加装电梯",
+        "城北有拆迁安置小区9个、多层住宅210栋，都没有电梯。",
+        "一、区住建局把我父亲在城北分到的安置房调换到二楼。",
+        "personal_matter",
+        "blocking",
+        id="a-parent-s-flat-to-be-changed",
+    ),
+    pytest.param(
         "遏制网络赌博向农村青年渗透",
         "境外赌博平台常伪装成彩票或“理财”App，在熟人中宣传拉人，还有村民私自出售个人银行卡。",
         "一、县公安局每月通报一次新出现的赌博平台伪装形式。",
@@ -1034,6 +1050,7 @@ def test_suggestions_told_by_who_is_to_act_without_a_cue_word_are_found() -> Non
     for last in (
         "下一步，县教育局可会同县卫健委，在2027年秋季学期前为每所农村小学配备一名校医。",
         "我们的想法是：由县卫健委从乡镇卫生院选派医生到学校兼职，每周驻校两天。",
+        "我想了两条，供参考：\n第一，县卫健委根据各校学生人数和路程远近，在明年春季开学前派驻兼职校医。",
     ):
         review = review_proposal(text.format(last=last))
         assert "missing_suggestions" not in review.codes, last

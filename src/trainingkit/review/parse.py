@@ -127,7 +127,8 @@ def _suggestion_start(norm: str, units: list[Unit], rules: RuleSet) -> int:
             return i
     modal, actor = rules.patterns["modal_start"], rules.patterns["actor_start"]
     for i, unit in enumerate(units):
-        opens = modal.match(norm, unit.start, unit.end) or actor.match(norm, unit.start, unit.end)
+        content = strip_enumerator(norm, unit.start, unit.end)
+        opens = modal.match(norm, unit.start, unit.end) or actor.match(norm, content, unit.end)
         if i and unit.new_line and opens:
             return i
     return len(units)
