@@ -1119,6 +1119,20 @@ def test_a_shop_named_for_a_wrong_is_whistleblowing_not_advertising() -> None:
     assert not {"whistleblowing", "advertising"} & set(general.codes)
 
 
+def test_a_plea_to_the_county_s_leaders_is_no_suggestion() -> None:
+    # Round 7: naming who is asked (县委、县政府领导) asks nothing concrete of them.
+    text = (
+        "关于高寒山区冬季道路结冰问题的建议\n\n雪坪乡到县城的公路有38公里，去年冬天翻了3辆车。\n\n"
+        "主要是阴坡路段排水不好，道班撤了以后没人撒盐。\n\n{last}"
+    )
+    plea = review_proposal(text.format(last="恳请县委、县政府领导高度重视，多关心关心山区群众。"))
+    assert _severities(plea, "missing_suggestions") == ["blocking"]
+    asked = review_proposal(
+        text.format(last="恳请县政府高度重视，在今年入冬前为阴坡路段配备两台除冰车。")
+    )
+    assert "missing_suggestions" not in asked.codes
+
+
 def test_suggestions_told_by_who_is_to_act_without_a_cue_word_are_found() -> None:
     # Round 7: a last paragraph that opens with a public body and what it is to do
     # (……可会同……; 由……负责), or with 我们的想法是：, holds the suggestions.

@@ -166,7 +166,8 @@ def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
     plea = p["cue_plea"].search(norm, request.end(), unit.end)
     if not plea:
         return True
-    return has_concrete(norm, rules, request.end(), unit.end)
+    addressee = p["request_addressee"].match(norm, request.end(), plea.start())
+    return has_concrete(norm, rules, addressee.end() if addressee else request.end(), unit.end)
 
 
 def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
