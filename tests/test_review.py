@@ -1133,6 +1133,26 @@ def test_a_plea_to_the_county_s_leaders_is_no_suggestion() -> None:
     assert "missing_suggestions" not in asked.codes
 
 
+def test_slogans_that_name_a_body_s_plans_or_a_last_mile_are_still_slogans() -> None:
+    # Round 7: 县委、县政府的决策部署, 系统观念 and 最后一公里 are no body, tool or
+    # distance that anyone is asked to act with.
+    text = (
+        "关于推动全域旅游发展的建议\n\n我县2023年接待游客680万人次，过夜率不到两成。\n\n"
+        "主要是景区之间交通不便，缺少夜间项目。\n\n建议：\n"
+        "一、要把思想统一到县委、县政府的决策部署上来，提高站位。\n"
+        "二、要坚持系统观念，打通服务游客的“最后一公里”，形成齐抓共管的格局。\n"
+        "三、要久久为功，一张蓝图绘到底，推动旅游高质量发展。\n"
+    )
+    assert _severities(review_proposal(text), "vague_suggestions") == ["blocking"]
+    measured = text.replace(
+        "要久久为功，一张蓝图绘到底，推动旅游高质量发展", "县交通运输局明年开通3条景区直通车线路"
+    ).replace(
+        "要坚持系统观念，打通服务游客的“最后一公里”，形成齐抓共管的格局",
+        "县文旅局每年举办两次夜游活动",
+    )
+    assert _severities(review_proposal(measured), "vague_suggestions") == []
+
+
 def test_suggestions_told_by_who_is_to_act_without_a_cue_word_are_found() -> None:
     # Round 7: a last paragraph that opens with a public body and what it is to do
     # (……可会同……; 由……负责), or with 我们的想法是：, holds the suggestions.
