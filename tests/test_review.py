@@ -986,6 +986,22 @@ _SIGNALS = [
         id="a-radar-station-s-crew-and-antennas",
     ),
     pytest.param(
+        "正确认识某病的传播途径",
+        "笔者倾向于认为，家庭内传播以母婴接触为主，共餐的作用被高估了。以上思考，就教于同道。",
+        "一、有关部门组织专家进一步研究。",
+        "academic",
+        "blocking",
+        id="a-physician-s-thesis-offered-to-colleagues",
+    ),
+    pytest.param(
+        "完善社区慢病随访",
+        "笔者倾向于认为，随访难的根子在于家庭医生人手不够，全区每名家庭医生要管2000多人。",
+        "一、区卫健委今年为每个社区卫生服务中心增配两名家庭医生。",
+        "academic",
+        "unflagged",
+        id="one-turn-of-phrase-in-a-sound-proposal",
+    ),
+    pytest.param(
         "落实老年乡村医生补助",
         "我在村卫生室干了三十多年，去年县里只按二十年给我算补助。",
         "一、县卫健局按实际年限给我补发三年的差额。",
