@@ -1189,6 +1189,25 @@ def test_suggestions_told_by_who_is_to_act_without_a_cue_word_are_found() -> Non
     assert _severities(told, "missing_suggestions") == ["blocking"]
 
 
+def test_matters_handed_out_in_one_sentence_are_several() -> None:
+    # Round 7: one sentence may give three departments three unrelated tasks.
+    text = (
+        "关于改善城南片区群众生活的建议\n\n城南片区有居民5万人。菜市场拆除后一直没有新建，"
+        "片区唯一的小学每班超过55人，城南河沿岸夜间没有路灯。\n\n"
+        "原因是片区开发时配套设施没有同步规划。\n\n建议{last}"
+    )
+    several = (
+        "市商务局年内新建一个社区菜市场，市教育局明年秋季前新增一所小学，"
+        "市城管局在河边安装路灯120盏。"
+    )
+    assert _severities(review_proposal(text.format(last=several)), "multiple_matters") == [
+        "warning"
+    ]
+    # Co-handlers named in a clause of their own serve the first clause's task.
+    one = "由市公安局牵头整治片区治安，市民政局、市文旅局配合，年内在片区新建两个警务室。"
+    assert "multiple_matters" not in review_proposal(text.format(last=one)).flagged
+
+
 def test_matters_told_one_after_another_with_their_own_facts_are_several() -> None:
     text = (
         "关于改善城区公共服务的建议\n\n"

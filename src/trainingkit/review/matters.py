@@ -38,6 +38,11 @@ _SEVERAL_BODY = re.compile(
     r"以上几件|这几件事|[几两三四]件事|另外(?:说|提|反映)(?:个|一个|一件)事|还有一件事|另外一件事"
 )
 
+# A clause boundary right before a unit's name (，市教育局……、；由县卫健委……), and
+# what a co-handler's clause says after it (配合、协助 …), for `_clauses`.
+_CLAUSE_OPENING = re.compile(r"[,;]\s*(?:由|请|并由|同时由|另由)?[市县区省州乡镇]?$")
+_CO_HANDLING = re.compile(r"[、和及与]|等(?:部门|单位)|(?:要|应|负责)?(?:配合|协助|协办|参与|支持)")
+
 # A sentence that starts by asking (建议市……、请……), for `_alternates`.
 _REQUEST_START = re.compile(r"(?:建议|请|恳请|希望|呼吁)")
 
@@ -199,16 +204,37 @@ def _unit_groups(
     for unit in draft.units:
         if "suggestions" not in unit.tags:
             continue
-        item = Segment(unit.start, unit.end)
-        units = index.unit_domains(item)
-        if units:
-            tagged.append((item, units | index.domains(item)))
+        for item in _clauses(draft.norm, Segment(unit.start, unit.end), index):
+            units = index.unit_domains(item)
+            if units:
+                tagged.append((item, units | index.domains(item)))
     groups: list[set[str]] = []
     for _, domains in tagged:
         joined = [g for g in groups if g & domains]
         merged = set(domains).union(*joined)
         groups = [g for g in groups if not g & domains] + [merged]
     return tagged, groups
+
+
+def _clauses(norm: str, sentence: Segment, index: DomainIndex) -> list[Segment]:
+    """``sentence`` cut before each clause that opens with a unit of its own and its task.
+
+    One sentence may hand out several matters (建议市商务局新建菜市场，市教育局新增一所
+    小学，市城管局安装路灯, round 7); a clause that only names co-handlers (市民政局、
+    市文旅局配合) stays with the clause before it.
+    """
+    cuts = [sentence.start]
+    for start, end, _, _ in index.units:
+        if not sentence.start < start < sentence.end:
+            continue
+        opening = _CLAUSE_OPENING.search(norm, cuts[-1], start)
+        if opening is None or opening.end() != start:
+            continue
+        if _CO_HANDLING.match(norm, end, sentence.end):
+            continue
+        cuts.append(start)
+    ends = [*cuts[1:], sentence.end]
+    return [Segment(a, b) for a, b in zip(cuts, ends, strict=True)]
 
 
 def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]:
