@@ -1135,6 +1135,35 @@ def test_a_shop_named_for_a_wrong_is_whistleblowing_not_advertising() -> None:
     assert not {"whistleblowing", "advertising"} & set(general.codes)
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "对此，我有三点想法：\n1. 每所农村小学配一名校医。\n2. 校医经费纳入县财政预算。",
+        "解决的办法：由县卫健委从卫生院选派医生驻校，每周两天。",
+        "下面提几条具体办法。\n（一）县教育局按每校一名的标准配备校医。",
+        "具体做法上，可以考虑三条：第一，选派医生驻校；第二，县财政安排补助。",
+        "几点打算：\n1. 县教育局年内为每所学校配一名校医。",
+    ],
+)
+def test_suggestions_opened_in_a_member_s_own_words_are_found(opening: str) -> None:
+    # Round 7: 想法、办法、做法、打算 and 几条 open the suggestions as 建议 does.
+    text = (
+        "关于为农村小学配备校医的建议\n\n我县有农村小学46所，只有3所配有专职校医。"
+        "去年学校发生意外伤害212起。\n\n主要原因是编制不足，乡镇卫生院人手紧张。\n\n"
+    )
+    assert "missing_suggestions" not in review_proposal(text + opening).codes
+
+
+def test_two_views_of_scholars_do_not_open_the_suggestions() -> None:
+    text = (
+        "关于青崖话声调成因的建议\n\n学界对其成因一直有两种看法：一种认为是历史层次的遗留，"
+        "一种认为是接触的结果。青崖话现有使用人口约3万人。\n\n"
+        "原因在于田野调查不足。\n\n建议：\n一、县文旅局每年安排经费10万元开展方言调查。\n"
+    )
+    review = review_proposal(text)
+    assert not {"missing_situation", "missing_analysis"} & set(review.flagged)
+
+
 def test_a_plea_to_the_county_s_leaders_is_no_suggestion() -> None:
     # Round 7: naming who is asked (县委、县政府领导) asks nothing concrete of them.
     text = (
