@@ -1002,6 +1002,22 @@ _SIGNALS = [
         id="one-turn-of-phrase-in-a-sound-proposal",
     ),
     pytest.param(
+        "规范农村低保评定",
+        "据村民反映，青石村村主任王德顺把低保名额分给了自己的亲属，困难户反而没评上。",
+        "一、县纪委监委对王德顺的问题彻底查清，严肃处理。",
+        "whistleblowing",
+        "blocking",
+        id="a-named-official-favours-his-relatives",
+    ),
+    pytest.param(
+        "规范农村低保评定",
+        "近年来，一些村干部把低保名额给了自己的亲戚，还有的向村民收取“评定费”，群众意见较大。",
+        "一、县民政局每年对低保对象开展一次全面复核，结果张榜公示。",
+        "whistleblowing",
+        "none",
+        id="the-same-wrongs-told-of-no-one",
+    ),
+    pytest.param(
         "落实老年乡村医生补助",
         "我在村卫生室干了三十多年，去年县里只按二十年给我算补助。",
         "一、县卫健局按实际年限给我补发三年的差额。",
