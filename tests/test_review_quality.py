@@ -71,6 +71,7 @@ NEW_BATCHES = (
     "u22_",
     "u23_",
     "u24_",
+    "u25_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
