@@ -914,6 +914,14 @@ _SIGNALS = [
         id="the-sex-of-a-foetus-told",
     ),
     pytest.param(
+        "改进孕产期保健服务",
+        _RESORT,
+        "一、允许镇卫生院做B超时应家属要求告诉他们怀的是男孩还是女孩。",
+        "prohibited",
+        "blocking",
+        id="boy-or-girl-told",
+    ),
+    pytest.param(
         "帮助不孕家庭",
         _RESORT,
         "一、市卫健委指定两家医院，把不孕夫妻的胚胎移植给自愿的健康女性体内，由她代为生育。",
