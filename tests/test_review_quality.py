@@ -72,6 +72,7 @@ NEW_BATCHES = (
     "u23_",
     "u24_",
     "u25_",
+    "u28_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
