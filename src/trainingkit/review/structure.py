@@ -190,23 +190,23 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
             words += found
         else:
             plain += 1
-    solid = len(items) - len(empty)
     if not words:
         return []
-    # Sure only when no item at all is concrete and there are at least two slogans
-    # (two items, or two distinct slogan words); a mix of slogans and measures the
+    concrete = len(items) - len(empty) - plain
+    # Sure only when every item is a slogan and there are at least two slogans (two
+    # items, or two distinct slogan words); a mix of slogans and measures the
     # lexicon may not know, or a single request with one slogan word (希望有关部门
     # 予以协调，认定……), is worth a second look, not a 不予立案 (round 4).
-    if solid / len(items) >= rules.number("vague", "min_concrete_share"):
-        # Round 7: the other items name no one and nothing concrete either (各级各部门
-        # 要站位全局……): with two distinct slogan words, the slogans are all there is;
-        # sure when at least half the items have slogans (the others may be measures
-        # in words the lexicon does not know).
-        if solid > plain or len(set(words)) < 2:
+    if (concrete + plain) / len(items) >= rules.number("vague", "min_concrete_share"):
+        # Round 7: the plain items name no one and nothing concrete either (各级各部门
+        # 要站位全局……): with no concrete item and two distinct slogan words, the
+        # slogans are all there is; sure when at least half the items have slogans
+        # (the others may be measures in words the lexicon does not know).
+        if concrete or len(set(words)) < 2:
             return []
         sure, empty_count = len(empty) >= plain, len(items)
     else:
-        sure = solid == 0 and (len(empty) >= 2 or len(set(words)) >= 2)
+        sure = concrete + plain == 0 and (len(empty) >= 2 or len(set(words)) >= 2)
         empty_count = len(empty)
     shown = "、".join(list(dict.fromkeys(words))[:6])
     text = (
