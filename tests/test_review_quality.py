@@ -73,6 +73,7 @@ NEW_BATCHES = (
     "u24_",
     "u25_",
     "u28_",
+    "u27_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
