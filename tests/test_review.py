@@ -938,6 +938,14 @@ _SIGNALS = [
         id="a-fee-to-join-and-a-reward-per-recruit",
     ),
     pytest.param(
+        "带动山区农户增收",
+        _RESORT,
+        "一、认购一份土特产礼包即可入会，此后每拉一位新人入会，可从其礼包款中抽取两成。",
+        "prohibited",
+        "blocking",
+        id="a-cut-of-each-newcomer-s-money",
+    ),
+    pytest.param(
         "防范以“会员”为名的传销",
         _RESORT,
         "一、市场监管局公布典型案例，提醒群众凡是要交入会费、每拉一名新会员就给奖励的，都是传销陷阱。",
