@@ -74,6 +74,7 @@ NEW_BATCHES = (
     "u25_",
     "u28_",
     "u27_",
+    "u26_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
