@@ -1058,6 +1058,14 @@ _SIGNALS = [
         id="a-spouse-among-twelve-hundred",
     ),
     pytest.param(
+        "加强煤矿安全监管",
+        "据伤者家属讲，青山煤矿上月井下冒顶伤了三人，矿长孙立强瞒报了这起事故。",
+        "一、市应急管理局对孙立强的问题立案调查，依法追究责任。",
+        "whistleblowing",
+        "blocking",
+        id="a-named-mine-manager-hid-an-accident",
+    ),
+    pytest.param(
         "落实老年乡村医生补助",
         "我在村卫生室干了三十多年，去年县里只按二十年给我算补助。",
         "一、县卫健局按实际年限给我补发三年的差额。",
@@ -1218,6 +1226,22 @@ def test_two_views_of_scholars_do_not_open_the_suggestions() -> None:
     )
     review = review_proposal(text)
     assert not {"missing_situation", "missing_analysis"} & set(review.flagged)
+
+
+def test_a_proposer_who_asks_for_their_own_family_by_name_asks_a_personal_remedy() -> None:
+    # Round 7: the proposer of the 提案人 line, then named as a family (周家) in a
+    # suggestion; 周家湾 is a village of that name, not the family.
+    text = (
+        "关于解决老职工住房困难的建议\n提案人：周宝林\n界别：经济界\n\n"
+        "周宝林同志1980年进厂，1997年已排上福利分房名单，至今仍住在简易平房里。\n\n"
+        "原因是1998年停止福利分房后，这批房子没有分下来。\n\n建议：\n一、{item}\n"
+    )
+    own = review_proposal(text.format(item="区住建局从棚改安置房源中为周家分配一套两居室。"))
+    assert _severities(own, "personal_matter") == ["blocking"]
+    village = review_proposal(
+        text.format(item="区住建局把周家湾等三个片区的平房纳入明年棚改计划，安置房源向老职工倾斜。")
+    )
+    assert _severities(village, "personal_matter") == []
 
 
 def test_a_plea_to_the_county_s_leaders_is_no_suggestion() -> None:

@@ -12,7 +12,8 @@ sentence, miss it. The signal has two parts, both from the rule file's
   within a few characters by a person's name, which the segmenter tags (``nr``) or
   which starts with a surname (a compound one, 欧阳, followed by a given name); or
   ``named_relative``, a name said afterwards to be the proposer's relative
-  (``周子涵，女，2017年10月出生，系提案人的孙女``);
+  (``周子涵，女，2017年10月出生，系提案人的孙女``); or the proposer, named in the
+  提案人 line, then by name or as their family (``孙德厚``, ``孙家``, round 7);
 * **a remedy for that name**: the name again in a suggestion item together with
   ``remedy`` (聘用、认定、安排、补发 …) makes a blocking finding; the name in a
   suggestion without such a word is unsure (a hint).
@@ -46,6 +47,8 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
         for match in p["personal_named_relative"].finditer(norm)
         for form in name_forms(match.group("name"))
     )
+    own = _proposer_names(norm, p["personal_proposer"], p["personal_family"])
+    names |= own
     if not names:
         return []
     remedy = p["personal_remedy"]
@@ -56,9 +59,10 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
             continue
         wanted = remedy.search(norm, item.start, item.end)
         words = (named, wanted.group()) if wanted else (named,)
+        whose, what = ("提案人本人或其家庭", "本人") if named in own else ("提案人的亲属", "亲属")
         text = (
-            f"这条建议为提案人的亲属“{named}”个人提出要求"
-            f"{'（' + wanted.group() + '）' if wanted else ''}，是为亲属解决个人问题。"
+            f"这条建议为{whose}“{named}”个人提出要求"
+            f"{'（' + wanted.group() + '）' if wanted else ''}，是为{what}解决个人问题。"
         )
         findings.append(
             rules.finding(
@@ -66,6 +70,19 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
             )
         )
     return findings
+
+
+def _proposer_names(norm: str, proposer: re.Pattern[str], family: re.Pattern[str]) -> set[str]:
+    """The proposer's name from the 提案人 line, its short forms, and 孙家 (the family)."""
+    found: set[str] = set()
+    for match in proposer.finditer(norm):
+        found.update(name_forms(match.group("name")))
+        surname = match.group("surname")
+        for at in (m.start() for m in re.finditer(re.escape(surname + "家"), norm)):
+            if family.match(norm, at + len(surname)):
+                found.add(surname + "家")
+                break
+    return found
 
 
 def _relative_names(draft: Draft, relative: re.Pattern[str], surname: re.Pattern[str]) -> set[str]:
