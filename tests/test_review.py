@@ -1207,6 +1207,13 @@ def test_a_shop_named_for_a_wrong_is_whistleblowing_not_advertising() -> None:
         "下面提几条具体办法。\n（一）县教育局按每校一名的标准配备校医。",
         "具体做法上，可以考虑三条：第一，选派医生驻校；第二，县财政安排补助。",
         "几点打算：\n1. 县教育局年内为每所学校配一名校医。",
+        "相关部门应尽快为每所农村小学配一名校医，编制由县编办统筹。",
+        "政府可以从卫生院选派医生驻校，每周两天，补助由县财政列支。",
+        "我的建议就一条：县卫健委给每个乡镇中心校派一名常驻医生。",
+        "能不能这样：由县卫健委和县教育局联合，每个乡镇配一名巡回校医？",
+        "我们呼吁，县卫健委年内为每所农村小学配备一名校医。",
+        "最好能由县医院每月派医生到各校巡诊一次。",
+        "附：具体想法\n1. 县卫健委每年为农村小学培训兼职校医100名。",
     ],
 )
 def test_suggestions_opened_in_a_member_s_own_words_are_found(opening: str) -> None:
@@ -1216,6 +1223,24 @@ def test_suggestions_opened_in_a_member_s_own_words_are_found(opening: str) -> N
         "去年学校发生意外伤害212起。\n\n主要原因是编制不足，乡镇卫生院人手紧张。\n\n"
     )
     assert "missing_suggestions" not in review_proposal(text + opening).codes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "按规定学校应在每学期开学时组织一次体检，但全县只有5所做到。",
+        "学校应当配备校医，实际上多数学校配不起来。",
+        "家长要把孩子送到几十里外的卫生院看病。",
+    ],
+)
+def test_a_rule_not_kept_or_what_people_do_is_not_a_suggestion(line: str) -> None:
+    # Round 7: the modal fallback wants a public subject for 应、要、可以, and a rule
+    # stated and then not kept (……应……，但……) is situation.
+    text = (
+        "关于为农村小学配备校医的建议\n\n我县有农村小学46所，只有3所配有专职校医。\n"
+        f"{line}\n主要原因是编制不足，乡镇卫生院人手紧张。\n"
+    )
+    assert _severities(review_proposal(text), "missing_suggestions") == ["blocking"]
 
 
 def test_two_views_of_scholars_do_not_open_the_suggestions() -> None:

@@ -20,6 +20,8 @@ from trainingkit.review.text import Segment, lines, normalise, sentences, strip_
 __all__ = ["Draft", "Unit", "parse_draft"]
 
 _SECTIONS = ("situation", "analysis", "suggestions")
+#: An annex marker before a heading (附：具体想法) is not part of the heading.
+_ANNEX = re.compile(r"附\s*:\s*")
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ def _looks_like_title(norm: str, line: Segment, rules: RuleSet) -> bool:
 def _heading(norm: str, line: Segment, rules: RuleSet) -> tuple[str, int] | None:
     """Return (section, offset where the line's content starts) for a heading line."""
     start = strip_enumerator(norm, line.start, line.end)
+    annex = _ANNEX.match(norm, start, line.end)
+    start = annex.end() if annex else start
     cut = start
     while cut < line.end and norm[cut] not in ":。,;!?】]":
         cut += 1
