@@ -352,6 +352,43 @@ def test_analysis_in_plain_prose_is_only_a_hint_and_no_later_paragraph_is_a_warn
     assert [f.severity for f in bare.findings if f.code == "missing_analysis"] == ["warning"]
 
 
+def test_one_paragraph_of_facts_with_no_room_for_an_analysis_is_a_warning() -> None:
+    # Round 7: several sentences, all but a short one stating figures, in the only
+    # paragraph before the suggestions leave no room for an analysis.
+    facts = (
+        "关于增设社区夜间药房的建议\n\n"
+        "我区现有社区卫生服务中心12家，晚上八点以后全部停诊。"
+        "今年以来，12345热线收到夜间买药难的留言86条。{comment}\n\n"
+        "建议：\n1. 由区卫健局在每个街道指定一家社区卫生服务中心开设夜间药房，营业到24点。\n"
+    )
+    bare = review_proposal(facts.format(comment="居民意见较大。"))
+    assert _severities(bare, "missing_analysis") == ["warning"]
+    comment = (
+        "药店夜里开门挣不到钱，值班药师也招不到人；社区中心晚上没有排班的编制，医保也不给夜间结算。"
+    )
+    plain = review_proposal(facts.format(comment=comment))
+    assert _severities(plain, "missing_analysis") == ["hint"]
+
+
+@pytest.mark.parametrize(
+    ("effect", "analysed"),
+    [
+        ("所幸没有造成重伤。", False),
+        ("在当地造成了恶劣影响。", False),
+        ("站点分散、无人值守造成了群众买药难。", True),
+    ],
+)
+def test_an_effect_told_with_zao_cheng_is_not_an_analysis(effect: str, analysed: bool) -> None:
+    # Round 7: 没有造成重伤 and 造成了恶劣影响 tell what followed, not why.
+    text = (
+        "关于增设社区夜间药房的建议\n\n我区现有社区卫生服务中心12家，晚上八点以后全部停诊。\n\n"
+        f"去年冬天有两位老人夜里买不到药，{effect}\n\n"
+        "建议：\n1. 由区卫健局在每个街道指定一家社区卫生服务中心开设夜间药房，营业到24点。\n"
+    )
+    found = _severities(review_proposal(text), "missing_analysis")
+    assert found == ([] if analysed else ["hint"])
+
+
 def test_a_title_of_the_form_used_in_some_places_is_a_hint_not_a_warning() -> None:
     near = review_proposal(_draft("tf_tian.txt"))  # 关于……的提案
     assert [f.severity for f in near.findings if f.code == "title_format"] == ["hint"]
