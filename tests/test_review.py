@@ -389,6 +389,34 @@ def test_an_effect_told_with_zao_cheng_is_not_an_analysis(effect: str, analysed:
     assert found == ([] if analysed else ["hint"])
 
 
+@pytest.mark.parametrize(
+    ("situation", "missing"),
+    [
+        (
+            "乡村振兴是新时代的必由之路。我县在乡村人才方面还存在一些不容忽视的短板，"
+            "与先进地区相比还有不小差距。",
+            True,
+        ),
+        ("科技人才是创新的第一动力，当前我市人才工作取得了一定成效，但仍存在不少困难。", True),
+        (
+            "乡村人才是乡村振兴的关键。去年全县返乡创业的大学生不到二十人，"
+            "乡镇农技站一半岗位空缺。",
+            False,
+        ),
+        ("乡村人才是乡村振兴的关键。县里四十八所农技站，能下田指导的技术员只剩下三十几人。", False),
+    ],
+)
+def test_a_situation_of_general_talk_only_states_no_fact(situation: str, missing: bool) -> None:
+    # Round 7: general talk (……的必由之路、还存在一些短板) with no event, source or
+    # specific figure is no situation, however many sentences it has.
+    text = (
+        f"关于引进乡村农技人才的建议\n\n{situation}\n\n原因在于待遇偏低，编制不足。\n\n"
+        "建议：\n1. 县农业农村局每年定向招聘农技员20名，县财政给予每人每月800元补贴。\n"
+    )
+    found = _severities(review_proposal(text), "missing_situation")
+    assert found == (["warning"] if missing else [])
+
+
 def test_a_title_of_the_form_used_in_some_places_is_a_hint_not_a_warning() -> None:
     near = review_proposal(_draft("tf_tian.txt"))  # 关于……的提案
     assert [f.severity for f in near.findings if f.code == "title_format"] == ["hint"]

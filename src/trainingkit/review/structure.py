@@ -9,7 +9,7 @@ from itertools import islice
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.matters import check_matters
-from trainingkit.review.parse import Draft, has_concrete
+from trainingkit.review.parse import Draft, Unit, has_concrete
 from trainingkit.review.text import Segment, strip_enumerator
 from trainingkit.review.words import PLACE_TAGS, tokens
 
@@ -111,6 +111,12 @@ def _situation_without_facts(draft: Draft, rules: RuleSet) -> list[Finding]:
     p = rules.patterns
     cues = (p["cue_situation"], p["cue_situation_strong"], p["fact_figure"])
     told = [u for u in draft.units if "situation" in u.tags]
+    text = "情况部分没有写出具体的事实（时间、地点、数量或来源）。"
+    spec = rules.codes.get("missing_situation")
+    blocks = spec is not None and spec.severity == "blocking"
+    if _general_talk_only(draft, told, rules):
+        span = Segment(told[0].start, told[-1].end)
+        return [rules.finding("missing_situation", text, span, sure=not blocks)]
     for unit in told:
         if any(cue.search(draft.norm, unit.start, unit.end) for cue in cues):
             return []
@@ -118,12 +124,30 @@ def _situation_without_facts(draft: Draft, rules: RuleSet) -> list[Finding]:
     words = tokens(draft.norm)
     if any(words.tagged(PLACE_TAGS, u.start, u.end) for u in told):
         return []
-    text = "情况部分没有写出具体的事实（时间、地点、数量或来源）。"
     span = Segment(told[0].start, told[-1].end)
-    spec = rules.codes.get("missing_situation")
-    blocks = spec is not None and spec.severity == "blocking"
     sure = len(told) <= 1 and not blocks
     return [rules.finding("missing_situation", text, span, sure=sure)]
+
+
+def _general_talk_only(draft: Draft, told: list[Unit], rules: RuleSet) -> bool:
+    """A situation of general talk (``patterns.general_talk``) with no fact.
+
+    No fact: no event or source (``cue_situation_event``), no strong figure
+    (``cue_situation_strong``) and no figure in words but a figure of speech
+    (一个、多年). 当前、我市 only say when and where the talk is (round 7).
+    """
+    p, norm = rules.patterns, draft.norm
+    if not any(p["general_talk"].search(norm, u.start, u.end) for u in told):
+        return False
+    for unit in told:
+        if p["cue_situation_event"].search(norm, unit.start, unit.end):
+            return False
+        if p["cue_situation_strong"].search(norm, unit.start, unit.end):
+            return False
+        figures = p["fact_figure"].finditer(norm, unit.start, unit.end)
+        if any(not p["vague_figure"].fullmatch(m.group()) for m in figures):
+            return False
+    return True
 
 
 def _sentences_before(draft: Draft) -> int:
