@@ -1318,6 +1318,40 @@ def test_two_views_of_scholars_do_not_open_the_suggestions() -> None:
     assert not {"missing_situation", "missing_analysis"} & set(review.flagged)
 
 
+@pytest.mark.parametrize(
+    ("title", "personal"),
+    [
+        ("关于认定赵德明老人赤脚医生工龄的建议", True),
+        ("关于为赵秀英落实赤脚医生补助的建议", True),
+        ("关于认定钱德明老人赤脚医生工龄的建议", False),
+    ],
+)
+def test_a_proposal_for_one_person_of_the_proposer_s_surname_is_personal(
+    title: str, personal: bool
+) -> None:
+    # Round 7: the title is about one person of the proposer's own surname, and a
+    # suggestion asks a remedy for them by name.
+    name = title[4:7] if title[2] != "为" else title[3:6]
+    text = (
+        f"{title}\n\n提案人：赵宏伟\n界别：医药卫生\n\n"
+        f"{name}1946年生，1972年起在柳树湾村当赤脚医生，干到2005年。"
+        "乡卫生院说1981年以前的档案找不到了，只按二十四年发放补助。\n\n"
+        "原因是早年档案管理不规范。\n\n"
+        f"建议：\n一、请县卫生健康局认定{name}1972年至1981年的赤脚医生工龄，补发差额。\n"
+    )
+    found = _severities(review_proposal(text), "personal_matter")
+    assert found == (["blocking"] if personal else [])
+
+
+def test_a_village_of_the_proposer_s_surname_is_no_family() -> None:
+    # 赵家坝村 is a place, not the proposer 赵宏伟's family (round 7; it was blocked).
+    text = (
+        "关于赵家坝村通公路的建议\n\n提案人：赵宏伟\n\n赵家坝村有村民300户，至今不通公路。\n\n"
+        "原因是地处山区，修路成本高。\n\n建议：\n一、县交通局今年为赵家坝村修通公路，安排资金200万元。\n"
+    )
+    assert "personal_matter" not in review_proposal(text).codes
+
+
 def test_a_proposer_who_asks_for_their_own_family_by_name_asks_a_personal_remedy() -> None:
     # Round 7: the proposer of the 提案人 line, then named as a family (周家) in a
     # suggestion; 周家湾 is a village of that name, not the family.

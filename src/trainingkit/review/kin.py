@@ -14,6 +14,8 @@ sentence, miss it. The signal has two parts, both from the rule file's
   ``named_relative``, a name said afterwards to be the proposer's relative
   (``周子涵，女，2017年10月出生，系提案人的孙女``); or the proposer, named in the
   提案人 line, then by name or as their family (``孙德厚``, ``孙家``, round 7);
+  or a person of the proposer's surname whom the title is about (赵宏伟 writing
+  关于解决赵德明老人……的建议, round 7);
 * **a remedy for that name**: the name again in a suggestion item together with
   ``remedy`` (聘用、认定、安排、补发 …) makes a blocking finding; the name in a
   suggestion without such a word is unsure (a hint).
@@ -48,7 +50,8 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
         for form in name_forms(match.group("name"))
     )
     own = _proposer_names(norm, p["personal_proposer"], p["personal_family"])
-    names |= own
+    kin = _namesakes(draft, p["personal_proposer"], p["personal_place"]) - own
+    names |= own | kin
     if not names:
         return []
     remedy = p["personal_remedy"]
@@ -60,6 +63,8 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
         wanted = remedy.search(norm, item.start, item.end)
         words = (named, wanted.group()) if wanted else (named,)
         whose, what = ("提案人本人或其家庭", "本人") if named in own else ("提案人的亲属", "亲属")
+        if named in kin:
+            whose = "与提案人同姓、标题所为的"
         text = (
             f"这条建议为{whose}“{named}”个人提出要求"
             f"{'（' + wanted.group() + '）' if wanted else ''}，是为{what}解决个人问题。"
@@ -82,6 +87,32 @@ def _proposer_names(norm: str, proposer: re.Pattern[str], family: re.Pattern[str
             if family.match(norm, at + len(surname)):
                 found.add(surname + "家")
                 break
+    return found
+
+
+def _namesakes(draft: Draft, proposer: re.Pattern[str], place: re.Pattern[str]) -> set[str]:
+    """A person the title is about who has the proposer's surname (赵宏伟: 关于解决赵德明……).
+
+    A proposal for one named person (关于解决赵德明老人……的建议) of the proposer's
+    own surname is a matter of the proposer's family; 王家坝 is a place (round 7).
+    """
+    if draft.title is None:
+        return set()
+    norm = draft.norm
+    surnames = {m.group("surname") for m in proposer.finditer(norm)}
+    if not surnames:
+        return set()
+    words = tokens(norm)
+    found: set[str] = set()
+    within = words.within(draft.title.start, draft.title.end)
+    for first, following in zip(within, (*within[1:], None), strict=True):
+        if first.tag not in PERSON_TAGS or not first.word.startswith(tuple(surnames)):
+            continue
+        name, end = first.word, first.end
+        if len(name) == 1 and following is not None and following.tag in PERSON_TAGS:
+            name, end = name + following.word, following.end  # 王 / 秀英
+        if len(name) >= 2 and not place.match(norm, end):
+            found.update(name_forms(name))
     return found
 
 
