@@ -1515,6 +1515,54 @@ def test_departments_serving_one_thing_and_its_supporting_services_are_one_matte
     assert _severities(several, "multiple_matters") == ["warning"]
 
 
+_BORDER_MARKET = (
+    "{title}\n\n提案人：韦丽芳\n\n2019年互市点每天进出的边民有两千多人，去年日均只剩五六百人，"
+    "摊位空了一大半。\n\n原因是县城到互市点没有公交，摊位环境也差。\n\n建议：\n"
+    "1. 县商务局对坚持经营的边民互助组每年给予补贴。\n"
+    "2. 县交通运输局开通县城到互市点的公交线路，每天不少于6班。\n"
+    "3. 县市场监管局对互市点的摊位、消防、卫生进行一次全面整治。\n"
+)
+
+
+def test_a_question_for_a_title_is_the_title_and_names_the_one_matter() -> None:
+    # Round 7: a short first line ending in ？ is the title (not the situation); its
+    # topic (互市) ties the three departments' items to one matter.
+    review = review_proposal(_BORDER_MARKET.format(title="边民互市为啥越来越冷清？"))
+    assert review.title is not None and review.title.text == "边民互市为啥越来越冷清？"
+    assert _severities(review, "title_format") == ["warning"]
+    assert _severities(review, "multiple_matters") in ([], ["hint"])
+
+
+@pytest.mark.parametrize(
+    ("item", "one"),
+    [
+        ("二、县应急管理局在雨季对该路段开展地质灾害巡查。", True),
+        ("二、县应急管理局对全县化工企业开展一次消防安全检查。", False),
+    ],
+)
+def test_an_item_that_points_back_to_the_matter_serves_it(item: str, one: bool) -> None:
+    # Round 7: 该路段 points back to the road of the title, whichever unit acts.
+    text = (
+        "关于改善山区道路通行条件的建议\n\n上山只有一条约9公里的砂石路，雨季经常塌方，去年断路三次。\n\n"
+        "原因是路基松软，没有排水沟。\n\n建议：\n"
+        f"一、县交通运输局将这条道路纳入农村公路提质改造计划，按四级公路标准硬化。\n{item}\n"
+    )
+    found = _severities(review_proposal(text), "multiple_matters")
+    assert (found in ([], ["hint"])) if one else found == ["warning"]
+
+
+def test_a_co_handler_s_clause_takes_up_the_topic_of_its_sentence() -> None:
+    # Round 7: the clause 市教育局在中小学食堂优先选用 is cut from a sentence on 渔婆婆.
+    text = (
+        "关于支持“渔婆婆”鱼露走进千家万户的建议\n\n渔湾县的“渔婆婆”鱼露年产一千二百吨，"
+        "带动三百多户渔民就业，但在市区超市很难买到。\n\n原因在于企业规模小、销售渠道少。\n\n建议：\n"
+        "一、请市机关事务管理局将“渔婆婆”鱼露列入机关食堂采购目录，市教育局在中小学食堂优先选用。\n"
+        "二、请市商务局协调各大超市设立“渔婆婆”专柜。\n"
+        "三、请市文化广电旅游局在旅游手册中加入“渔婆婆”鱼露的介绍。\n"
+    )
+    assert _severities(review_proposal(text), "multiple_matters") in ([], ["hint"])
+
+
 def test_a_bracketed_sector_line_at_the_end_is_no_suggestion() -> None:
     text = (
         "关于建设园区集中式表面处理中心的建议\n\n园区47家企业的电镀工序七成要送往外市加工。\n\n"

@@ -158,16 +158,34 @@ def _one_topic(
     tagged: list[tuple[Segment, set[str]]],
     groups: list[set[str]],
 ) -> bool:
-    """Whether every group has an item that repeats a word pair of the title's topic."""
+    """Whether every group has an item on the title's topic (``_on_topic``)."""
     pairs = _topic_pairs(draft, rules)
     if not pairs:
         return False
-    norm = draft.norm
     for group in groups:
-        items = [item for item, domains in tagged if domains <= group]
-        if not any(pair in norm[i.start : i.end] for i in items for pair in pairs):
+        items = [_sentence(draft, item) for item, domains in tagged if domains <= group]
+        if not any(_on_topic(draft, rules, i, pairs) for i in items):
             return False
     return True
+
+
+def _on_topic(draft: Draft, rules: RuleSet, item: Segment, pairs: set[str]) -> bool:
+    """Whether an item repeats a word pair of the title's topic or points back (该路段)."""
+    text = draft.norm[item.start : item.end]
+    return any(pair in text for pair in pairs) or bool(
+        rules.patterns["back_reference"].search(text)
+    )
+
+
+def _sentence(draft: Draft, clause: Segment) -> Segment:
+    """The suggestion sentence a clause was cut from (``_clauses``).
+
+    A co-handler's clause (……列入采购目录，市教育局在中小学食堂优先选用) takes up the
+    topic its sentence names (round 7).
+    """
+    return next(
+        (Segment(u.start, u.end) for u in draft.units if u.start <= clause.start < u.end), clause
+    )
 
 
 def _package(draft: Draft, rules: RuleSet) -> bool:
@@ -275,8 +293,7 @@ def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     # matter, whatever its field.
     pairs = _topic_pairs(draft, rules)
     sure = any(
-        index.unit_domains(i) - main and not any(p in draft.norm[i.start : i.end] for p in pairs)
-        for i, _ in stray
+        index.unit_domains(i) - main and not _on_topic(draft, rules, i, pairs) for i, _ in stray
     )
     return [rules.finding("multiple_matters", text, item, *sorted(domains), sure=sure)]
 

@@ -77,7 +77,7 @@ def _looks_like_title(norm: str, line: Segment, rules: RuleSet) -> bool:
     if rules.patterns["title_prefix"].match(text) or rules.patterns["title_shape"].search(text):
         return True
     limit = int(rules.number("parse", "title_max_chars"))
-    return len(text) <= limit and not text.endswith(("。", "!", "?", ";", ":")) and "。" not in text
+    return len(text) <= limit and not text.endswith(("。", "!", ";", ":")) and "。" not in text
 
 
 def _heading(norm: str, line: Segment, rules: RuleSet) -> tuple[str, int] | None:
