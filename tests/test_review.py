@@ -1308,6 +1308,27 @@ def test_a_rule_not_kept_or_what_people_do_is_not_a_suggestion(line: str) -> Non
     assert _severities(review_proposal(text), "missing_suggestions") == ["blocking"]
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "suggests"),
+    [
+        ("怎么解决？", "县卫健委从乡镇卫生院选派医生，每周到学校坐诊两天。", True),
+        ("有什么好办法？", "县教育局按每校一名的标准，年内配齐校医。", True),
+        ("孩子在学校受伤了怎么办？", "只能由老师骑摩托车送到十几里外的卫生院。", False),
+    ],
+)
+def test_a_draft_told_as_questions_and_answers_asks_how_to_solve(
+    question: str, answer: str, suggests: bool
+) -> None:
+    # Round 7: 问：怎么解决？ opens the suggestions; a question of what happens does not.
+    text = (
+        "关于为农村小学配备校医的建议\n\n我县有农村小学46所，只有3所配有专职校医。\n\n"
+        "问：为什么配不齐？\n答：主要原因是编制不足，乡镇卫生院人手紧张。\n\n"
+        f"问：{question}\n答：{answer}\n"
+    )
+    found = _severities(review_proposal(text), "missing_suggestions")
+    assert found == ([] if suggests else ["blocking"])
+
+
 def test_two_views_of_scholars_do_not_open_the_suggestions() -> None:
     text = (
         "关于青崖话声调成因的建议\n\n学界对其成因一直有两种看法：一种认为是历史层次的遗留，"
