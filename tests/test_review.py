@@ -1202,6 +1202,46 @@ _SIGNALS = [
         "none",
         id="a-gambling-site-posing-as-a-lottery",
     ),
+    pytest.param(
+        "提高退休乡村医生生活补助",
+        "我父亲就是一名退休的乡村医生，像他这样干了二三十年的老村医，全县有300多名，每月补助只有200元左右。",
+        "一、县卫健委把老村医生活补助提高到每月500元。",
+        "personal_matter",
+        "none",
+        id="a-father-like-three-hundred-others",
+    ),
+    pytest.param(
+        "解决新就业形态劳动者子女入学",
+        "我市有外卖骑手、网约车司机约3万人，我的表弟就是其中一员，他们的孩子很多在老家当留守儿童。",
+        "一、市教育局把新就业形态劳动者纳入积分入学范围。",
+        "personal_matter",
+        "none",
+        id="a-cousin-one-of-thirty-thousand",
+    ),
+    pytest.param(
+        "提高退休乡村医生生活补助",
+        "我父亲是一名退休的乡村医生，干了二十八年，县里只按十八年给他算补助。",
+        "一、县卫健委按二十八年给我父亲补发补助差额。",
+        "personal_matter",
+        "blocking",
+        id="a-father-s-own-years-to-be-counted",
+    ),
+    pytest.param(
+        "规范涉密载体管理",
+        "县保密局去年检查了40个单位，发现12个单位存在涉密文件随意复印的问题。",
+        "一、县保密局每年对各单位保密员轮训一次。",
+        "state_secret",
+        "none",
+        id="the-secrecy-bureau-s-check-told",
+    ),
+    pytest.param(
+        "调整城区学校布局",
+        "据我看到的一份涉密文件，市里计划明年撤并城区小学9所，这个名单还没有对外公布。",
+        "一、市教育局在撤并前听取家长意见。",
+        "state_secret",
+        "blocking",
+        id="a-secret-paper-s-content-told",
+    ),
 ]
 
 
