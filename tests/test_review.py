@@ -1242,6 +1242,38 @@ _SIGNALS = [
         "blocking",
         id="a-secret-paper-s-content-told",
     ),
+    pytest.param(
+        "做好征兵宣传",
+        "据省军区下发的一份尚未公开的通知，今年我省征兵计划比去年减少了三成，其中大学生比例要求达到70%。",
+        "一、县人武部提前做好大学生征兵动员。",
+        "state_secret",
+        "blocking",
+        id="an-unreleased-notice-s-figures",
+    ),
+    pytest.param(
+        "缓解不孕家庭生育难题",
+        "不少不孕家庭想要孩子，却只能到境外花几十万元找人代怀孕。",
+        "一、市卫健委批准三家有资质的医院开展代怀孕服务，统一收费标准。",
+        "prohibited",
+        "blocking",
+        id="surrogacy-to-be-approved",
+    ),
+    pytest.param(
+        "加强村级小微权力监督",
+        "去年全县查处村干部违纪违法案件38起，其中侵占集体资金的21起，如某村会计挪用集体款项20万元已被判刑。",
+        "一、县纪委监委在每个村推行小微权力清单。",
+        "whistleblowing",
+        "none",
+        id="an-unnamed-village-s-accountant-as-an-example",
+    ),
+    pytest.param(
+        "加强机关保密教育",
+        "去年全市发生了两起机关干部用微信传送内部文件的泄密事件，暴露出保密意识不强。",
+        "一、市保密局每年对机关干部开展一次保密培训。",
+        "missing_situation",
+        "none",
+        id="an-event-told-with-what-it-shows",
+    ),
 ]
 
 

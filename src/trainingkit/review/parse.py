@@ -182,7 +182,7 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
     previous: frozenset[str] = frozenset()
     for i, unit in enumerate(units):
         causal = bool(p["cue_analysis"].search(norm, unit.start, unit.end))
-        strong = bool(p["cue_situation_strong"].search(norm, unit.start, unit.end))
+        strong = _tells_fact(norm, unit, rules)
         if unit.heading == "suggestions" if headed else i >= split:
             tags = frozenset({"suggestions"})
         elif unit.heading == "situation":
@@ -206,6 +206,22 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
     if not any("analysis" in u.tags for u in tagged):
         tagged = _diagnostic_paragraphs(norm, tagged, rules)
     return tagged
+
+
+def _tells_fact(norm: str, unit: Unit, rules: RuleSet) -> bool:
+    """A sentence with a figure of the kind a situation gives.
+
+    A digit figure or a source (``cue_situation_strong``), or an event told with a
+    figure in words (去年全市发生了两起……泄密事件，暴露出……): such a sentence stays
+    situation when it also analyses (round 7).
+    """
+    p = rules.patterns
+    if p["cue_situation_strong"].search(norm, unit.start, unit.end):
+        return True
+    if not p["cue_situation_event"].search(norm, unit.start, unit.end):
+        return False
+    figures = p["fact_figure"].finditer(norm, unit.start, unit.end)
+    return any(not p["vague_figure"].fullmatch(m.group()) for m in figures)
 
 
 def _cause_before_cue(norm: str, unit: Unit, rules: RuleSet) -> bool:
