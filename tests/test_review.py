@@ -1351,10 +1351,16 @@ def test_a_shop_named_for_a_wrong_is_whistleblowing_not_advertising() -> None:
         "我们呼吁，县卫健委年内为每所农村小学配备一名校医。",
         "最好能由县医院每月派医生到各校巡诊一次。",
         "附：具体想法\n1. 县卫健委每年为农村小学培训兼职校医100名。",
+        "解决办法其实不难。县卫健委今年从卫生院选派医生驻校，每周两天。",
+        "具体来说分两步走：第一步，县教育局年内摸清缺口；第二步，县卫健委明年为每所学校配齐校医。",
+        "如何破解？笔者以为，县卫健委今年应为每所农村小学配一名校医。",
+        "有两件事可以马上做。其一，县卫健委从卫生院选派医生驻校，每周两天。",
     ],
 )
 def test_suggestions_opened_in_a_member_s_own_words_are_found(opening: str) -> None:
-    # Round 7: 想法、办法、做法、打算 and 几条 open the suggestions as 建议 does.
+    # Round 7: 想法、办法、做法、打算 and 几条 open the suggestions as 建议 does; with
+    # no cue word, so does a clause in a later paragraph that plans what a public
+    # body will do (县卫健委今年从……选派).
     text = (
         "关于为农村小学配备校医的建议\n\n我县有农村小学46所，只有3所配有专职校医。"
         "去年学校发生意外伤害212起。\n\n主要原因是编制不足，乡镇卫生院人手紧张。\n\n"
@@ -1368,11 +1374,15 @@ def test_suggestions_opened_in_a_member_s_own_words_are_found(opening: str) -> N
         "按规定学校应在每学期开学时组织一次体检，但全县只有5所做到。",
         "学校应当配备校医，实际上多数学校配不起来。",
         "家长要把孩子送到几十里外的卫生院看病。",
+        "县卫健委去年为5所学校配了校医，其余学校至今没有。",
+        "县教育局每学期都会组织体检，但只能查身高体重。",
+        "县卫健委负责全县校医培训，每年只有一期。",
     ],
 )
 def test_a_rule_not_kept_or_what_people_do_is_not_a_suggestion(line: str) -> None:
     # Round 7: the modal fallback wants a public subject for 应、要、可以, and a rule
-    # stated and then not kept (……应……，但……) is situation.
+    # stated and then not kept (……应……，但……) is situation; so is what a body has
+    # done or does (去年……配了、都会、只有).
     text = (
         "关于为农村小学配备校医的建议\n\n我县有农村小学46所，只有3所配有专职校医。\n"
         f"{line}\n主要原因是编制不足，乡镇卫生院人手紧张。\n"

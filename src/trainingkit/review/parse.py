@@ -130,11 +130,35 @@ def _suggestion_start(norm: str, units: list[Unit], rules: RuleSet) -> int:
         if i and unit.new_line and unit.enumerated and directive.match(norm, content, unit.end):
             return i
     modal, actor = rules.patterns["modal_start"], rules.patterns["actor_start"]
+    past = rules.patterns["plan_past"]
     for i, unit in enumerate(units):
         content = strip_enumerator(norm, unit.start, unit.end)
-        opens = modal.match(norm, unit.start, unit.end) or actor.match(norm, content, unit.end)
+        acts = actor.match(norm, content, unit.end) and not past.search(norm, unit.start, unit.end)
+        opens = modal.match(norm, unit.start, unit.end) or acts
         if i and unit.new_line and opens:
             return i
+    return _planned_action(norm, units, rules)
+
+
+def _planned_action(norm: str, units: list[Unit], rules: RuleSet) -> int:
+    """Index of the first unit after the first paragraph that plans a body's action.
+
+    A clause (at the start of the sentence or after a comma or colon) opens with a
+    public body and what it will do (``patterns.actor_clause``), the sentence names
+    something concrete and tells no past or present (``patterns.plan_past``).
+    """
+    clause, past = rules.patterns["actor_clause"], rules.patterns["plan_past"]
+    later = False
+    for i, unit in enumerate(units):
+        later = later or (i > 0 and unit.new_line)
+        if not later or past.search(norm, unit.start, unit.end):
+            continue
+        starts = [strip_enumerator(norm, unit.start, unit.end)]
+        starts += [k + 1 for k in range(unit.start, unit.end) if norm[k] in ",:;"]
+        for start in starts:
+            found = clause.match(norm, start, unit.end)
+            if found and has_concrete(norm, rules, found.start("act"), unit.end):
+                return i
     return len(units)
 
 
