@@ -1274,6 +1274,46 @@ _SIGNALS = [
         "none",
         id="an-event-told-with-what-it-shows",
     ),
+    pytest.param(
+        "改善学生营养餐",
+        "城西的“禾丰”家庭农场种的胚芽米口感好、品质优，附近几所学校的老师都说好。",
+        "一、县教育局把“禾丰”胚芽米定为全县中小学食堂指定用米。",
+        "advertising",
+        "blocking",
+        id="a-family-farm-s-rice-for-every-canteen",
+    ),
+    pytest.param(
+        "提高老年人防跌倒能力",
+        "我市安泰医疗器械公司研制的防跌倒报警腰带能自动呼救，每条只要150元。",
+        "一、市民政局为全市独居老人每人配发一条安泰报警腰带。",
+        "advertising",
+        "blocking",
+        id="a-firm-s-belt-handed-out-to-every-old-person",
+    ),
+    pytest.param(
+        "推广节水滴灌",
+        "我县有耕地58万亩，滴灌面积不到一成。青禾种植专业合作社用上滴灌后亩产提高了两成，效果很好。",
+        "一、县农业农村局总结推广青禾种植专业合作社的滴灌经验，对新建滴灌每亩补助300元。",
+        "advertising",
+        "unflagged",
+        id="a-cooperative-s-experience-to-be-spread",
+    ),
+    pytest.param(
+        "保障购房者按期收房",
+        "翠湖名邸延期交房一年半，86户业主今年初起诉开发商，现在此案在市中院二审。",
+        "一、市中院加快审理翠湖名邸一案。",
+        "litigation",
+        "blocking",
+        id="a-case-told-by-where-it-stands",
+    ),
+    pytest.param(
+        "推进房地产纠纷多元化解",
+        "近三年，在市中院二审的房地产案件每年都有300多件，去年起诉到法院的物业纠纷有1100件。",
+        "一、市住建局建立房地产纠纷人民调解委员会。",
+        "litigation",
+        "none",
+        id="counts-of-cases-before-the-courts",
+    ),
 ]
 
 
