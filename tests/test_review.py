@@ -1314,6 +1314,46 @@ _SIGNALS = [
         "none",
         id="counts-of-cases-before-the-courts",
     ),
+    pytest.param(
+        "活跃乡村节日气氛",
+        "过年时村民爱聚在一起打扑克，带点小彩头图个乐，可派出所常来查，大家很有意见。",
+        "一、县公安局对节日期间村民的小额输赢不再处罚。",
+        "prohibited",
+        "blocking",
+        id="small-stakes-to-go-unpunished",
+    ),
+    pytest.param(
+        "保障休渔渔民生计",
+        "伏季休渔长达三个半月，全镇800多户渔民没有收入。",
+        "一、县海洋渔业局在休渔期允许小船每天出海捕捞一次。",
+        "prohibited",
+        "blocking",
+        id="fishing-in-the-closed-season-allowed",
+    ),
+    pytest.param(
+        "发展生殖健康产业",
+        "外地不少家庭来我市求卵，本地有几家机构能做，却没有合法身份。",
+        "一、市卫健委允许民营机构有偿提供卵子，统一定价。",
+        "prohibited",
+        "blocking",
+        id="eggs-for-sale",
+    ),
+    pytest.param(
+        "刹住节日赌博歪风",
+        "春节期间，一些村民聚在一起打麻将，从带点彩头发展到一场输赢上万元。",
+        "一、县公安局春节前后开展禁赌专项行动。",
+        "prohibited",
+        "none",
+        id="small-stakes-that-grew-into-gambling",
+    ),
+    pytest.param(
+        "加强伏季休渔管理",
+        "去年伏季休渔期间，县海洋渔业局查获偷捕渔船37艘，有的夜间关掉定位设备出海捕捞。",
+        "一、县海洋渔业局在休渔期实行24小时海上巡查。",
+        "prohibited",
+        "none",
+        id="the-closed-season-enforced",
+    ),
 ]
 
 
