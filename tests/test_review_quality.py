@@ -75,6 +75,10 @@ NEW_BATCHES = (
     "u28_",
     "u27_",
     "u26_",
+    "u30_",
+    "u29_",
+    "u31_",
+    "u32_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
