@@ -1354,6 +1354,95 @@ _SIGNALS = [
         "none",
         id="the-closed-season-enforced",
     ),
+    pytest.param(
+        "规范农村公路建设资金管理",
+        "去年县纪委监委通报的原县交通局副局长收受工程款回扣一案，已由法院作出判决。",
+        "一、县交通运输局对农村公路项目资金实行专户管理。",
+        "litigation",
+        "none",
+        id="an-official-s-corruption-case-judged",
+    ),
+    pytest.param(
+        "方便山区群众诉讼",
+        "山区群众打一场官司要跑好几趟县城，领判决书也得专门跑一次。",
+        "一、县法院在每个乡镇设立诉讼服务点，判决书可以邮寄送达。",
+        "litigation",
+        "none",
+        id="what-a-lawsuit-costs-anyone",
+    ),
+    pytest.param(
+        "提高渔船海上安全水平",
+        "临海安渔电子科技有限公司研发的“安渔宝”终端性价比最高，渔民都说非常好用。",
+        "一、市农业农村局将“安渔宝”终端列入全市渔船安全装备采购目录。",
+        "advertising",
+        "blocking",
+        id="a-device-put-on-the-purchase-list",
+    ),
+    pytest.param(
+        "打造县域茶叶公用品牌",
+        "我县茶园9万亩，商标60多个，“青山白茶”前年获得地理标志登记。",
+        "一、县农业农村局统一组织“青山白茶”公用品牌参加省内外茶博会。",
+        "advertising",
+        "none",
+        id="a-county-s-public-brand",
+    ),
+    pytest.param(
+        "维护种植户合法权益",
+        "去年合作社统一采购了丰田肥业有限公司生产的复合肥，施用后大面积烧苗，"
+        "经检测该批肥料氯离子超标，合作社向该公司索赔未果。",
+        "一、县市场监管局对全县在售复合肥开展一次抽检。",
+        "advertising",
+        "none",
+        id="a-firm-whose-fertiliser-burnt-the-crops",
+    ),
+    pytest.param(
+        "规范渔船补助指标分配",
+        "据渔民反映，分管渔业的副镇长吴某某分配补助指标时，每个指标要收“好处费”五万元。",
+        "一、请县纪委监委对吴某某立案调查。",
+        "whistleblowing",
+        "blocking",
+        id="a-deputy-mayor-s-fee-for-each-quota",
+    ),
+    pytest.param(
+        "发展林下经济带动农户增收",
+        "外地有一种“共享致富”模式，先交两千八百元入会金，每推荐一个新人入会，推荐人可以拿到两成，往下算三层。",
+        "一、县商务局在我县引进这一模式，今年先在三个乡镇试点。",
+        "prohibited",
+        "blocking",
+        id="a-joining-fee-and-three-levels-down",
+    ),
+    pytest.param(
+        "方便山区孕妇产检",
+        "山区不少家庭盼儿子，如果早知道是女孩，家里就可以及早处理，少受罪。",
+        "一、乡卫生院在孕早期为有需要的家庭做检查，并把结果如实告诉家属。",
+        "prohibited",
+        "blocking",
+        id="knowing-early-it-is-a-girl",
+    ),
+    pytest.param(
+        "完善村党组织换届人选推荐",
+        "我在村里当了十二年党支部书记，今年换届时镇党委没有把我列为候选人，我认为很不公平。",
+        "一、请县委组织部对镇党委这次推荐候选人的过程进行复核。",
+        "party_internal",
+        "blocking",
+        id="a-branch-secretary-left-off-the-list",
+    ),
+    pytest.param(
+        "规范民主党派基层组织换届",
+        "我是民进城南区基层委员会的一名普通会员，今年基层委员会换届时出现了不正常的情况。",
+        "一、请民进市委会对这次换届进行复查。",
+        "party_internal",
+        "blocking",
+        id="a-member-of-a-democratic-party-s-branch",
+    ),
+    pytest.param(
+        "关心农村困难老人",
+        "王秀兰，女，七十岁，青石镇柳塘村村民，是我的母亲，患病多年，没有收入。",
+        "一、青石镇政府尽快将王秀兰纳入农村最低生活保障。",
+        "personal_matter",
+        "blocking",
+        id="a-named-mother-for-subsistence-aid",
+    ),
 ]
 
 
@@ -1755,3 +1844,58 @@ def test_a_bracketed_sector_line_at_the_end_is_no_suggestion() -> None:
     )
     review = review_proposal(text)
     assert review.suggestions is not None and "工商联" not in review.suggestions.text
+
+
+def test_lines_naming_the_handling_units_are_no_suggestion() -> None:
+    # Round 7: 建议主办单位：…… under the proposer's line is a heading field, not the
+    # start of the suggestions (the situation and analysis after it were lost).
+    text = (
+        "关于治理城东下穿隧道积水的建议\n\n提案人：吴志远\n建议主办单位：市城市管理局\n"
+        "建议协办单位：市水务局、市交通运输局\n\n城东下穿隧道去年汛期积水封闭6次，最长一次9个小时。\n\n"
+        "主要原因是排水泵站功率偏小，出水口淤积。\n\n为此建议，市城市管理局年内为隧道泵站增加两台水泵。\n"
+    )
+    codes = review_proposal(text).codes
+    assert "missing_situation" not in codes
+    assert "missing_analysis" not in codes
+
+
+def test_one_body_leading_and_others_sharing_the_work_is_one_matter() -> None:
+    # Round 7: a lead unit with a task force (由……牵头，成立……专班，分工推进) hands one
+    # matter to several departments; without it the same items read as several.
+    text = (
+        "关于治理城东片区内涝的建议\n\n城东片区去年汛期严重积水11次，积水最深处达1.2米。\n\n"
+        "原因是管网老旧、泵站功率小、河道淤积，三个环节分属不同部门。\n\n"
+        "{lead}\n（一）市住建局负责雨水管网改造，明年汛期前完成主管道施工。\n"
+        "（二）市城管局负责下穿通道排涝泵站扩容，增加一台大功率水泵。\n"
+        "（三）市水利局负责东渠河清淤疏浚，加装防倒灌闸门。\n"
+        "（四）市交通运输局制定暴雨期间公交临时接驳方案。\n"
+    )
+    lead = "为此建议，由市住建局牵头，成立内涝治理专班，分工推进："
+    led = review_proposal(text.format(lead=lead))
+    assert _severities(led, "multiple_matters") in ([], ["hint"])
+    plain = review_proposal(text.format(lead="为此建议："))
+    assert "warning" in _severities(plain, "multiple_matters")
+
+
+def test_a_plea_for_sympathy_asks_for_nothing() -> None:
+    # Round 7: 恳请……体谅……，关心一下…… asks for attention, not an action.
+    text = (
+        "关于一位失能老人入住公办养老院的建议\n\n我父亲今年八十七岁，卧床三年，排队公办养老院两年多了。\n\n"
+        "福利院床位只有三百张，每年空出来的不到四十张。\n\n"
+        "恳请有关领导体谅我们这样的家庭，关心一下我父亲的情况。\n"
+    )
+    assert _severities(review_proposal(text), "missing_suggestions") == ["blocking"]
+
+
+def test_pastimes_offered_against_gambling_serve_the_campaign() -> None:
+    # Round 7: under a title against something, a culture bureau's chess matches and
+    # village galas are part of the campaign, not a second matter.
+    text = (
+        "关于整治农村棋牌室聚众赌博的建议\n\n去年全县查处农村赌博案件63起，春节前后最集中，"
+        "有的棋牌室按局抽头。\n\n原因是棋牌室底数不清，警力薄弱，群众认为打小牌不算赌。\n\n建议：\n"
+        "一、县公安局会同县市场监管局年内完成全县棋牌室摸底登记，对抽头放贷的依法从严处罚。\n"
+        "二、各派出所春节期间联合村治保会集中巡查，公布举报电话。\n"
+        "三、县文化广电和旅游局在村级文化广场和农家书屋组织象棋赛、村晚、广场舞比赛。\n"
+        "四、县司法局把参赌可被治安处罚等内容编入普法材料，由驻村法律顾问进村宣讲。\n"
+    )
+    assert _severities(review_proposal(text), "multiple_matters") in ([], ["hint"])

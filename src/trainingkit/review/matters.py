@@ -124,6 +124,8 @@ def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     # Several departments serving the title's one topic (every group's items take up
     # the title's words: 诈骗 for 公安、人社、金融) are one matter.
     sure = sure and not _one_topic(draft, rules, tagged, groups) and not _package(draft, rules)
+    # One body leading and the others sharing the work (牵头……分工推进) is one matter.
+    sure = sure and not rules.patterns["coordinated"].search(draft.norm)
     return [rules.finding("multiple_matters", text, tagged[0][0], names, sure=sure)]
 
 
@@ -170,11 +172,18 @@ def _one_topic(
 
 
 def _on_topic(draft: Draft, rules: RuleSet, item: Segment, pairs: set[str]) -> bool:
-    """Whether an item repeats a word pair of the title's topic or points back (该路段)."""
+    """Whether an item serves the title's topic.
+
+    It repeats a word pair of the topic, points back (该路段), or offers pastimes
+    (文体活动) under a title against something (整治……聚赌).
+    """
+    p = rules.patterns
     text = draft.norm[item.start : item.end]
-    return any(pair in text for pair in pairs) or bool(
-        rules.patterns["back_reference"].search(text)
-    )
+    if any(pair in text for pair in pairs) or p["back_reference"].search(text):
+        return True
+    title = draft.title
+    against = title is not None and p["against"].search(draft.norm, title.start, title.end)
+    return bool(against and p["pastime"].search(text))
 
 
 def _sentence(draft: Draft, clause: Segment) -> Segment:

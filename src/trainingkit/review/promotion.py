@@ -19,7 +19,9 @@ to a named thing*, so the signal has two parts, both from the rule file's
   finding; praise alone (``品质优``, ``深受市民喜爱``) is unsure and makes a hint.
 
 A mention in a sentence about supervision (抽检、不合格、召回 …) is never
-promotion: proposals on product quality name brands too.
+promotion: proposals on product quality name brands too. Nor is any mention of a
+name that such a sentence names (a fertiliser firm whose product burnt the crops,
+and whose sale is told elsewhere, round 7).
 """
 
 from __future__ import annotations
@@ -57,10 +59,22 @@ def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
         return []
     alternatives = sorted(map(re.escape, names), key=len, reverse=True)
     mention = re.compile("|".join([*alternatives, p["advertising_anaphora"].pattern]))
+    # A name told anywhere with a wrong (超标、索赔、仲裁) is a firm complained of, not
+    # promoted: its purchase told elsewhere (统一采购该公司生产的……) is no advert.
+    tainted = {
+        found.group()
+        for sentence in sentences(norm)
+        if unless.search(norm, sentence.start, sentence.end)
+        for found in mention.finditer(norm, sentence.start, sentence.end)
+    }
+    if tainted & names:
+        tainted |= {m.group() for m in p["advertising_anaphora"].finditer(norm)}
     findings: list[Finding] = []
     for sentence in sentences(norm):
         named = mention.search(norm, sentence.start, sentence.end)
         if not named or unless.search(norm, sentence.start, sentence.end):
+            continue
+        if named.group() in tainted:
             continue
         framed = framing.search(norm, sentence.start, sentence.end)
         praised = praise.search(norm, sentence.start, sentence.end)
