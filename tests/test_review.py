@@ -1899,3 +1899,36 @@ def test_pastimes_offered_against_gambling_serve_the_campaign() -> None:
         "四、县司法局把参赌可被治安处罚等内容编入普法材料，由驻村法律顾问进村宣讲。\n"
     )
     assert _severities(review_proposal(text), "multiple_matters") in ([], ["hint"])
+
+
+def test_general_talk_before_the_suggestions_tells_no_fact_and_no_cause() -> None:
+    # Round 7: ……是……的重要抓手、总书记强调、具有十分重要的意义、大有可为: however long,
+    # such a paragraph tells neither what happens nor why.
+    talk = (
+        "全民阅读是建设书香社会的重要抓手，是提升城市文明程度的重要载体。总书记强调，"
+        "要深入推进全民阅读。推动全民阅读，对于提高市民素质具有十分重要的意义，"
+        "在建设文化强市的新征程上，全民阅读大有可为。"
+    )
+    text = (
+        "关于推动全民阅读常态化的建议\n\n{talk}\n\n为此建议：\n"
+        "一、市文旅局年内在每个街道建成一处24小时城市书房。\n"
+        "二、市图书馆每月在社区举办一次亲子阅读活动。\n"
+    )
+    review = review_proposal(text.format(talk=talk))
+    assert _severities(review, "missing_situation") == ["warning"]
+    assert _severities(review, "missing_analysis") == ["warning"]
+    told = talk + "去年全市人均纸质图书阅读量只有4.1本，12个街道中有5个没有公共阅览室。"
+    assert "missing_situation" not in review_proposal(text.format(talk=told)).codes
+
+
+def test_a_study_in_the_old_style_is_academic_and_what_scholars_should_do_asks_nothing() -> None:
+    # Round 7: 窃以为、揆其由来、方家指正 are the marks of a scholarly note; its closing
+    # 学界应当…… asks no public body to act, so the note has no suggestion either.
+    text = (
+        "关于青石桥始建年代的建议\n\n青石桥的始建年代，向有二说。康熙《县志》载其建于明万历年间，"
+        "民国《县志稿》则谓建于清初。\n\n窃以为万历说近是。揆其由来，《县志稿》所据或为重修之碑。"
+        "\n\n学界应当重视这一问题，拙见尚祈方家指正。\n"
+    )
+    review = review_proposal(text)
+    assert set(_severities(review, "academic")) == {"blocking"}
+    assert _severities(review, "missing_suggestions") == ["blocking"]

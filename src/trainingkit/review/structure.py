@@ -95,7 +95,11 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
             or _later_paragraph(draft, rules)
             or (_sentences_before(draft) > 1 and _prose_before(draft, rules) >= least)
         )
-        sure = section != "analysis" or not unsure
+        # Round 7: general talk only before the suggestions (……是……的重要标志、具有十分
+        # 重要的意义) analyses nothing either, however long it is.
+        before = [u for u in draft.units if "suggestions" not in u.tags]
+        talk = section == "analysis" and bool(before) and _general_talk_only(draft, before, rules)
+        sure = section != "analysis" or not unsure or talk
         findings.append(rules.finding(code, text, Segment(at, at), sure=sure))
     return findings
 
