@@ -1443,6 +1443,30 @@ _SIGNALS = [
         "blocking",
         id="a-named-mother-for-subsistence-aid",
     ),
+    pytest.param(
+        "公开城区学校布局调整规划",
+        "城区学校布局调整规划已编制两年，至今尚未向社会公布，家长不知道孩子将来在哪里上学。",
+        "一、市教育局年内向社会公布城区学校布局规划。",
+        "state_secret",
+        "none",
+        id="a-plan-asked-to-be-published",
+    ),
+    pytest.param(
+        "补齐营商环境短板",
+        "我列席的一次会议上发了还未对外公布的全省营商环境评价结果。据我的记录，我市排名第十一，比前年下降四位。",
+        "一、市营商环境办根据评价结果逐项制定整改清单。",
+        "state_secret",
+        "blocking",
+        id="an-unpublished-ranking-quoted-in-the-next-sentence",
+    ),
+    pytest.param(
+        "用好红色影视资源",
+        "电影《长津湖》上映后，不少学校组织学生观看，但农村学校观影条件差。",
+        "一、县教育局为农村学校配备数字放映设备。",
+        "advertising",
+        "none",
+        id="a-film-that-schools-went-to-see",
+    ),
 ]
 
 
