@@ -1467,6 +1467,46 @@ _SIGNALS = [
         "none",
         id="a-film-that-schools-went-to-see",
     ),
+    pytest.param(
+        "方便群众异地就医",
+        "前年我父亲在省城做手术，回来报销跑了五趟。全县每年异地就医的有1.5万人次。",
+        "一、县医保局推行异地就医费用直接结算。",
+        "personal_matter",
+        "unflagged",
+        id="a-father-s-trouble-told-as-an-example",
+    ),
+    pytest.param(
+        "方便群众异地就医",
+        "前年我父亲在省城做手术，回来报销跑了五趟，至今还有八千元没有报。",
+        "一、县医保局尽快为我父亲报销剩余的八千元。",
+        "personal_matter",
+        "blocking",
+        id="the-father-s-own-claim-asked",
+    ),
+    pytest.param(
+        "帮扶破产企业下岗职工",
+        "刘秀芝（提案人之妻）原在县纺织厂上班，厂子破产后一直没有安置。",
+        "一、县人社局为刘秀芝安排一个公益性岗位。",
+        "personal_matter",
+        "blocking",
+        id="a-wife-named-in-brackets",
+    ),
+    pytest.param(
+        "规范乡镇卫生院车辆管理",
+        "白沙镇卫生院院长孙某把医院的救护车借给亲戚跑运输，病人急用时叫不到车。",
+        "一、县卫健局对孙某的问题调查处理。",
+        "whistleblowing",
+        "blocking",
+        id="an-ambulance-lent-to-relatives",
+    ),
+    pytest.param(
+        "保护河道堤防安全",
+        "城北的宏发砂石厂白天停工、夜里偷采，河床被挖出十几米深的大坑。",
+        "一、县水利局会同县公安局对宏发砂石厂依法查处。",
+        "whistleblowing",
+        "blocking",
+        id="a-sand-yard-digging-at-night",
+    ),
 ]
 
 

@@ -59,7 +59,9 @@ class ContentRule:
     drops the hits of a draft that stands against what matched (the ``against``
     pattern in its title, or right before or after the matched word); a
     ``not_in_title`` pattern in the title drops every hit of the rule (a draft on
-    保密 training tells of leaks, it does not leak)."""
+    保密 training tells of leaks, it does not leak). With ``sure_with_items``, the
+    findings are sure only when one of those patterns matches in a suggestion item
+    (the remedy is asked for the person the sentence named); otherwise unsure."""
 
     code: str
     pattern: re.Pattern[str]
@@ -75,6 +77,7 @@ class ContentRule:
     min_distinct: int = 1
     against: bool = False
     not_in_title: tuple[re.Pattern[str], ...] = ()
+    sure_with_items: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
             min_distinct=int(rule.get("min_distinct", 1)),
             against=bool(rule.get("against", False)),
             not_in_title=tuple(compile_(p) for p in rule.get("not_in_title", [])),
+            sure_with_items=tuple(compile_(p) for p in rule.get("sure_with_items", [])),
         )
         for code, rules in data.get("content", {}).items()
         if code in codes

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from trainingkit.review.config import ContentRule, RuleSet
 from trainingkit.review.findings import Finding
@@ -30,11 +30,17 @@ __all__ = ["check_content"]
 
 
 def check_content(
-    text: str, norm: str, rules: RuleSet, title: Segment | None = None
+    text: str,
+    norm: str,
+    rules: RuleSet,
+    title: Segment | None = None,
+    items: Sequence[Segment] = (),
 ) -> list[Finding]:
     """Return the content findings for ``text`` (``norm`` is its normalised copy).
 
-    ``title``: the parsed title, for the rules that read the draft's stance.
+    ``title``: the parsed title, for the rules that read the draft's stance;
+    ``items``: the suggestion items, for the rules sure only when an item asks for
+    whom their sentence named (``sure_with_items``).
     """
     spans = sentences(norm)
     against = rules.patterns["against"]
@@ -72,6 +78,8 @@ def check_content(
             accepted.append((sentence, words))
         distinct = {words[0] for _, words in accepted}
         sure = rule.sure and len(distinct) >= rule.min_distinct
+        if sure and rule.sure_with_items:
+            sure = any(p.search(norm, i.start, i.end) for i in items for p in rule.sure_with_items)
         for sentence, words in accepted:
             key = (rule.code, sentence.start)
             if key not in seen or (sure and seen[key].severity == "hint"):

@@ -55,7 +55,7 @@ def review_draft(kind: str, text: str, config: Mapping[str, Any] | None = None) 
         raise TypeError(f"文稿必须是字符串 / text must be str, not {type(text).__name__}")
     rules = load_rules(kind, config)
     draft = parse_draft(text, rules)
-    content = check_content(text, draft.norm, rules, draft.title)
+    content = check_content(text, draft.norm, rules, draft.title, draft.items)
     findings = [
         *check_structure(draft, rules),
         *content,
