@@ -1507,6 +1507,22 @@ _SIGNALS = [
         "blocking",
         id="a-sand-yard-digging-at-night",
     ),
+    pytest.param(
+        "推广村级财务管理经验",
+        "石桥镇党委书记赵文华推行“村账镇管”后，五年来全镇没有发生一起挪用集体资金的事。",
+        "一、县农业农村局在全县推广石桥镇的村级财务管理办法。",
+        "whistleblowing",
+        "none",
+        id="a-party-secretary-under-whom-nothing-was-embezzled",
+    ),
+    pytest.param(
+        "健全村务监督",
+        "前年县纪委监委查处了李庄村原支书刘某侵占低保资金一案，刘某已被开除党籍。",
+        "一、县民政局每年对村务监督委员会成员轮训一次。",
+        "whistleblowing",
+        "none",
+        id="a-case-handled-and-closed",
+    ),
 ]
 
 
