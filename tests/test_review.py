@@ -2012,3 +2012,16 @@ def test_a_study_in_the_old_style_is_academic_and_what_scholars_should_do_asks_n
     review = review_proposal(text)
     assert set(_severities(review, "academic")) == {"blocking"}
     assert _severities(review, "missing_suggestions") == ["blocking"]
+
+
+def test_goods_on_the_move_are_one_logistics_matter() -> None:
+    # Round 7: 快递、客货邮、冷藏保鲜库 handed to commerce, transport and farming units
+    # serve one matter, the county's logistics.
+    text = (
+        "关于降低农村寄递成本的建议\n\n我县快递进村率只有五成，农产品外销物流成本比邻县高两成。\n\n"
+        "主要是村级站点少、车辆空驶多。\n\n建议：\n"
+        "一、县商务局整合五家快递企业，建设县级共同配送中心。\n"
+        "二、县交通运输局年内开通客货邮融合线路8条。\n"
+        "三、县农业农村局在产地建设冷藏保鲜库15座。\n"
+    )
+    assert _severities(review_proposal(text), "multiple_matters") in ([], ["hint"])
