@@ -1523,6 +1523,46 @@ _SIGNALS = [
         "none",
         id="a-case-handled-and-closed",
     ),
+    pytest.param(
+        "规范发展镇村棋牌室",
+        "老百姓打牌，带点“彩头”才有意思，一刀切不让带钱反倒管不住。",
+        "一、县文旅局允许持证棋牌室定个底分，散场时按输赢当场结清，店主按输赢总额抽取5%服务费。",
+        "prohibited",
+        "blocking",
+        id="stakes-settled-by-the-table",
+    ),
+    pytest.param(
+        "妥善处理棚改遗留问题",
+        "片区还有二十几户没有签约，其中东风路57号孙德厚户，是家父名下的房子，扩建的一间没有认定。",
+        "一、区征收办对东风路57号孙德厚户再实地测量一次，把扩建部分按住宅面积认定补偿。",
+        "personal_matter",
+        "blocking",
+        id="a-father-s-house-asked-for-by-its-owner-s-name",
+    ),
+    pytest.param(
+        "方便随迁老人看病报销",
+        "我母亲随我在城里生活，看病要托人回老家报销，这样的情况在我们小区几乎家家都有。",
+        "一、市医保局简化随迁老人异地就医备案，子女可代为线上办理。",
+        "personal_matter",
+        "unflagged",
+        id="a-mother-s-trouble-that-every-family-has",
+    ),
+    pytest.param(
+        "督促履行项目付费义务",
+        "项目公司把争议提交省城一家商事仲裁机构，该案已于今年3月和6月两次开庭，尚未作出裁决。",
+        "一、省财政厅督促市政府在裁决前与项目公司和解，足额支付拖欠的服务费。",
+        "litigation",
+        "blocking",
+        id="a-case-heard-twice",
+    ),
+    pytest.param(
+        "规范科研经费使用",
+        "据教师反映，理工学院院长覃立新主持的项目中，列支的劳务费有一半发给了从未到实验室工作的人。",
+        "一、请省纪委监委对覃立新主持项目的经费使用开展调查。",
+        "whistleblowing",
+        "blocking",
+        id="a-dean-of-an-uncommon-surname",
+    ),
 ]
 
 
@@ -2023,5 +2063,32 @@ def test_goods_on_the_move_are_one_logistics_matter() -> None:
         "一、县商务局整合五家快递企业，建设县级共同配送中心。\n"
         "二、县交通运输局年内开通客货邮融合线路8条。\n"
         "三、县农业农村局在产地建设冷藏保鲜库15座。\n"
+    )
+    assert _severities(review_proposal(text), "multiple_matters") in ([], ["hint"])
+
+
+def test_a_firm_demand_opens_the_suggestions() -> None:
+    # Round 7: 强烈要求：, on a line of its own, opens the suggestions as 建议如下：
+    # does; 群众强烈要求…… in the situation does not.
+    text = (
+        "关于规范农机补贴办理的建议\n\n去年全乡办理农机补贴的一百多台农机，大部分农户都被收过“材料费”，"
+        "群众强烈要求整治。\n\n主要是补贴办理不公开，县里审核不下乡。\n\n强烈要求：\n"
+        "1. 对收取“材料费”的问题立案调查，查清收了多少钱。\n2. 把多收的钱一分不少退还给农户。\n"
+    )
+    review = review_proposal(text)
+    assert "missing_suggestions" not in review.codes
+    assert "missing_situation" not in review.codes
+
+
+def test_an_anti_gambling_draft_served_by_several_departments_is_one_matter() -> None:
+    # Round 7: 赌博 is a word of the public-order field, so a crackdown's title has a
+    # field and the job, welfare and culture items serve it.
+    text = (
+        "关于治理边境村寨跨境网络赌博的建议\n\n去年全县破获涉赌案件61起，其中跨境网络赌博占六成，"
+        "涉案人员多为返乡青年。\n\n原因是赌博平台伪装成游戏软件，宣传只有汉文，返乡青年农闲无事。\n\n建议：\n"
+        "一、县公安局会同人民银行县支行年内完成边境乡镇“两卡”专项清理。\n"
+        "二、县民族宗教事务局编印双语防赌宣传册，每个村每季度宣讲一次。\n"
+        "三、县人社局在边境乡镇设立就业服务站，每年培训返乡青年500人次。\n"
+        "四、县民政局对因赌返贫的困难家庭及时给予临时救助。\n"
     )
     assert _severities(review_proposal(text), "multiple_matters") in ([], ["hint"])

@@ -79,12 +79,31 @@ def check_content(
         distinct = {words[0] for _, words in accepted}
         sure = rule.sure and len(distinct) >= rule.min_distinct
         if sure and rule.sure_with_items:
-            sure = any(p.search(norm, i.start, i.end) for i in items for p in rule.sure_with_items)
+            sure = _asked_for(rule, norm, [sentence for sentence, _ in accepted], items)
         for sentence, words in accepted:
             key = (rule.code, sentence.start)
             if key not in seen or (sure and seen[key].severity == "hint"):
                 seen[key] = _finding(text, rules, rule, sentence, words, sure)
     return list(seen.values())
+
+
+def _asked_for(rule: ContentRule, norm: str, hits: list[Segment], items: Sequence[Segment]) -> bool:
+    """Whether a suggestion item asks for whom the hit sentences named.
+
+    An item matches ``sure_with_items`` (给我父亲、为其、这位同志), or names again a
+    person the segmenter tags in a hit sentence (……张德厚户，是家父名下的房子 and
+    对张德厚户的情况再派人实地测量, round 7).
+    """
+    if any(p.search(norm, i.start, i.end) for i in items for p in rule.sure_with_items):
+        return True
+    words = tokens(norm)
+    named = {
+        t.word
+        for hit in hits
+        for t in words.tagged(PERSON_TAGS, hit.start, hit.end)
+        if len(t.word) >= 2
+    }
+    return any(name in norm[i.start : i.end] for i in items for name in named)
 
 
 _BREAK = re.compile(r"[。!?;\n]")
