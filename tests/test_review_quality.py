@@ -264,10 +264,10 @@ def test_figures_on_the_development_half() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="development half (710 drafts, round 7): missing_situation 13/29 and "
-    "missing_analysis 4/48; rounds 4 and 5 made missing_analysis a hint except in the sure "
-    "cases, on purpose (its precision on blind batches at first sight was 0.21-0.50); "
-    "missing_situation is short of facts the cues can tell",
+    reason="development half (850 drafts, round 7): missing_situation 26/39, "
+    "missing_analysis 19/55 and multiple_matters 30/38; rounds 4 and 5 made missing_analysis "
+    "a hint except in the sure cases, on purpose (its precision on blind batches at first "
+    "sight was 0.21-0.50); missing_situation is short of facts the cues can tell",
 )
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("development"))
@@ -280,7 +280,7 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (605 drafts, round 7): verdict accuracy 0.86 (goal >= 0.9)",
+    reason="evaluation half (785 drafts, round 7): verdict accuracy 0.88 (goal >= 0.9)",
 )
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
@@ -290,23 +290,13 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     assert not failures, failures
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="evaluation half (605 drafts, round 7): 27 false blocking findings, 1.3 per 30 "
-    "(goal <= 1); missing_suggestions 11, personal_matter 4, whistleblowing 4, state_secret 3, "
-    "advertising 3, litigation 2",
-)
+# Met in round 7 (785 drafts): 26 false blocking findings, 1.0 per 30.
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="evaluation half (605 drafts, round 7): 54 false findings, 2.7 per 30 (goal <= 2); "
-    "the 27 false blocking ones and multiple_matters 13, missing_situation 5, missing_analysis 4, "
-    "title_format 4, vague_suggestions 1",
-)
+# Met in round 7 (785 drafts): 52 false findings, 2.0 per 30.
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
     assert not failures, failures
@@ -314,10 +304,9 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (605 drafts, round 7), recall below 0.85: missing_situation 10/25, "
-    "missing_analysis 6/34, missing_suggestions 22/26, vague_suggestions 25/33, "
-    "multiple_matters 15/25, state_secret 14/19, prohibited 18/29, personal_matter 26/38, "
-    "whistleblowing 18/30",
+    reason="evaluation half (785 drafts, round 7), recall below 0.85: missing_situation 14/32, "
+    "missing_analysis 13/55, vague_suggestions 34/43, multiple_matters 19/33, "
+    "state_secret 23/29, prohibited 27/38, personal_matter 37/57, whistleblowing 27/40",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
