@@ -15,7 +15,8 @@ content rules, which look at one sentence, miss it. From the rule file's
 * **an inquiry into that name**: the name again in a suggestion or the title with
   ``inquiry`` (调查、查处、查实 …) makes a finding; it is sure (blocking) when the
   name is tied to ``wrong`` (骗取、违规收费、虐待 …) in that sentence or another,
-  and a hint otherwise.
+  and a hint otherwise. A suggestion may point back to the person instead of
+  naming them (``anaphora``: 对此人的问题进行核查、对该负责人立案调查).
 """
 
 from __future__ import annotations
@@ -54,9 +55,13 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
     }
     names |= firms & accused
     findings = []
+    back = p["accused_anaphora"]
     for span in asked:
         named = first_name_in(norm, names, span.start, span.end)
         inquiry = p["accused_inquiry"].search(norm, span.start, span.end)
+        if named is None and accused & names and back.search(norm, span.start, span.end):
+            # 对此人的问题进行核查: the one person named before, with a wrong (round 7).
+            named = min(accused & names, key=norm.find)
         if named is None or inquiry is None:
             continue
         sure = named in accused or bool(wrong.search(norm, span.start, span.end))

@@ -19,6 +19,10 @@ sentence, miss it. The signal has two parts, both from the rule file's
 * **a remedy for that name**: the name again in a suggestion item together with
   ``remedy`` (聘用、认定、安排、补发 …) makes a blocking finding; the name in a
   suggestion without such a word is unsure (a hint).
+
+A suggestion may also ask a remedy for one household or person without a name
+(``one``: 这一户、老人家、给孩子): sure when the draft says the family is the
+proposer's (``household``: 我们家、提案人的岳父), a hint otherwise.
 """
 
 from __future__ import annotations
@@ -52,10 +56,10 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
     own = _proposer_names(norm, p["personal_proposer"], p["personal_family"])
     kin = _namesakes(draft, p["personal_proposer"], p["personal_place"]) - own
     names |= own | kin
+    findings = _one_household(draft, rules)
     if not names:
-        return []
+        return findings
     remedy = p["personal_remedy"]
-    findings = []
     for item in draft.items:
         named = first_name_in(norm, names, item.start, item.end)
         if named is None:
@@ -72,6 +76,38 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
         findings.append(
             rules.finding(
                 "personal_matter", text, Segment(item.start, item.end), *words, sure=bool(wanted)
+            )
+        )
+    return findings
+
+
+def _one_household(draft: Draft, rules: RuleSet) -> list[Finding]:
+    """A remedy for one household or person pointed back to (这一户、老人家、给孩子).
+
+    A suggestion that asks a remedy for 这一户 or 老人家 serves one family; it is the
+    proposer's (sure) when the draft says so anywhere (我们家、提案人的岳父、老人家是……),
+    and a hint otherwise, since a member may raise a neighbour's case (round 7).
+    """
+    p, norm = rules.patterns, draft.norm
+    own = p["personal_household"].search(norm, draft.body_start)
+    findings = []
+    for item in draft.items:
+        one = p["personal_one"].search(norm, item.start, item.end)
+        wanted = one and p["personal_remedy"].search(norm, item.start, item.end)
+        if not one or not wanted:
+            continue
+        text = (
+            f"这条建议为一户人家或一个人（“{one.group()}”）提出要求（{wanted.group()}），"
+            f"{'文中说明是提案人自己家，' if own else ''}是为个人解决问题。"
+        )
+        findings.append(
+            rules.finding(
+                "personal_matter",
+                text,
+                Segment(item.start, item.end),
+                one.group(),
+                wanted.group(),
+                sure=bool(own),
             )
         )
     return findings
