@@ -1700,6 +1700,9 @@ def test_a_shop_named_for_a_wrong_is_whistleblowing_not_advertising() -> None:
         "具体来说分两步走：第一步，县教育局年内摸清缺口；第二步，县卫健委明年为每所学校配齐校医。",
         "如何破解？笔者以为，县卫健委今年应为每所农村小学配一名校医。",
         "有两件事可以马上做。其一，县卫健委从卫生院选派医生驻校，每周两天。",
+        "对策方面：\n◆县卫健委从乡镇卫生院选派医生驻校，每周两天。",
+        "具体设想\nA. 县教育局年内为每所农村小学配一名校医。",
+        "可否考虑由县卫健委每月派医生到各校巡诊一次？",
     ],
 )
 def test_suggestions_opened_in_a_member_s_own_words_are_found(opening: str) -> None:
