@@ -2151,3 +2151,16 @@ def test_an_anti_gambling_draft_served_by_several_departments_is_one_matter() ->
         "四、县民政局对因赌返贫的困难家庭及时给予临时救助。\n"
     )
     assert _severities(review_proposal(text), "multiple_matters") in ([], ["hint"])
+
+
+def test_a_part_of_town_in_the_title_is_a_place_not_a_topic() -> None:
+    # Round 8: 城东片区 in the title says where; a market, a school and a lorry ban for
+    # that place are three matters, though each item names 城东.
+    text = (
+        "关于提升城东片区居民生活品质的建议\n\n城东片区有居民4.6万人。唯一的菜市场去年关停；"
+        "片区小学每班超过55人；夜里货车穿行，噪声扰民。\n\n原因是片区规划配套滞后。\n\n建议：\n"
+        "一、区商务局年内在城东新建一处标准化菜市场。\n"
+        "二、区教育局在城东新建一所24个班的小学。\n"
+        "三、区公安交警大队对城东夜间货车实行限行。\n"
+    )
+    assert "warning" in _severities(review_proposal(text), "multiple_matters")

@@ -49,6 +49,8 @@ _REQUEST_START = re.compile(r"(?:建议|请|恳请|希望|呼吁)")
 # Pairs that name the place, not the topic (我市、全县、本区、市级).
 _PLACE_PAIR = re.compile(
     r"[我本全该各][省市县区镇乡村]|[省市县区镇乡][级内域]|[省市县区镇乡][省市县区镇乡]"
+    # a part of town (城东片区, round 8): a place, not a topic
+    r"|[城镇村][东南西北中]|[东南西北中][城片部区]|片区|城区|镇区|街区"
 )
 
 
