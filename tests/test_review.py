@@ -2164,3 +2164,21 @@ def test_a_part_of_town_in_the_title_is_a_place_not_a_topic() -> None:
         "三、区公安交警大队对城东夜间货车实行限行。\n"
     )
     assert "warning" in _severities(review_proposal(text), "multiple_matters")
+
+
+def test_a_named_body_with_empty_phrases_only_does_nothing_concrete() -> None:
+    # Round 8: 县教育局要高度重视……，切实担起主体责任 names who acts and nothing they do.
+    text = (
+        "关于办好农村寄宿制学校的建议\n\n全县有农村寄宿制学校31所，住校生8600人，宿管员只有40人。\n\n"
+        "主要原因是编制不足、经费紧张。\n\n建议：\n{items}\n"
+    )
+    empty = (
+        "一、县教育局要高度重视寄宿制学校管理，切实担起主体责任。\n"
+        "二、县财政局要加大支持力度，积极配合。\n"
+    )
+    assert _severities(review_proposal(text.format(items=empty)), "vague_suggestions")
+    measured = (
+        "一、县教育局要高度重视寄宿制学校管理，年内按每100名住校生1名的标准配齐宿管员。\n"
+        "二、县财政局每年安排宿管经费300万元。\n"
+    )
+    assert _severities(review_proposal(text.format(items=measured)), "vague_suggestions") == []

@@ -171,7 +171,7 @@ def _suggestion_cue(norm: str, start: int, end: int, rules: RuleSet) -> re.Match
 
 #: Words the concrete pattern takes for a quantity that are only articles
 #: (给老百姓一个安静的夜晚, 是一项系统工程).
-_ARTICLES = frozenset({"一个", "一项", "一份", "一片", "一种", "一些", "一点"})
+ARTICLES = frozenset({"一个", "一项", "一份", "一片", "一种", "一些", "一点"})
 
 
 def has_concrete(norm: str, rules: RuleSet, start: int, end: int) -> bool:
@@ -180,7 +180,7 @@ def has_concrete(norm: str, rules: RuleSet, start: int, end: int) -> bool:
     一个、一项 … are articles there, not quantities (给老百姓一个安静的夜晚).
     """
     found = rules.patterns["vague_concrete"].finditer(norm, start, end)
-    return any(m.group() not in _ARTICLES for m in found)
+    return any(m.group() not in ARTICLES for m in found)
 
 
 def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:

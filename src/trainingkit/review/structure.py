@@ -9,7 +9,7 @@ from itertools import islice
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.matters import check_matters
-from trainingkit.review.parse import Draft, Unit, has_concrete
+from trainingkit.review.parse import ARTICLES, Draft, Unit, has_concrete
 from trainingkit.review.text import Segment, strip_enumerator
 from trainingkit.review.words import PLACE_TAGS, tokens
 
@@ -229,9 +229,11 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
     plain = 0  # items with neither a concrete marker nor a slogan word
     words: list[str] = []
     for item in items:
-        if has_concrete(draft.norm, rules, _content(draft, item), item.end):
-            continue
         found = [m.group() for m in slogan.finditer(draft.norm, item.start, item.end)]
+        if has_concrete(draft.norm, rules, _content(draft, item), item.end) and not (
+            _only_actor(draft, rules, item)
+        ):
+            continue
         if found:
             empty.append(item)
             words += found
@@ -261,6 +263,24 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
         "没有写明由谁做、做什么或做到什么程度。"
     )
     return [rules.finding("vague_suggestions", text, part, *dict.fromkeys(words), sure=sure)]
+
+
+def _only_actor(draft: Draft, rules: RuleSet, item: Segment) -> bool:
+    """Whether the item's only concrete words name who acts (县民政局要高度重视……).
+
+    A body named with two or more empty phrases alone (``vague.empty``: 要高度重视、
+    切实担起责任、形成工作合力) does nothing concrete (round 8).
+    """
+    norm = draft.norm
+    empty = {m.group() for m in rules.patterns["vague_empty"].finditer(norm, item.start, item.end)}
+    if len(empty) < 2:
+        return False
+    found = rules.patterns["vague_concrete"].finditer(norm, _content(draft, item), item.end)
+    marks = [m.group() for m in found if m.group() not in ARTICLES]
+    return bool(marks) and all(_BODY_END.search(m) for m in marks)
+
+
+_BODY_END = re.compile(r"(?:局|厅|委员会|委|办公室|部门|支队|大队)$")
 
 
 def _content(draft: Draft, item: Segment) -> int:
