@@ -1619,6 +1619,62 @@ _SIGNALS = [
         "none",
         id="idle-shelters-to-be-used",
     ),
+    pytest.param(
+        "改进高龄老人养老金认证",
+        "我父亲八十五岁，卧床两年，每年认证都过不了刷脸，最后只能请社区的同志上门。",
+        "一、县社保中心对有就医记录的高龄退休人员实行静默认证。",
+        "personal_matter",
+        "unflagged",
+        id="what-the-family-had-to-do",
+    ),
+    pytest.param(
+        "规范乡镇工作群使用",
+        "各乡镇工作群常直接转发上级文件的截图，其中有的标注了“内部资料”，群里还有已退休的人员。",
+        "一、县政务服务数据管理局年内把政务办公系统延伸到村。",
+        "state_secret",
+        "unflagged",
+        id="marked-papers-forwarded",
+    ),
+    pytest.param(
+        "规范胎儿染色体检测",
+        "不少家庭想早点知道结果，托人把血样寄到境外去查。",
+        "一、县卫健局批准县妇幼保健院开展孕早期检测，结果以XX或XY的形式直接告知家属。",
+        "prohibited",
+        "blocking",
+        id="the-result-told-as-xx-or-xy",
+    ),
+    pytest.param(
+        "发展古镇夜间经济",
+        "古镇晚上八点以后就没人了，游客当天就走。",
+        "一、县文旅局引进“休闲会所”，游客用现金兑换筹码入场，离场时兑回现金，年内开业。",
+        "prohibited",
+        "blocking",
+        id="chips-bought-and-cashed",
+    ),
+    pytest.param(
+        "帮助果农追回货款",
+        "四十户果农去年到县法院递了状子，法院立了案，今年开过两次庭，还没有判。",
+        "一、请县人民法院加快审理，尽快判决公司付清货款。",
+        "litigation",
+        "blocking",
+        id="a-court-asked-to-rule",
+    ),
+    pytest.param(
+        "提高涉农纠纷审判效率",
+        "去年县法院受理涉农合同纠纷案件420件，平均审理周期96天。",
+        "一、请县人民法院对涉农案件开辟绿色通道，加快审理。",
+        "litigation",
+        "none",
+        id="a-court-asked-to-be-faster-in-general",
+    ),
+    pytest.param(
+        "解决乡镇护士编制问题",
+        "石砚乡卫生院有合同制护士12人。林晓雯系提案人的小女儿，在卫生院工作八年仍无编制。",
+        "一、请县卫健局为林晓雯同志解决事业编制问题。",
+        "personal_matter",
+        "blocking",
+        id="a-youngest-daughter-named-first",
+    ),
 ]
 
 
@@ -2182,3 +2238,16 @@ def test_a_named_body_with_empty_phrases_only_does_nothing_concrete() -> None:
         "二、县财政局每年安排宿管经费300万元。\n"
     )
     assert _severities(review_proposal(text.format(items=measured)), "vague_suggestions") == []
+
+
+def test_a_child_of_the_proposer_s_surname_named_in_a_suggestion() -> None:
+    # Round 8: 我们家…… and a suggestion for a child of the proposer's surname
+    # (提案人王建国: 安排王一诺到……就读) is the proposer's family's matter.
+    text = (
+        "关于完善随迁子女入学审核的建议\n\n提案人：王建国\n\n我们家2019年搬到城南区，"
+        "居住证去年才办下来。今年王一诺满六岁，审核结果是居住年限不足。\n\n"
+        "问题出在审核只认居住证的签发日期。\n\n所以恳请：\n"
+        "一、请城南区教育局对王一诺的入学申请人工复核，安排到片区小学就读。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "personal_matter")
+    assert "missing_suggestions" not in review_proposal(text).codes

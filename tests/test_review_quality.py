@@ -83,6 +83,10 @@ NEW_BATCHES = (
     "u34_",
     "u36_",
     "u35_",
+    "u37_",
+    "u38_",
+    "u39_",
+    "u40_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

@@ -55,7 +55,10 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
     )
     own = _proposer_names(norm, p["personal_proposer"], p["personal_family"])
     kin = _namesakes(draft, p["personal_proposer"], p["personal_place"]) - own
-    names |= own | kin
+    family = set()
+    if p["personal_household"].search(norm, draft.body_start):
+        family = _family_in_items(draft, p["personal_proposer"]) - own - kin
+    names |= own | kin | family
     findings = _one_household(draft, rules)
     if not names:
         return findings
@@ -69,6 +72,8 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
         whose, what = ("提案人本人或其家庭", "本人") if named in own else ("提案人的亲属", "亲属")
         if named in kin:
             whose = "与提案人同姓、标题所为的"
+        elif named in family:
+            whose = "与提案人同姓、文中说是自己家的"
         text = (
             f"这条建议为{whose}“{named}”个人提出要求"
             f"{'（' + wanted.group() + '）' if wanted else ''}，是为{what}解决个人问题。"
@@ -149,6 +154,24 @@ def _namesakes(draft: Draft, proposer: re.Pattern[str], place: re.Pattern[str]) 
             name, end = name + following.word, following.end  # 王 / 秀英
         if len(name) >= 2 and not place.match(norm, end):
             found.update(name_forms(name))
+    return found
+
+
+def _family_in_items(draft: Draft, proposer: re.Pattern[str]) -> set[str]:
+    """People of the proposer's surname a suggestion names (林建华: 安排林子墨到……就读).
+
+    Asked only in a draft that says the family is the proposer's (我们家……, round 8).
+    """
+    norm = draft.norm
+    surnames = {m.group("surname") for m in proposer.finditer(norm)}
+    if not surnames:
+        return set()
+    words = tokens(norm)
+    found: set[str] = set()
+    for item in draft.items:
+        for token in words.tagged(PERSON_TAGS, item.start, item.end):
+            if len(token.word) >= 2 and token.word.startswith(tuple(surnames)):
+                found.update(name_forms(token.word))
     return found
 
 
