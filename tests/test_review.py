@@ -2251,3 +2251,18 @@ def test_a_child_of_the_proposer_s_surname_named_in_a_suggestion() -> None:
     )
     assert "blocking" in _severities(review_proposal(text), "personal_matter")
     assert "missing_suggestions" not in review_proposal(text).codes
+
+
+def test_facts_told_after_the_suggestions_under_their_own_heading() -> None:
+    # Round 8: 建议在前，依据在后: a 依据如下： heading after the suggestions starts the
+    # facts again, so the draft has a situation.
+    text = (
+        "关于提前做好地铁沿线土地储备的建议\n\n建议在前，依据在后。\n"
+        "一、请市自然资源局在5号线站点周边五百米内暂停经营性用地出让。\n"
+        "二、请市财政局安排收储资金不少于30亿元。\n依据如下：\n"
+        "去年全市土地出让收入比前年下降两成，5号线沿线已有开发企业在打听消息。\n"
+        "如果不提前收储，线位一公开地价就会上涨，原因是沿线土地多在开发企业手里。\n"
+    )
+    review = review_proposal(text)
+    assert "missing_situation" not in review.codes
+    assert "missing_suggestions" not in review.codes

@@ -104,7 +104,10 @@ def _units(norm: str, body: list[Segment], rules: RuleSet) -> list[Unit]:
     for line in body:
         start = line.start
         found = _heading(norm, line, rules)
-        if found and section == "suggestions" and found[0] != "suggestions":
+        restart = rules.patterns["heading_restart"].match(
+            norm, strip_enumerator(norm, line.start, line.end)
+        )
+        if found and section == "suggestions" and found[0] != "suggestions" and not restart:
             found = None  # sub-headings inside the suggestions (（二）资金问题) stay there
         if found:
             section, start = found
@@ -204,10 +207,16 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
     headed = any(u.heading == "suggestions" for u in units)
     tagged: list[Unit] = []
     previous: frozenset[str] = frozenset()
+    restart: str | None = None  # the section a 依据如下： heading started again
     for i, unit in enumerate(units):
         causal = bool(p["cue_analysis"].search(norm, unit.start, unit.end))
         strong = _tells_fact(norm, unit, rules)
-        if unit.heading == "suggestions" if headed else i >= split:
+        # A 情况/分析 heading after the first suggestion (建议在前，依据在后) starts the
+        # facts again (round 8).
+        if restart is None and i > split and unit.new_line and _restarts(norm, unit, rules):
+            restart = unit.heading
+        later = i >= split and not (restart is not None and unit.heading == restart)
+        if unit.heading == "suggestions" if headed else later:
             tags = frozenset({"suggestions"})
         elif unit.heading == "situation":
             # Under a 情况 heading a causal word (导致、问题有) does not move the
@@ -246,6 +255,22 @@ def _tells_fact(norm: str, unit: Unit, rules: RuleSet) -> bool:
         return False
     figures = p["fact_figure"].finditer(norm, unit.start, unit.end)
     return any(not p["vague_figure"].fullmatch(m.group()) for m in figures)
+
+
+def _restarts(norm: str, unit: Unit, rules: RuleSet) -> bool:
+    """Whether ``unit`` follows a heading that starts the facts again (依据如下：).
+
+    The heading is on the unit's own line before it, or on a line of its own just
+    before.
+    """
+    if unit.heading not in ("situation", "analysis"):
+        return False
+    restart = rules.patterns["heading_restart"]
+    line = norm.rfind("\n", 0, unit.start) + 1
+    if line < unit.start and restart.match(norm, strip_enumerator(norm, line, unit.start)):
+        return True
+    above = norm.rfind("\n", 0, max(line - 1, 0)) + 1
+    return line > 0 and bool(restart.match(norm, strip_enumerator(norm, above, line - 1)))
 
 
 def _cause_before_cue(norm: str, unit: Unit, rules: RuleSet) -> bool:
