@@ -2266,3 +2266,22 @@ def test_facts_told_after_the_suggestions_under_their_own_heading() -> None:
     review = review_proposal(text)
     assert "missing_situation" not in review.codes
     assert "missing_suggestions" not in review.codes
+
+
+def test_a_draft_that_says_it_raises_several_matters_and_tells_them_one_by_one() -> None:
+    # Round 8: 几个……问题 in the title (or 以上几件事) and each matter told with its own
+    # facts and suggestion are several matters. (On the development draft that led to
+    # this, u39_mm_county_town_livelihood, incidental words, 农机站地块、县城管局, tied the
+    # departments' fields into one group and only the draft's own words told.)
+    text = (
+        "关于解决县城群众反映的几个民生问题的建议\n\n今年我走访了县城几个社区，现择要分述如下。\n"
+        "〖新区的路灯〗\n新区建成五年，三条道路共约六公里，路灯大部分不亮。原因是路灯没有移交县住建局。"
+        "建议县住建局会同县自然资源局年内完成移交，路灯由县城管局统一维护。\n"
+        "〖实验小学的学位〗\n实验小学近三年一年级报名都在六百人以上，只能招四百五十人。"
+        "原因是学校扩建受限于场地。建议县教育局把相邻的原县农机站地块划给学校扩建，新增十二个班。\n"
+        "〖县医院的停车〗\n县医院只有一百二十个车位，门口车辆常排到大街上。原因是扩建时停车场规划不足。"
+        "建议县卫健委在医院后院建一座立体停车楼；县公安局交警大队在医院周边增设临时泊位。\n"
+        "〖流浪犬〗\n两个社区流浪犬较多，去年十几名群众被咬伤。"
+        "建议县农业农村局、县城管局联合开展流浪犬收容。\n"
+    )
+    assert "warning" in _severities(review_proposal(text), "multiple_matters")

@@ -34,6 +34,9 @@ _SEVERAL = re.compile(
 )
 
 # A body that says it raised several matters (以上几件事, 另外说个事).
+_SEVERAL_TITLE = re.compile(
+    r"几个{0,1}[\u4e00-\u9fff]{0,6}问题|几件(?:事|实事)|若干问题|多个问题|几方面(?:的)?问题"
+)
 _SEVERAL_BODY = re.compile(
     r"以上几件|这几件事|[几两三四]件事|另外(?:说|提|反映)(?:个|一个|一件)事|还有一件事|另外一件事"
 )
@@ -50,7 +53,7 @@ _REQUEST_START = re.compile(r"(?:建议|请|恳请|希望|呼吁)")
 _PLACE_PAIR = re.compile(
     r"[我本全该各][省市县区镇乡村]|[省市县区镇乡][级内域]|[省市县区镇乡][省市县区镇乡]"
     # a part of town (城东片区, round 8): a place, not a topic
-    r"|[城镇村][东南西北中]|[东南西北中][城片部区]|片区|城区|镇区|街区"
+    r"|[城镇村][东南西北中]|[东南西北中][城片部区]|片区|城区|镇区|街区|县城|市区|群众|民生|百姓|市民|居民"
 )
 
 
@@ -105,7 +108,26 @@ def check_matters(draft: Draft, rules: RuleSet) -> list[Finding]:
     items = _in_items(draft, rules, index)
     if any(f.severity != "hint" for f in items):
         return items
-    return _by_units(draft, rules, index) or items
+    return _by_units(draft, rules, index) or _said_several(draft, rules) or items
+
+
+def _said_several(draft: Draft, rules: RuleSet) -> list[Finding]:
+    """A draft that says it raises several matters and tells them one by one.
+
+    The title or body says so (几个民生问题、以上几件事) and the suggestions come matter
+    by matter, each after a situation of its own (``_alternates``): whatever the
+    departments, those are several matters (round 8).
+    """
+    title = draft.title
+    said = (title is not None and _SEVERAL_TITLE.search(draft.norm, title.start, title.end)) or (
+        _SEVERAL_BODY.search(draft.norm, draft.body_start)
+    )
+    if not said or not _alternates(draft, rules):
+        return []
+    text = (
+        f"文中说要谈几件事（“{said.group()}”），并且一件一件分别写了情况和建议，像是几件不同的事。"
+    )
+    return [rules.finding("multiple_matters", text, draft.items[0], said.group())]
 
 
 def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]:
