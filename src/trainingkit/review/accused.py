@@ -60,7 +60,7 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
         named = first_name_in(norm, names, span.start, span.end)
         inquiry = p["accused_inquiry"].search(norm, span.start, span.end)
         if named is None and accused & names and back.search(norm, span.start, span.end):
-            # 对此人的问题进行核查: the one person named before, with a wrong (round 7).
+            # 对此人的问题进行核查: the one person named before, with a wrong (round 8).
             named = min(accused & names, key=norm.find)
         if named is None or inquiry is None:
             continue

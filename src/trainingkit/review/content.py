@@ -92,7 +92,7 @@ def _asked_for(rule: ContentRule, norm: str, hits: list[Segment], items: Sequenc
 
     An item matches ``sure_with_items`` (给我父亲、为其、这位同志), or names again a
     person the segmenter tags in a hit sentence (……张德厚户，是家父名下的房子 and
-    对张德厚户的情况再派人实地测量, round 7).
+    对张德厚户的情况再派人实地测量, round 8).
     """
     if any(p.search(norm, i.start, i.end) for i in items for p in rule.sure_with_items):
         return True

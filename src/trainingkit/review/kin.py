@@ -91,7 +91,7 @@ def _one_household(draft: Draft, rules: RuleSet) -> list[Finding]:
 
     A suggestion that asks a remedy for 这一户 or 老人家 serves one family; it is the
     proposer's (sure) when the draft says so anywhere (我们家、提案人的岳父、老人家是……),
-    and a hint otherwise, since a member may raise a neighbour's case (round 7).
+    and a hint otherwise, since a member may raise a neighbour's case (round 8).
     """
     p, norm = rules.patterns, draft.norm
     own = p["personal_household"].search(norm, draft.body_start)
