@@ -2288,3 +2288,20 @@ def test_a_draft_that_says_it_raises_several_matters_and_tells_them_one_by_one()
         "建议县农业农村局、县城管局联合开展流浪犬收容。\n"
     )
     assert "warning" in _severities(review_proposal(text), "multiple_matters")
+
+
+def test_formulas_of_political_language_are_slogans_not_measures() -> None:
+    # Round 8: 守正创新、铸牢……意识、画出最大同心圆 are slogans, and 五个认同 is a formula,
+    # not a count; with a situation of general talk (意义重大、面临新情况新问题) the draft
+    # states no fact, but its shortcomings (还有差距) are a thin analysis, not none.
+    text = (
+        "关于做好新时代民族工作的建议\n\n民族工作关系社会和谐，是联系各族群众的重要纽带，意义重大。"
+        "当前总体稳定，但也面临一些新情况新问题，部分干部的能力与新要求还有差距。\n\n建议：\n"
+        "一、坚持正确方向，引导各族群众增进“五个认同”。\n"
+        "二、守正创新，铸牢中华民族共同体意识，画出最大同心圆。\n"
+        "三、锻造过硬队伍，凝聚团结奋斗的强大合力。\n"
+    )
+    review = review_proposal(text)
+    assert _severities(review, "vague_suggestions")
+    assert _severities(review, "missing_situation") == ["warning"]
+    assert set(_severities(review, "missing_analysis")) <= {"hint"}

@@ -97,8 +97,15 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
         )
         # Round 7: general talk only before the suggestions (……是……的重要标志、具有十分
         # 重要的意义) analyses nothing either, however long it is.
+        # Round 8: unless it names shortcomings (还有差距、有待提升): a thin analysis.
         before = [u for u in draft.units if "suggestions" not in u.tags]
-        talk = section == "analysis" and bool(before) and _general_talk_only(draft, before, rules)
+        diagnosis = rules.patterns["cue_diagnosis"]
+        talk = (
+            section == "analysis"
+            and bool(before)
+            and _general_talk_only(draft, before, rules)
+            and not any(diagnosis.search(draft.norm, u.start, u.end) for u in before)
+        )
         sure = section != "analysis" or not unsure or talk
         findings.append(rules.finding(code, text, Segment(at, at), sure=sure))
     return findings
