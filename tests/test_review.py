@@ -425,11 +425,14 @@ def test_a_title_of_the_form_used_in_some_places_is_a_hint_not_a_warning() -> No
         "关于城关二小校长任用问题的意见",
         "关于山区耕地撂荒情况的反映",
         "关于城区停车难问题",
-        "让山区孩子的午餐更热乎些",
         "推进北湖区人民法院诉讼服务就近办的建议",
     ):
         review = review_proposal(close + "\n" + body)
         assert [f.severity for f in review.findings if f.code == "title_format"] == ["hint"], close
+    # Round 8: a title that names the hoped-for outcome is a warning (5 of the 6
+    # development drafts with one were labelled title_format).
+    outcome = review_proposal("让山区孩子的午餐更热乎些\n" + body)
+    assert [f.severity for f in outcome.findings if f.code == "title_format"] == ["warning"]
 
 
 def test_a_title_far_from_the_usual_form_is_a_warning() -> None:
@@ -2305,3 +2308,12 @@ def test_formulas_of_political_language_are_slogans_not_measures() -> None:
     assert _severities(review, "vague_suggestions")
     assert _severities(review, "missing_situation") == ["warning"]
     assert set(_severities(review, "missing_analysis")) <= {"hint"}
+
+
+def test_asking_that_a_problem_be_taken_seriously_asks_for_nothing() -> None:
+    # Round 8: 希望有关方面能够关注这个问题，把……当回事 is a plea, not a suggestion.
+    text = (
+        "关于重视中小学生近视问题的建议\n\n我县小学生近视率去年达到43%，初中生超过六成。\n\n"
+        "原因是课业负担重、户外活动少。\n\n希望有关方面能够关注这个问题，把孩子们的眼睛当回事。\n"
+    )
+    assert _severities(review_proposal(text), "missing_suggestions") == ["blocking"]

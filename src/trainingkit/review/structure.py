@@ -49,7 +49,7 @@ def _title(draft: Draft, rules: RuleSet) -> list[Finding]:
         return []
     shown = draft.text[draft.title.start : draft.title.end].strip()
     text = f"标题“{shown}”不是“关于……的建议”的形式。"
-    # A form close to 关于……的建议 (关于……的提案, ……的意见, 让……) is worth a check, no
+    # A form close to 关于……的建议 (关于……的提案, ……的意见) is worth a check, no
     # more: writers label it either way (`[patterns] title_near`). Any other form is
     # sure, and so is a first line that is a sentence of the body (a comma, a 。, a
     # request 建议加快……, a question 如何……) or a bare word (提案).
