@@ -1762,6 +1762,9 @@ def test_a_shop_named_for_a_wrong_is_whistleblowing_not_advertising() -> None:
         "对策方面：\n◆县卫健委从乡镇卫生院选派医生驻校，每周两天。",
         "具体设想\nA. 县教育局年内为每所农村小学配一名校医。",
         "可否考虑由县卫健委每月派医生到各校巡诊一次？",
+        "Ⅲ 几点意见\n（甲）县卫健委年内为每所农村小学配一名校医。",
+        "对此，本人提两点：县卫健委年内为每所农村小学配一名校医；县财政每年安排补助。",
+        "〔一〕配校医。县卫健委年内为每所农村小学配一名校医。",
     ],
 )
 def test_suggestions_opened_in_a_member_s_own_words_are_found(opening: str) -> None:
@@ -2317,3 +2320,12 @@ def test_asking_that_a_problem_be_taken_seriously_asks_for_nothing() -> None:
         "原因是课业负担重、户外活动少。\n\n希望有关方面能够关注这个问题，把孩子们的眼睛当回事。\n"
     )
     assert _severities(review_proposal(text), "missing_suggestions") == ["blocking"]
+
+
+def test_the_main_cause_named_is_an_analysis() -> None:
+    # Round 8: ……是主因、根源在于…… give the cause as 原因是…… does.
+    text = (
+        "关于改善县城停车秩序的建议\n\n县城机动车保有量5.2万辆，公共停车位只有3100个。"
+        "停车场建设滞后是主因。\n\n建议：\n一、县住建局年内新建公共停车场3处。\n"
+    )
+    assert "missing_analysis" not in review_proposal(text).codes
