@@ -2329,3 +2329,31 @@ def test_the_main_cause_named_is_an_analysis() -> None:
         "停车场建设滞后是主因。\n\n建议：\n一、县住建局年内新建公共停车场3处。\n"
     )
     assert "missing_analysis" not in review_proposal(text).codes
+
+
+def test_a_remedy_for_the_proposer_s_own_firm_is_a_personal_matter() -> None:
+    # Round 9: the 提案人 line says whose firm it is; a suggestion that asks a remedy
+    # for it by name serves the proposer. The same remedy for every firm does not.
+    text = (
+        "关于帮助园区企业解决产权证办理难题的建议\n\n提案人：钱立达（立达精密机械有限公司董事长）\n\n"
+        "城东工业园有企业60多家，因规划调整，有20家企业拿地多年办不了不动产证，无法抵押融资。\n\n"
+        "原因是园区规划几经调整，部门之间衔接不畅。\n\n建议：\n{item}\n"
+    )
+    own = review_proposal(
+        text.format(item="一、县自然资源局尽快为立达精密机械有限公司办理不动产权证。")
+    )
+    assert "blocking" in _severities(own, "personal_matter")
+    every = review_proposal(
+        text.format(item="一、县自然资源局年内为园区20家企业集中补办不动产权证。")
+    )
+    assert _severities(every, "personal_matter") == []
+
+
+def test_a_brother_shown_as_a_typical_case() -> None:
+    # Round 9: "a typical case" that is the proposer's 胞兄, asked for as 这位住户.
+    text = (
+        "关于完善工伤认定兜底办法的建议\n\n以一个典型案例说明：城关镇北街17号的住户，是提案人的胞兄，"
+        "2018年工伤致残，因用人单位注销至今未认定伤残等级。\n\n原因是注销企业的工伤认定没有兜底办法。\n\n"
+        "建议：\n一、县人社局对北街17号这位住户的工伤重新认定。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "personal_matter")

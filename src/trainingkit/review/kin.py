@@ -59,7 +59,7 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
     if p["personal_household"].search(norm, draft.body_start):
         family = _family_in_items(draft, p["personal_proposer"]) - own - kin
     names |= own | kin | family
-    findings = _one_household(draft, rules)
+    findings = _one_household(draft, rules) + _own_firm(draft, rules)
     if not names:
         return findings
     remedy = p["personal_remedy"]
@@ -115,6 +115,31 @@ def _one_household(draft: Draft, rules: RuleSet) -> list[Finding]:
                 sure=bool(own),
             )
         )
+    return findings
+
+
+def _own_firm(draft: Draft, rules: RuleSet) -> list[Finding]:
+    """A remedy asked for the proposer's own firm (为宏达机械有限公司办理……; 本公司).
+
+    The firm is the one the 提案人 line says the proposer runs, or 本公司/我公司
+    (round 9). It is the proposer's own interest, as a relative's would be.
+    """
+    p, norm = rules.patterns, draft.norm
+    firms = {m.group("firm") for m in p["personal_own_firm"].finditer(norm)}
+    findings = []
+    for item in draft.items:
+        named = next((f for f in firms if f in norm[item.start : item.end]), None)
+        self_ = p["personal_firm_self"].search(norm, item.start, item.end)
+        wanted = p["personal_firm_remedy"].search(norm, item.start, item.end)
+        if not wanted or not (named or self_):
+            continue
+        shown = named if named else self_.group() if self_ else ""
+        text = (
+            f"这条建议为提案人自己的企业（“{shown}”）提出要求（{wanted.group()}），"
+            "是为本人谋取利益。"
+        )
+        span = Segment(item.start, item.end)
+        findings.append(rules.finding("personal_matter", text, span, shown, wanted.group()))
     return findings
 
 
