@@ -1678,6 +1678,30 @@ _SIGNALS = [
         "blocking",
         id="a-youngest-daughter-named-first",
     ),
+    pytest.param(
+        "完善基层站所负责人监督",
+        "从一个具体情况看漏洞：青山镇兽医站站长包某某近三年把防疫补贴大多发给了自己承包的养殖场。",
+        "一、县农业农村局建立站所负责人轮岗制度。",
+        "whistleblowing",
+        "blocking",
+        id="a-station-chief-s-own-farm",
+    ),
+    pytest.param(
+        "加强国有企业招投标监管",
+        "县城投公司副总经理邱某在去年的道路工程招标中，事先把标底透露给了一家外地企业。",
+        "一、县审计局对城投公司去年的工程招标开展审计。",
+        "whistleblowing",
+        "blocking",
+        id="a-tender-price-leaked",
+    ),
+    pytest.param(
+        "完善基层站所监督",
+        "县审计局去年审计12个乡镇兽医站，发现有的把防疫补贴发给了站长自己承包的养殖场。",
+        "一、县农业农村局每年对各站补贴发放审计一次。",
+        "whistleblowing",
+        "none",
+        id="an-audit-s-findings-of-no-one",
+    ),
 ]
 
 
