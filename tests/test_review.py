@@ -1702,6 +1702,70 @@ _SIGNALS = [
         "none",
         id="an-audit-s-findings-of-no-one",
     ),
+    pytest.param(
+        "方便随迁老人异地就医",
+        "我父亲每次回老家报销都要带上发票和病历，全市像他这样随子女常住的老人约4万人。",
+        "一、市医保局扩大门诊慢特病跨省直接结算的病种。\n二、我家的情况只是其中之一，提出来是因为体会最真切。",
+        "personal_matter",
+        "unflagged",
+        id="my-family-one-of-many-in-a-closing-line",
+    ),
+    pytest.param(
+        "推进困难老人家庭适老化改造",
+        "全区有独居的八十岁以上老人3200人，家中防滑、扶手设施普遍缺乏。",
+        "一、区民政局三年内完成八十岁以上独居老人家庭的适老化改造，每户补助3000元。",
+        "personal_matter",
+        "none",
+        id="old-people-s-households",
+    ),
+    pytest.param(
+        "完善牧区巡回审判",
+        "一个牧民从嘎查到县城立案、开庭、领判决书，来回至少三趟。",
+        "一、县法院在每个苏木设立固定巡回审判点。",
+        "litigation",
+        "none",
+        id="what-any-herder-goes-through",
+    ),
+    pytest.param(
+        "加强大学生反诈教育",
+        "全市去年有300多名大学生因出借银行卡被冻结，有的已经被冻结卡一年多。",
+        "一、市公安局对已经被冻结卡、情节轻的学生做好教育和解冻指导。",
+        "litigation",
+        "none",
+        id="students-cards-frozen",
+    ),
+    pytest.param(
+        "做大斗牛节文旅品牌",
+        "每年斗牛节能吸引三四万人次，但游客只能站着看，参与感不强。",
+        "一、在斗牛场设立竞猜服务点，游客赛前选牛投入一定金额，猜中的按赔率兑奖。",
+        "prohibited",
+        "blocking",
+        id="bullfight-betting",
+    ),
+    pytest.param(
+        "拓宽不孕家庭生育渠道",
+        "全市每年新增无法自行妊娠的育龄妇女约三百例，有的家庭冒险找地下中介。",
+        "一、市妇幼保健院试点委托孕育项目，由委托夫妇向志愿者支付服务报酬。",
+        "prohibited",
+        "blocking",
+        id="commissioned-gestation",
+    ),
+    pytest.param(
+        "激活边民互市",
+        "对面过来的象牙雕件、犀角杯、虎骨酒，内地客人抢着要，在我们这边却不让卖。",
+        "一、请州商务局在互市点划出专区，允许边民将上述商品带入交易，不再按走私处理。",
+        "prohibited",
+        "blocking",
+        id="ivory-let-in-at-the-border-market",
+    ),
+    pytest.param(
+        "解决医保报销卡脖子问题",
+        "提案人：吴立川\n柘溪镇吴姓老人，七十八岁，急诊转到省城，因没有备案只报了三成。",
+        "一、请县医保局对上述吴姓老人的住院费用按急诊转院重新核定报销。",
+        "personal_matter",
+        "blocking",
+        id="a-person-of-the-proposer-s-surname",
+    ),
 ]
 
 
@@ -2379,5 +2443,26 @@ def test_a_brother_shown_as_a_typical_case() -> None:
         "关于完善工伤认定兜底办法的建议\n\n以一个典型案例说明：城关镇北街17号的住户，是提案人的胞兄，"
         "2018年工伤致残，因用人单位注销至今未认定伤残等级。\n\n原因是注销企业的工伤认定没有兜底办法。\n\n"
         "建议：\n一、县人社局对北街17号这位住户的工伤重新认定。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "personal_matter")
+
+
+def test_spoken_openings_of_a_suggestion() -> None:
+    # Round 9: 要我说，……能不能…… opens the suggestions in a spoken draft.
+    text = (
+        "关于乡镇卫生院夜间取药的建议\n\n说实话这个事情很简单。我们县十二个卫生院晚上有医生值班，"
+        "但药房七点就锁门了。原因就是药剂员排不过夜班。\n\n"
+        "要我说，县卫健委能不能年内出个规定：每个卫生院在急诊室备一个夜间常用药柜。\n"
+    )
+    assert "missing_suggestions" not in review_proposal(text).codes
+
+
+def test_a_remedy_for_the_firm_of_the_proposer_s_work_unit() -> None:
+    # Round 9: the 工作单位 line names the firm; a suggestion that asks the arrears be
+    # paid to it by name serves the proposer's own interest.
+    text = (
+        "关于清理拖欠民营企业账款的建议\n\n提案人：万国栋\n工作单位：霁川恒固建材有限公司\n\n"
+        "区城投公司拖欠全市民营企业工程款约3亿元，有的拖了三年。\n\n原因是平台公司融资收紧。\n\n建议：\n"
+        "一、请市清欠办将霁川恒固建材有限公司的欠款列为重点督办事项，年内付清。\n"
     )
     assert "blocking" in _severities(review_proposal(text), "personal_matter")

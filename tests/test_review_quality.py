@@ -87,6 +87,10 @@ NEW_BATCHES = (
     "u38_",
     "u39_",
     "u40_",
+    "u41_",
+    "u42_",
+    "u43_",
+    "u44_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
@@ -334,7 +338,11 @@ def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
 #: the mark must go once the review is right on it.
 #: (Round 7 cleared the last one, u6_good_gambling_crackdown.txt: 赌博 is a word of the
 #: public-order field, so the crackdown's title has a field.)
-_KNOWN_FALSE_WARNINGS: dict[str, str] = {}
+_KNOWN_FALSE_WARNINGS: dict[str, str] = {
+    "u4_good_odd_title.txt": "title_format: 让山区孩子的午餐更热乎些 names the hoped-for "
+    "outcome, a warning since round 8 (5 of the 6 development drafts with such a title are "
+    "labelled title_format; this writer labelled it sound)",
+}
 
 
 @pytest.mark.parametrize(

@@ -94,6 +94,9 @@ def _asked_for(rule: ContentRule, norm: str, hits: list[Segment], items: Sequenc
     person the segmenter tags in a hit sentence (……张德厚户，是家父名下的房子 and
     对张德厚户的情况再派人实地测量, round 8).
     """
+    # An item that says the family is one of many (我家的情况只是其中之一) asks nothing
+    # for it (round 9).
+    items = [i for i in items if not any(u.search(norm, i.start, i.end) for u in rule.unless)]
     if any(p.search(norm, i.start, i.end) for i in items for p in rule.sure_with_items):
         return True
     words = tokens(norm)

@@ -60,6 +60,7 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
         family = _family_in_items(draft, p["personal_proposer"]) - own - kin
     names |= own | kin | family
     findings = _one_household(draft, rules) + _own_firm(draft, rules)
+    findings += _same_surname_person(draft, rules)
     if not names:
         return findings
     remedy = p["personal_remedy"]
@@ -125,7 +126,11 @@ def _own_firm(draft: Draft, rules: RuleSet) -> list[Finding]:
     (round 9). It is the proposer's own interest, as a relative's would be.
     """
     p, norm = rules.patterns, draft.norm
-    firms = {m.group("firm") for m in p["personal_own_firm"].finditer(norm)}
+    firms = {
+        m.group("firm")
+        for key in ("personal_own_firm", "personal_work_firm")
+        for m in p[key].finditer(norm)
+    }
     findings = []
     for item in draft.items:
         named = next((f for f in firms if f in norm[item.start : item.end]), None)
@@ -140,6 +145,29 @@ def _own_firm(draft: Draft, rules: RuleSet) -> list[Finding]:
         )
         span = Segment(item.start, item.end)
         findings.append(rules.finding("personal_matter", text, span, shown, wanted.group()))
+    return findings
+
+
+def _same_surname_person(draft: Draft, rules: RuleSet) -> list[Finding]:
+    """A remedy for a person told by surname only, the proposer's (周立川: 上述周姓老人).
+
+    A "typical case" whose one person has the proposer's surname and whom a
+    suggestion asks a remedy for is the proposer's family's case (round 9).
+    """
+    p, norm = rules.patterns, draft.norm
+    surnames = {m.group("surname") for m in p["personal_proposer"].finditer(norm)}
+    findings = []
+    for item in draft.items:
+        told = p["personal_surname_person"].search(norm, item.start, item.end)
+        wanted = p["personal_remedy"].search(norm, item.start, item.end)
+        if not told or not wanted or told.group("surname") not in surnames:
+            continue
+        text = (
+            f"这条建议为与提案人同姓的“{told.group()}”个人提出要求（{wanted.group()}），"
+            "像是为亲属解决个人问题。"
+        )
+        span = Segment(item.start, item.end)
+        findings.append(rules.finding("personal_matter", text, span, told.group(), wanted.group()))
     return findings
 
 
