@@ -1766,6 +1766,14 @@ _SIGNALS = [
         "blocking",
         id="a-person-of-the-proposer-s-surname",
     ),
+    pytest.param(
+        "重新审视民进基层委员会主委人选",
+        "去年民进河西区基层委员会召开会员大会，选出了新一届主委。我入会十二年，对这次的结果有很大意见。",
+        "一、请民进市委会对这次主委人选的提名过程进行复查。",
+        "party_internal",
+        "blocking",
+        id="a-member-of-twelve-years-objects-to-a-vote",
+    ),
 ]
 
 
