@@ -272,8 +272,8 @@ def test_figures_on_the_development_half() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="development half (923 drafts, round 8): missing_situation 27/42, "
-    "missing_analysis 19/58 and multiple_matters 34/41; rounds 4 and 5 made missing_analysis "
+    reason="development half (994 drafts, round 9): missing_situation 29/42, "
+    "missing_analysis 19/62 and multiple_matters 35/42; rounds 4 and 5 made missing_analysis "
     "a hint except in the sure cases, on purpose (its precision on blind batches at first "
     "sight was 0.21-0.50); missing_situation is short of facts the cues can tell",
 )
@@ -288,7 +288,7 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (872 drafts, round 8): verdict accuracy 0.89 (goal >= 0.9)",
+    reason="evaluation half (961 drafts, round 9): verdict accuracy 0.88 (goal >= 0.9)",
 )
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
@@ -298,13 +298,13 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     assert not failures, failures
 
 
-# Met in round 7 (785 drafts: 26, 1.0 per 30); missed again in round 8 once 87 drafts of
-# four more blind batches joined the half.
+# Met in round 7 (785 drafts: 26, 1.0 per 30); missed again since round 8, as the drafts
+# of more blind batches joined the half.
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (872 drafts, round 8): 31 false blocking findings, 1.1 per 30 "
-    "(goal <= 1); missing_suggestions 16, personal_matter 5, whistleblowing 5, state_secret 2, "
-    "advertising 2, litigation 1",
+    reason="evaluation half (961 drafts, round 9): 33 false blocking findings, 1.03 per 30 "
+    "(goal <= 1); missing_suggestions 18, whistleblowing 5, personal_matter 4, state_secret 2, "
+    "advertising 2, litigation 1, prohibited 1",
 )
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
@@ -314,8 +314,8 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 # Met in round 7 (785 drafts: 52, 2.0 per 30); missed again in round 8 (see above).
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (872 drafts, round 8): 63 false findings, 2.2 per 30 (goal <= 2); "
-    "the 31 false blocking ones and multiple_matters 13, missing_analysis 9, missing_situation 5, "
+    reason="evaluation half (961 drafts, round 9): 69 false findings, 2.15 per 30 (goal <= 2); "
+    "the 33 false blocking ones and multiple_matters 17, missing_analysis 9, missing_situation 5, "
     "title_format 4, vague_suggestions 1",
 )
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
@@ -325,9 +325,9 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (872 drafts, round 8), recall below 0.85: missing_situation 16/36, "
-    "missing_analysis 13/59, vague_suggestions 40/50, multiple_matters 20/36, "
-    "state_secret 27/33, prohibited 33/43, personal_matter 39/60, whistleblowing 30/46",
+    reason="evaluation half (961 drafts, round 9), recall below 0.85: missing_situation 20/40, "
+    "missing_analysis 13/63, vague_suggestions 47/59, multiple_matters 22/40, "
+    "state_secret 29/35, prohibited 36/48, personal_matter 42/67, whistleblowing 34/52",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
