@@ -54,13 +54,13 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
         for form in name_forms(match.group("name"))
     )
     own = _proposer_names(norm, p["personal_proposer"], p["personal_family"])
-    kin = _namesakes(draft, p["personal_proposer"], p["personal_place"]) - own
-    family = set()
-    if p["personal_household"].search(norm, draft.body_start):
-        family = _family_in_items(draft, p["personal_proposer"]) - own - kin
+    surnames = {m.group("surname") for m in p["personal_proposer"].finditer(norm)}
+    household = bool(p["personal_household"].search(norm, draft.body_start))
+    kin = _namesakes(draft, surnames, p["personal_place"]) - own
+    family = _family_in_items(draft, surnames) - own - kin if household else set()
     names |= own | kin | family
-    findings = _one_household(draft, rules) + _own_firm(draft, rules)
-    findings += _same_surname_person(draft, rules)
+    findings = _one_household(draft, rules, household) + _own_firm(draft, rules)
+    findings += _same_surname_person(draft, rules, surnames)
     if not names:
         return findings
     remedy = p["personal_remedy"]
@@ -87,15 +87,15 @@ def check_relatives(draft: Draft, rules: RuleSet) -> list[Finding]:
     return findings
 
 
-def _one_household(draft: Draft, rules: RuleSet) -> list[Finding]:
+def _one_household(draft: Draft, rules: RuleSet, own: bool) -> list[Finding]:
     """A remedy for one household or person pointed back to (这一户、老人家、给孩子).
 
     A suggestion that asks a remedy for 这一户 or 老人家 serves one family; it is the
     proposer's (sure) when the draft says so anywhere (我们家、提案人的岳父、老人家是……),
     and a hint otherwise, since a member may raise a neighbour's case (round 8).
+    ``own``: the draft says the family is the proposer's (``household``).
     """
     p, norm = rules.patterns, draft.norm
-    own = p["personal_household"].search(norm, draft.body_start)
     findings = []
     for item in draft.items:
         one = p["personal_one"].search(norm, item.start, item.end)
@@ -113,7 +113,7 @@ def _one_household(draft: Draft, rules: RuleSet) -> list[Finding]:
                 Segment(item.start, item.end),
                 one.group(),
                 wanted.group(),
-                sure=bool(own),
+                sure=own,
             )
         )
     return findings
@@ -138,7 +138,7 @@ def _own_firm(draft: Draft, rules: RuleSet) -> list[Finding]:
         wanted = p["personal_firm_remedy"].search(norm, item.start, item.end)
         if not wanted or not (named or self_):
             continue
-        shown = named if named else self_.group() if self_ else ""
+        shown = named or (self_.group() if self_ else "")
         text = (
             f"这条建议为提案人自己的企业（“{shown}”）提出要求（{wanted.group()}），"
             "是为本人谋取利益。"
@@ -148,14 +148,13 @@ def _own_firm(draft: Draft, rules: RuleSet) -> list[Finding]:
     return findings
 
 
-def _same_surname_person(draft: Draft, rules: RuleSet) -> list[Finding]:
+def _same_surname_person(draft: Draft, rules: RuleSet, surnames: set[str]) -> list[Finding]:
     """A remedy for a person told by surname only, the proposer's (周立川: 上述周姓老人).
 
     A "typical case" whose one person has the proposer's surname and whom a
     suggestion asks a remedy for is the proposer's family's case (round 9).
     """
     p, norm = rules.patterns, draft.norm
-    surnames = {m.group("surname") for m in p["personal_proposer"].finditer(norm)}
     findings = []
     for item in draft.items:
         told = p["personal_surname_person"].search(norm, item.start, item.end)
@@ -184,18 +183,15 @@ def _proposer_names(norm: str, proposer: re.Pattern[str], family: re.Pattern[str
     return found
 
 
-def _namesakes(draft: Draft, proposer: re.Pattern[str], place: re.Pattern[str]) -> set[str]:
+def _namesakes(draft: Draft, surnames: set[str], place: re.Pattern[str]) -> set[str]:
     """A person the title is about who has the proposer's surname (赵宏伟: 关于解决赵德明……).
 
     A proposal for one named person (关于解决赵德明老人……的建议) of the proposer's
     own surname is a matter of the proposer's family; 王家坝 is a place (round 7).
     """
-    if draft.title is None:
+    if draft.title is None or not surnames:
         return set()
     norm = draft.norm
-    surnames = {m.group("surname") for m in proposer.finditer(norm)}
-    if not surnames:
-        return set()
     words = tokens(norm)
     found: set[str] = set()
     within = words.within(draft.title.start, draft.title.end)
@@ -210,15 +206,14 @@ def _namesakes(draft: Draft, proposer: re.Pattern[str], place: re.Pattern[str]) 
     return found
 
 
-def _family_in_items(draft: Draft, proposer: re.Pattern[str]) -> set[str]:
+def _family_in_items(draft: Draft, surnames: set[str]) -> set[str]:
     """People of the proposer's surname a suggestion names (林建华: 安排林子墨到……就读).
 
     Asked only in a draft that says the family is the proposer's (我们家……, round 8).
     """
-    norm = draft.norm
-    surnames = {m.group("surname") for m in proposer.finditer(norm)}
     if not surnames:
         return set()
+    norm = draft.norm
     words = tokens(norm)
     found: set[str] = set()
     for item in draft.items:

@@ -76,39 +76,43 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
         else:
             text = f"没有找到{name}部分（可用“{name}”小标题或相应的提示语写出）。"
         at = draft.body_start if section != "suggestions" else end
-        least = rules.number("analysis", "unsure_min_chars")
-        # Analysis in plain prose (……没有预留停靠区；……执行不一) has no cue word the
-        # lexicons know; a later paragraph before the suggestions may be it.
-        # Round 4: on every blind batch most missing_analysis warnings were wrong
-        # (precision 0.21–0.50 at first sight); a warning was left only where there
-        # is no paragraph at all between the situation and the suggestions.
-        # Round 5: even then it was right only 21 times in 50 on the blind batches at
-        # first sight (u4-u16), so a warning is left only where nothing before the
-        # suggestions could analyse (at most one sentence), in a scholarly draft too
-        # (no blind writer labelled one of their 14 scholarly drafts so).
-        # Round 7: one paragraph of facts with under ``analysis.unsure_min_chars``
-        # characters of prose besides has no room for an analysis either (of the 33
-        # development drafts it was a hint for, 10 were so; of the 78 with an
-        # analysis the review missed, 1).
-        unsure = (
-            _paragraphs_before(draft) > 1
-            or _later_paragraph(draft, rules)
-            or (_sentences_before(draft) > 1 and _prose_before(draft, rules) >= least)
-        )
-        # Round 7: general talk only before the suggestions (……是……的重要标志、具有十分
-        # 重要的意义) analyses nothing either, however long it is.
-        # Round 8: unless it names shortcomings (还有差距、有待提升): a thin analysis.
-        before = [u for u in draft.units if "suggestions" not in u.tags]
-        diagnosis = rules.patterns["cue_diagnosis"]
-        talk = (
-            section == "analysis"
-            and bool(before)
-            and _general_talk_only(draft, before, rules)
-            and not any(diagnosis.search(draft.norm, u.start, u.end) for u in before)
-        )
-        sure = section != "analysis" or not unsure or talk
+        sure = section != "analysis" or _surely_no_analysis(draft, rules)
         findings.append(rules.finding(code, text, Segment(at, at), sure=sure))
     return findings
+
+
+def _surely_no_analysis(draft: Draft, rules: RuleSet) -> bool:
+    """Whether a draft in which no analysis was found surely has none (a warning)."""
+    least = rules.number("analysis", "unsure_min_chars")
+    # Analysis in plain prose (……没有预留停靠区；……执行不一) has no cue word the
+    # lexicons know; a later paragraph before the suggestions may be it.
+    # Round 4: on every blind batch most missing_analysis warnings were wrong
+    # (precision 0.21–0.50 at first sight); a warning was left only where there
+    # is no paragraph at all between the situation and the suggestions.
+    # Round 5: even then it was right only 21 times in 50 on the blind batches at
+    # first sight (u4-u16), so a warning is left only where nothing before the
+    # suggestions could analyse (at most one sentence), in a scholarly draft too
+    # (no blind writer labelled one of their 14 scholarly drafts so).
+    # Round 7: one paragraph of facts with under ``analysis.unsure_min_chars``
+    # characters of prose besides has no room for an analysis either (of the 33
+    # development drafts it was a hint for, 10 were so; of the 78 with an
+    # analysis the review missed, 1).
+    unsure = (
+        _paragraphs_before(draft) > 1
+        or _later_paragraph(draft, rules)
+        or (_sentences_before(draft) > 1 and _prose_before(draft, rules) >= least)
+    )
+    # Round 7: general talk only before the suggestions (……是……的重要标志、具有十分
+    # 重要的意义) analyses nothing either, however long it is.
+    # Round 8: unless it names shortcomings (还有差距、有待提升): a thin analysis.
+    before = [u for u in draft.units if "suggestions" not in u.tags]
+    diagnosis = rules.patterns["cue_diagnosis"]
+    talk = (
+        bool(before)
+        and _general_talk_only(draft, before, rules)
+        and not any(diagnosis.search(draft.norm, u.start, u.end) for u in before)
+    )
+    return not unsure or talk
 
 
 def _situation_without_facts(draft: Draft, rules: RuleSet) -> list[Finding]:
@@ -236,11 +240,11 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
     plain = 0  # items with neither a concrete marker nor a slogan word
     words: list[str] = []
     for item in items:
-        found = [m.group() for m in slogan.finditer(draft.norm, item.start, item.end)]
         if has_concrete(draft.norm, rules, _content(draft, item), item.end) and not (
             _only_actor(draft, rules, item)
         ):
             continue
+        found = [m.group() for m in slogan.finditer(draft.norm, item.start, item.end)]
         if found:
             empty.append(item)
             words += found
