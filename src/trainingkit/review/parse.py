@@ -253,7 +253,16 @@ def _tells_fact(norm: str, unit: Unit, rules: RuleSet) -> bool:
         return True
     if not p["cue_situation_event"].search(norm, unit.start, unit.end):
         return False
-    figures = p["fact_figure"].finditer(norm, unit.start, unit.end)
+    return has_specific_figure(norm, rules, unit.start, unit.end)
+
+
+def has_specific_figure(norm: str, rules: RuleSet, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` has a figure that counts something (两起, 300户).
+
+    Not a figure of speech (``patterns.vague_figure``: 一个、多年、多元).
+    """
+    p = rules.patterns
+    figures = p["fact_figure"].finditer(norm, start, end)
     return any(not p["vague_figure"].fullmatch(m.group()) for m in figures)
 
 

@@ -9,7 +9,7 @@ from itertools import islice
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.matters import check_matters
-from trainingkit.review.parse import ARTICLES, Draft, Unit, has_concrete
+from trainingkit.review.parse import ARTICLES, Draft, Unit, has_concrete, has_specific_figure
 from trainingkit.review.text import Segment, strip_enumerator
 from trainingkit.review.words import PLACE_TAGS, tokens
 
@@ -159,8 +159,7 @@ def _general_talk_only(draft: Draft, told: list[Unit], rules: RuleSet) -> bool:
             return False
         if p["cue_situation_strong"].search(norm, unit.start, unit.end):
             return False
-        figures = p["fact_figure"].finditer(norm, unit.start, unit.end)
-        if any(not p["vague_figure"].fullmatch(m.group()) for m in figures):
+        if has_specific_figure(norm, rules, unit.start, unit.end):
             return False
     return True
 
