@@ -2474,3 +2474,54 @@ def test_a_remedy_for_the_firm_of_the_proposer_s_work_unit() -> None:
         "一、请市清欠办将霁川恒固建材有限公司的欠款列为重点督办事项，年内付清。\n"
     )
     assert "blocking" in _severities(review_proposal(text), "personal_matter")
+
+
+def test_a_draft_that_opens_with_its_measures_and_gives_its_reasons_after() -> None:
+    # Round 10: the measures first (县水利局应在……前……), then a paragraph that gives
+    # their reasons (之所以这样建议，……). Neither is missing.
+    text = (
+        "关于为山区小水窖加装净水设备的建议\n\n"
+        "县水利局应在明年汛期前，为全县三百二十口集中供水的小水窖各加装一套简易净水设备，"
+        "由乡镇水管员每月检测一次水质。\n\n"
+        "之所以这样建议，是因为去年县疾控中心抽检的四十口水窖中，有十一口大肠菌群超标。\n\n"
+        "根子在于这些水窖建成后无人管护，也没有检测经费。\n"
+    )
+    review = review_proposal(text)
+    assert "missing_suggestions" not in review.codes
+    assert "missing_situation" not in review.codes
+
+
+def test_a_suggestion_paragraph_is_not_reasons_without_a_reason_cue() -> None:
+    # The trap beside it: a second suggestion paragraph stays a suggestion.
+    text = (
+        "关于为山区小水窖加装净水设备的建议\n\n县里三百二十口水窖去年抽检有十一口超标，"
+        "原因是无人管护。\n\n建议：\n县水利局明年汛期前为这些水窖加装净水设备。\n\n"
+        "同时，县财政每年安排二十万元水质检测经费。\n"
+    )
+    draft_review = review_proposal(text)
+    assert "missing_suggestions" not in draft_review.codes
+    assert "vague_suggestions" not in draft_review.codes
+
+
+def test_may_consider_opens_a_suggestion() -> None:
+    # Round 10: a paragraph that opens 不妨考虑…… / 可考虑由…… proposes a measure.
+    text = (
+        "关于延长社区图书室开放时间的建议\n\n全区四十六个社区图书室工作日下午五点闭馆，"
+        "周末不开放，去年到馆人次比前年下降三成。\n\n主要是管理员由社区干部兼任，下班就锁门。\n\n"
+        "不妨考虑由区文旅局招募退休教师做志愿管理员，周末和晚上轮流值守，"
+        "每人每月给予交通补贴三百元。\n"
+    )
+    assert "missing_suggestions" not in review_proposal(text).codes
+
+
+def test_a_prize_pool_of_the_players_stakes_is_gambling() -> None:
+    # Round 10: a draw whose prize pool is made of what the players pay in (奖池……从
+    # 报名费中提取) is a lottery nobody may run; a shop's own prizes are not.
+    text = (
+        "关于丰富乡村夜间文化活动的建议\n\n我镇每年举办广场舞比赛，参加的只有三十多支队伍。\n\n"
+        "原因是奖励太少，群众积极性不高。\n\n建议：\n{item}\n"
+    )
+    stakes = "一、镇文化站每晚组织一次摇奖，奖池从每位观众二十元的参与费中提取一半。"
+    assert "blocking" in _severities(review_proposal(text.format(item=stakes)), "prohibited")
+    prizes = "一、镇文化站每晚组织一次摇奖，奖品由镇财政从文化经费中列支。"
+    assert _severities(review_proposal(text.format(item=prizes)), "prohibited") == []

@@ -138,7 +138,7 @@ def _suggestion_start(norm: str, units: list[Unit], rules: RuleSet) -> int:
         content = strip_enumerator(norm, unit.start, unit.end)
         acts = actor.match(norm, content, unit.end) and not past.search(norm, unit.start, unit.end)
         opens = modal.match(norm, unit.start, unit.end) or acts
-        if i and unit.new_line and opens:
+        if (i and unit.new_line and opens) or (i == 0 and acts):
             return i
     return _planned_action(norm, units, rules)
 
@@ -208,6 +208,7 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
     tagged: list[Unit] = []
     previous: frozenset[str] = frozenset()
     restart: str | None = None  # the section a 依据如下： heading started again
+    reasons: int | None = None  # the unit a 提出这一点，是因为…… paragraph opens
     for i, unit in enumerate(units):
         causal = bool(p["cue_analysis"].search(norm, unit.start, unit.end))
         strong = _tells_fact(norm, unit, rules)
@@ -215,7 +216,10 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
         # facts again (round 8).
         if restart is None and i > split and unit.new_line and _restarts(norm, unit, rules):
             restart = unit.heading
+        if not headed and reasons is None and i > split and unit.new_line:
+            reasons = i if p["reason_restart"].match(norm, unit.start, unit.end) else None
         later = i >= split and not (restart is not None and unit.heading == restart)
+        later = later and (reasons is None or i < reasons)
         if unit.heading == "suggestions" if headed else later:
             tags = frozenset({"suggestions"})
         elif unit.heading == "situation":
