@@ -2525,3 +2525,58 @@ def test_a_prize_pool_of_the_players_stakes_is_gambling() -> None:
     assert "blocking" in _severities(review_proposal(text.format(item=stakes)), "prohibited")
     prizes = "一、镇文化站每晚组织一次摇奖，奖品由镇财政从文化经费中列支。"
     assert _severities(review_proposal(text.format(item=prizes)), "prohibited") == []
+
+
+def test_a_firm_named_then_pointed_back_to_with_its_wrong() -> None:
+    # Round 10: the firm is named in one sentence, its wrong told of 该公司 in the next,
+    # and a suggestion asks that it be held to account (追究): an accusation.
+    text = (
+        "关于整治城区绿化工程质量的建议\n\n去年城区新栽行道树三千棵，由青禾园林有限公司承包栽种。"
+        "该公司用的苗木胸径普遍达不到合同规定，一年下来死了近一半。\n\n原因是验收把关不严。\n\n"
+        "建议：\n一、区园林局对青禾园林有限公司栽种的行道树全部补栽，并追究其违约责任。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "whistleblowing")
+
+
+def test_a_firm_pointed_back_to_without_a_wrong_accuses_no_one() -> None:
+    # The trap beside it: the same firm, told of 该公司 with no wrong, is only a hint.
+    text = (
+        "关于整治城区绿化工程质量的建议\n\n去年城区新栽行道树三千棵，由青禾园林有限公司承包栽种。"
+        "该公司今年春天已按约定补栽了一批。\n\n原因是苗木供应紧张。\n\n"
+        "建议：\n一、区园林局对青禾园林有限公司栽种的行道树开展一次成活率核查。\n"
+    )
+    assert "blocking" not in _severities(review_proposal(text), "whistleblowing")
+
+
+def test_a_business_the_proposer_runs_pointed_back_to_in_a_remedy() -> None:
+    # Round 10: the body says the proposer runs it (我经营了九年的那家民宿), a suggestion
+    # asks a remedy for it (为该民宿……). The same remedy for every such business is sound.
+    text = (
+        "关于妥善处理景区道路改线影响的建议\n\n景区道路去年改线后，沿线十二家民宿客流减少七成，"
+        "其中就有我经营了九年的那家民宿。\n\n原因是改线前没有征求沿线经营户意见。\n\n建议：\n{item}\n"
+    )
+    own = "一、县文旅局为该民宿协调在新路口设置指示牌，并给予一次性补偿。"
+    assert "blocking" in _severities(review_proposal(text.format(item=own)), "personal_matter")
+    every = "一、县文旅局在新路口为沿线十二家经营户统一设置指示牌，并按客流损失给予补偿。"
+    assert _severities(review_proposal(text.format(item=every)), "personal_matter") == []
+
+
+def test_wild_birds_served_as_a_dish_and_the_sex_of_a_fetus_told() -> None:
+    # Round 10: 野禽 on the menu and a scan that says whether the baby is a boy or a
+    # girl are banned practices however they are worded.
+    base = (
+        "关于{title}的建议\n\n我县去年接待游客八十万人次，孕产妇建档一万二千人。\n\n"
+        "原因是服务项目单一。\n\n建议：\n一、{item}\n"
+    )
+    birds = base.format(
+        title="丰富湿地景区餐饮", item="县文旅局支持景区餐馆推出野禽特色菜，供游客品尝。"
+    )
+    assert "blocking" in _severities(review_proposal(birds), "prohibited")
+    scan = base.format(
+        title="改进孕期检查服务", item="县卫健局允许医院做彩超时讲明肚子里的孩子是男是女。"
+    )
+    assert "blocking" in _severities(review_proposal(scan), "prohibited")
+    care = base.format(
+        title="改进孕期检查服务", item="县卫健局在县医院增设两台彩超，孕检预约等候不超过一周。"
+    )
+    assert _severities(review_proposal(care), "prohibited") == []

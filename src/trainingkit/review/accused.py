@@ -21,6 +21,8 @@ content rules, which look at one sentence, miss it. From the rule file's
 
 from __future__ import annotations
 
+import re
+
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.parse import Draft
@@ -51,7 +53,8 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
         name
         for name in names | firms
         for s in spans
-        if norm.find(name, s.start, s.end) >= 0 and wrong.search(norm, s.start, s.end)
+        if _told_of(norm, name, s, firms, p["accused_org_anaphora"])
+        and wrong.search(norm, s.start, s.end)
     }
     names |= firms & accused
     findings = []
@@ -70,3 +73,17 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
             rules.finding("whistleblowing", text, span, named, inquiry.group(), sure=sure)
         )
     return findings
+
+
+def _told_of(
+    norm: str, name: str, sentence: Segment, firms: set[str], back: re.Pattern[str]
+) -> bool:
+    """Whether ``sentence`` tells of ``name``: names it, or points back to the firm (该公司)."""
+    if norm.find(name, sentence.start, sentence.end) >= 0:
+        return True
+    first = norm.find(name)
+    return (
+        name in firms
+        and 0 <= first < sentence.start
+        and bool(back.search(norm, sentence.start, sentence.end))
+    )

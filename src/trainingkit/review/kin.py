@@ -123,7 +123,8 @@ def _own_firm(draft: Draft, rules: RuleSet) -> list[Finding]:
     """A remedy asked for the proposer's own firm (为宏达机械有限公司办理……; 本公司).
 
     The firm is the one the 提案人 line says the proposer runs, or 本公司/我公司
-    (round 9). It is the proposer's own interest, as a relative's would be.
+    (round 9), or one the body says the proposer runs (由提案人经营药店……; 该药店,
+    round 10). It is the proposer's own interest, as a relative's would be.
     """
     p, norm = rules.patterns, draft.norm
     firms = {
@@ -131,6 +132,10 @@ def _own_firm(draft: Draft, rules: RuleSet) -> list[Finding]:
         for key in ("personal_own_firm", "personal_work_firm")
         for m in p[key].finditer(norm)
     }
+    for m in p["personal_own_business"].finditer(norm, draft.body_start):
+        firm = m.group("firm")
+        # A bare kind (药店) is the proposer's only where it is pointed back to (该药店).
+        firms |= {firm} if len(firm) > 3 else {f"{back}{firm}" for back in ("该", "这家", "此")}
     findings = []
     for item in draft.items:
         named = next((f for f in firms if f in norm[item.start : item.end]), None)
