@@ -2580,3 +2580,176 @@ def test_wild_birds_served_as_a_dish_and_the_sex_of_a_fetus_told() -> None:
         title="改进孕期检查服务", item="县卫健局在县医院增设两台彩超，孕检预约等候不超过一周。"
     )
     assert _severities(review_proposal(care), "prohibited") == []
+
+
+def test_my_ideas_are_these_opens_the_suggestions() -> None:
+    # Round 10 (u46 development draft): 我的打算是这样的： opens a list of measures.
+    text = (
+        "关于在集镇设置便民修车点的建议\n\n全镇有电动车四千多辆，修车铺只有两家，群众修车要排一天队。\n\n"
+        "原因是修车铺租金高，手艺人不愿来。\n\n我的打算是这样的：\n"
+        "1．集贸市场东侧划出三个免租修车摊位，早上开放。\n2．给修车师傅开办一期免费培训班。\n"
+    )
+    assert "missing_suggestions" not in review_proposal(text).codes
+
+
+def test_reasons_announced_after_the_measures() -> None:
+    # Round 10 (u45 development drafts): 理由如下。/为什么提这几条？ after the measures
+    # start the facts; the draft is not left without a situation.
+    text = (
+        "关于为社区卫生服务站配备除颤仪的建议\n\n请区卫健委年内为全区三十一个社区卫生服务站各配备一台除颤仪，"
+        "并组织站内医护人员每半年演练一次。\n\n{cue}全区去年院外心脏骤停送医的有六十多例，"
+        "发病地点在社区的占一半，而服务站至今没有一台除颤仪。\n"
+    )
+    for cue in ("理由如下。", "为什么提这一条？\n\n"):
+        review = review_proposal(text.format(cue=cue))
+        assert "missing_situation" not in review.codes, cue
+        assert "missing_suggestions" not in review.codes, cue
+
+
+def test_money_taken_from_the_public_with_a_promised_return() -> None:
+    # Round 10 (u46 development draft): a scheme that takes villagers' money, promises
+    # the principal back and a fixed return, and asks that it be spread, is illegal
+    # fundraising; a draft that warns of such schemes is not.
+    scheme = (
+        "关于壮大村集体经济的建议\n\n我县一些村办企业向村民募集资金，每份五千元，承诺保本并按年8%的固定回报付息。"
+        "两年来已筹集资金九百万元。\n\n原因是银行贷款门槛高。\n\n建议：\n"
+        "一、县农业农村局出台办法，鼓励村办企业推广这种模式。\n"
+    )
+    assert "blocking" in _severities(review_proposal(scheme), "prohibited")
+    warning = (
+        "关于防范农村非法集资风险的建议\n\n我县一些村办企业向村民募集资金，承诺保本并按年8%的固定回报付息，"
+        "去年有两家资金链断裂。\n\n原因是群众金融知识不足。\n\n建议：\n"
+        "一、县金融办每年在各村开展一次防范非法集资宣传，并鼓励群众举报。\n"
+    )
+    assert _severities(review_proposal(warning), "prohibited") == []
+
+
+def test_a_banned_service_told_then_asked_to_be_let_open() -> None:
+    # Round 10 (u48 development draft): the situation tells of women paid to carry
+    # others' embryos; a suggestion asks that 此类中介 be allowed to set up openly.
+    text = (
+        "关于规范新型生育服务的建议\n\n一些不孕家庭通过中介，将胚胎移植到受雇女性体内，孩子出生后交给委托家庭，"
+        "费用在五十万元以上。\n\n原因是这类服务只能地下运作，纠纷多。\n\n建议：\n"
+        "一、市市场监管局允许此类中介合法设立，明码标价。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "prohibited")
+
+
+def test_a_quoted_app_its_maker_made_pushed_for_all() -> None:
+    # Round 10 (u48 development draft): a quoted name said to be made by a team or firm
+    # (本地青年团队开发的“田里通”) is its product, however it is mentioned later;
+    # making it everyone's platform is an advert. A public platform is not.
+    text = (
+        "关于提升农产品销售数字化水平的建议\n\n全县有家庭农场八百多个，大多靠收购商上门收货。"
+        "由本地青年团队开发的“田里通”已有两千用户。\n\n原因是缺少数字化工具。\n\n建议：\n"
+        "一、县农业农村局将“田里通”确定为全县统一的农业服务平台。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "advertising")
+    public = text.replace("由本地青年团队开发的“田里通”已有两千用户。", "").replace(
+        "将“田里通”确定为全县统一的农业服务平台", "在省里的“浙农码”上为农场统一登记产品"
+    )
+    assert _severities(review_proposal(public), "advertising") == []
+
+
+def test_an_opening_that_announces_sections_each_with_facts_and_measures() -> None:
+    # Round 10 (u45 development draft): 结合……提出以下建议。 opens a draft whose sections
+    # each tell facts and causes before their own 建议……; the facts are a situation.
+    text = (
+        "关于改善乡村教师工作条件的建议\n\n我在乡村学校教书二十年，结合同事们反映的几件事，提出以下建议。\n\n"
+        "一、关于教师周转宿舍\n全县乡村学校有周转宿舍三百二十间，其中一百间是危房。原因是多年没有维修经费。"
+        "建议县教育局明年改造全部危房宿舍。\n\n"
+        "二、关于乡村教师交通补助\n全县乡村教师每月交通补助只有五十元。建议县财政把补助提高到每月二百元。\n"
+    )
+    review = review_proposal(text)
+    assert "missing_situation" not in review.codes
+    assert "missing_analysis" not in review.codes
+
+
+def test_the_proposer_asks_to_be_transferred() -> None:
+    # Round 10 (u45 development draft): 将笔者由……调至…… asks a transfer for the proposer.
+    text = (
+        "关于关心山区卫生院医生的建议\n\n全县山区卫生院有医生九十人，其中工作满十年的有四十人。\n\n"
+        "原因是轮岗制度没有落实。\n\n建议：\n一、县卫健局将笔者由石门乡卫生院调至县人民医院工作。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "personal_matter")
+
+
+def test_a_section_chief_named_with_his_wrong_is_accused() -> None:
+    # Round 10 (u45 development draft): 股长 and 主管 are posts like 科长.
+    text = (
+        "关于严肃查处医保基金违规使用的建议\n\n县医保局基金股股长程立伟经手的报销单据中，"
+        "有二十笔是虚报冒领，合计四十万元。\n\n原因是审核一人说了算。\n\n建议：\n"
+        "一、县纪委监委对程立伟的问题立案调查。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "whistleblowing")
+
+
+def test_a_remedy_for_the_firm_s_party_branch_is_no_personal_matter() -> None:
+    # Round 10 (u46 development draft): restoring the party branch of the proposer's
+    # firm is its party organisation's matter, not the proposer's interest.
+    text = (
+        "关于规范非公企业党组织设置的建议\n\n提案人：韦国强（南岭精工机械有限公司董事长）\n\n"
+        "园区去年把十二家企业的党支部合并为一个联合党支部，党员过组织生活要跑十几公里。\n\n"
+        "原因是合并前没有征求企业党员意见。\n\n建议：\n"
+        "一、园区党委恢复南岭精工机械有限公司党支部单独设置。\n"
+    )
+    assert _severities(review_proposal(text), "personal_matter") == []
+
+
+def test_what_any_member_may_write_and_the_title_s_topic_are_no_scholarship() -> None:
+    # Round 10 (u46, u47 development drafts): 笔者认为 and 笔者以为 are one sign, and
+    # 方志 in a draft on compiling 方志 is its topic; neither is an academic paper.
+    text = (
+        "关于加快乡镇方志编修的建议\n\n全县十八个乡镇中，有十一个从未编修过乡镇志，"
+        "老一辈亲历者多已年过八旬。笔者认为，这项工作刻不容缓。\n\n"
+        "笔者以为，原因是编修经费没有着落，也缺少懂行的人。\n\n"
+        "建议：\n一、县地方志办公室明年起每年支持三个乡镇编修方志，每个补助十万元。\n"
+    )
+    assert "blocking" not in _severities(review_proposal(text), "academic")
+
+
+def test_slogans_with_a_figure_inside_and_a_closing_line() -> None:
+    # Round 10 (u45, u47 development drafts): 一任接着一任干 and 以高度负责的态度 are
+    # slogans, not a figure and a duty; 以上浅见，敬请采纳 closes, it is no item.
+    text = (
+        "关于传承乡村非遗技艺的建议\n\n全县有县级以上非遗项目四十二项，其中十一项已无传人。\n\n"
+        "原因是传承人老龄化，年轻人不愿学。\n\n建议：\n"
+        "一、要以高度负责的态度，守护好文化根脉。\n"
+        "二、要久久为功，一任接着一任干，让非遗活起来、传下去。\n"
+        "三、要凝聚共识，汇聚起传承发展的强大合力。\n\n以上浅见，敬请采纳。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "vague_suggestions")
+
+
+def test_asking_only_that_leaders_deign_to_attend_asks_for_nothing() -> None:
+    # Round 10 (u47 development draft): 恳请……垂注此事，……给予关切 is a plea.
+    text = (
+        "关于保护古村落的提案\n\n我县现存明清古村落九个，近十年倒塌老屋六十多栋。\n\n"
+        "原因是产权分散，无人出钱修缮。\n\n恳请县政府及有关部门垂注此事，对古村落的命运给予关切。\n"
+    )
+    assert _severities(review_proposal(text), "missing_suggestions") == ["blocking"]
+
+
+def test_a_firm_named_after_its_city_is_known_by_its_own_word() -> None:
+    # Round 10 (u47 development draft): in 青屿康元健康科技有限公司 the core is 康元, not
+    # the city 青屿 or the trade 健康科技; 统一配置 its device is an advert.
+    text = (
+        "关于改善养老机构康复条件的建议\n\n青屿市有养老机构八十家，普遍缺少康复设备。"
+        "青屿康元健康科技有限公司研制的康元理疗仪效果显著，性价比远高于进口设备。\n\n"
+        "原因是康复设备投入不足。\n\n建议：\n一、市民政局为全市养老机构统一配置康元理疗仪。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "advertising")
+
+
+def test_carrying_a_child_for_others_told_in_other_words() -> None:
+    # Round 10 (u47 development draft): 为他人怀胎 and 借腹 are paid gestation; 凭借腹地 is not.
+    text = (
+        "关于帮助失独家庭的建议\n\n全县有失独家庭三百户。\n\n原因是扶助标准低。\n\n建议：\n"
+        "一、县卫健局试行由自愿为他人怀胎的妇女帮助失独家庭生育，每例给予补助五万元。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "prohibited")
+    port = (
+        "关于发展港口物流的建议\n\n我县港口去年吞吐量三百万吨。\n\n原因是凭借腹地资源，货源充足。\n\n"
+        "建议：\n一、县交通运输局年内新建两个泊位。\n"
+    )
+    assert _severities(review_proposal(port), "prohibited") == []

@@ -91,6 +91,10 @@ NEW_BATCHES = (
     "u42_",
     "u43_",
     "u44_",
+    "u46_",
+    "u48_",
+    "u45_",
+    "u47_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

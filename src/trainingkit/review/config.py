@@ -55,7 +55,9 @@ class ContentRule:
     (``org``) name tagged by the segmenter in the scope. ``sure = false`` makes
     the rule's findings unsure (the code's ``unsure`` severity, a hint by default),
     and so does ``min_distinct = N`` when fewer than N distinct words matched the
-    pattern in the whole draft (one 学界 alone is not yet a 学术研讨). ``against``
+    pattern in the whole draft (one 学界 alone is not yet a 学术研讨); words that fully
+    match one ``one_sign`` pattern count as one (古籍、方志: one kind of source), and
+    none counts that a proposal's title (……的建议) names as its topic. ``against``
     drops the hits of a draft that stands against what matched (the ``against``
     pattern in its title, or right before or after the matched word); a
     ``not_in_title`` pattern in the title drops every hit of the rule (a draft on
@@ -75,6 +77,7 @@ class ContentRule:
     names: tuple[str, ...] = ()
     sure: bool = True
     min_distinct: int = 1
+    one_sign: tuple[re.Pattern[str], ...] = ()
     against: bool = False
     not_in_title: tuple[re.Pattern[str], ...] = ()
     sure_with_items: tuple[re.Pattern[str], ...] = ()
@@ -193,6 +196,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
             names=tuple(rule.get("names", [])),
             sure=bool(rule.get("sure", True)),
             min_distinct=int(rule.get("min_distinct", 1)),
+            one_sign=tuple(compile_(p) for p in rule.get("one_sign", [])),
             against=bool(rule.get("against", False)),
             not_in_title=tuple(compile_(p) for p in rule.get("not_in_title", [])),
             sure_with_items=tuple(compile_(p) for p in rule.get("sure_with_items", [])),

@@ -77,6 +77,8 @@ def check_content(
                     continue
             accepted.append((sentence, words))
         distinct = {words[0] for _, words in accepted}
+        if rule.min_distinct > 1:
+            distinct = _signs(rule, norm, title, distinct)
         sure = rule.sure and len(distinct) >= rule.min_distinct
         if sure and rule.sure_with_items:
             sure = _asked_for(rule, norm, [sentence for sentence, _ in accepted], items)
@@ -85,6 +87,26 @@ def check_content(
             if key not in seen or (sure and seen[key].severity == "hint"):
                 seen[key] = _finding(text, rules, rule, sentence, words, sure)
     return list(seen.values())
+
+
+def _signs(rule: ContentRule, norm: str, title: Segment | None, words: set[str]) -> set[str]:
+    """The distinct signs among ``words``, for ``min_distinct`` (round 10).
+
+    Words of one ``one_sign`` kind (古籍、方志) are one sign, and a kind or word that a
+    proposal's title names as its topic (关于推进……古籍数字化……的建议) is none; a title
+    in a scholar's form (……的商榷) is no proposal's, and its words still count.
+    """
+    heading = norm[title.start : title.end].rstrip("。 ") if title is not None else ""
+    topic = heading if heading.endswith(("建议", "提案")) else ""
+    signs: set[str] = set()
+    for word in words:
+        kind = next((p for p in rule.one_sign if p.fullmatch(word)), None)
+        if kind is not None:
+            if not (topic and kind.search(topic)):
+                signs.add(kind.pattern)
+        elif word not in topic:
+            signs.add(word)
+    return signs
 
 
 def _asked_for(rule: ContentRule, norm: str, hits: list[Segment], items: Sequence[Segment]) -> bool:

@@ -143,6 +143,8 @@ def _own_firm(draft: Draft, rules: RuleSet) -> list[Finding]:
         wanted = p["personal_firm_remedy"].search(norm, item.start, item.end)
         if not wanted or not (named or self_):
             continue
+        if p["personal_firm_body"].search(norm, item.start, item.end):
+            continue  # the firm's party branch or union (……恢复该公司党支部), round 10
         shown = named or (self_.group() if self_ else "")
         text = (
             f"这条建议为提案人自己的企业（“{shown}”）提出要求（{wanted.group()}），"

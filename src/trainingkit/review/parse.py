@@ -12,6 +12,7 @@ sentence is situation. All lexicons are in the rule file's ``[patterns]`` table.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trainingkit.review.config import RuleSet
@@ -127,7 +128,7 @@ def _suggestion_start(norm: str, units: list[Unit], rules: RuleSet) -> int:
     directive = rules.patterns["directive_start"]
     for i, unit in enumerate(units):
         if _suggestion_cue(norm, unit.start, unit.end, rules) or _request(norm, unit, rules):
-            return i
+            return _past_announcement(norm, units, i, rules)
     for i, unit in enumerate(units):
         content = strip_enumerator(norm, unit.start, unit.end)
         if i and unit.new_line and unit.enumerated and directive.match(norm, content, unit.end):
@@ -141,6 +142,33 @@ def _suggestion_start(norm: str, units: list[Unit], rules: RuleSet) -> int:
         if (i and unit.new_line and opens) or (i == 0 and acts):
             return i
     return _planned_action(norm, units, rules)
+
+
+def _past_announcement(norm: str, units: list[Unit], first: int, rules: RuleSet) -> int:
+    """The first suggestion after an opening that only announces them, else ``first``.
+
+    An opening paragraph that ends 提出以下建议。 over sections that each tell their
+    facts and causes before their own 建议…… (一、关于……的问题) announces the
+    suggestions; they start at the first section's own (round 10). Only when
+    facts with figures and a cause come between.
+    """
+    if any(u.new_line for u in units[1 : first + 1]):
+        return first  # not in the opening paragraph
+    if not rules.patterns["announcement"].search(norm, units[first].start, units[first].end):
+        return first
+    p, facts, cause = rules.patterns, False, False
+    for i in range(first + 1, len(units)):
+        unit = units[i]
+        if (
+            facts
+            and cause
+            and (_suggestion_cue(norm, unit.start, unit.end, rules) or _request(norm, unit, rules))
+        ):
+            return i
+        facts = facts or bool(p["cue_situation_strong"].search(norm, unit.start, unit.end))
+        facts = facts or has_specific_figure(norm, rules, unit.start, unit.end)
+        cause = cause or bool(p["cue_analysis"].search(norm, unit.start, unit.end))
+    return first
 
 
 def _planned_action(norm: str, units: list[Unit], rules: RuleSet) -> int:
@@ -177,13 +205,21 @@ def _suggestion_cue(norm: str, start: int, end: int, rules: RuleSet) -> re.Match
 ARTICLES = frozenset({"一个", "一项", "一份", "一片", "一种", "一些", "一点"})
 
 
-def has_concrete(norm: str, rules: RuleSet, start: int, end: int) -> bool:
+def has_concrete(
+    norm: str, rules: RuleSet, start: int, end: int, besides: Sequence[re.Match[str]] = ()
+) -> bool:
     """Whether ``norm[start:end]`` names something concrete (a body, a figure, a deadline).
 
-    一个、一项 … are articles there, not quantities (给老百姓一个安静的夜晚).
+    一个、一项 … are articles there, not quantities (给老百姓一个安静的夜晚). Nothing
+    inside one of the ``besides`` matches counts: a figure or a duty inside a slogan
+    (一年接着一年干、以高度负责的态度) is part of it, not a measure (round 10).
     """
     found = rules.patterns["vague_concrete"].finditer(norm, start, end)
-    return any(m.group() not in ARTICLES for m in found)
+    return any(
+        m.group() not in ARTICLES
+        and not any(b.start() <= m.start() and m.end() <= b.end() for b in besides)
+        for m in found
+    )
 
 
 def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
@@ -214,7 +250,7 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
         strong = _tells_fact(norm, unit, rules)
         # A 情况/分析 heading after the first suggestion (建议在前，依据在后) starts the
         # facts again (round 8).
-        if restart is None and i > split and unit.new_line and _restarts(norm, unit, rules):
+        if restart is None and i > split and _restarts(norm, unit, rules):
             restart = unit.heading
         if not headed and reasons is None and i > split and unit.new_line:
             reasons = i if p["reason_restart"].match(norm, unit.start, unit.end) else None

@@ -50,11 +50,12 @@ def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
     marker, generic = p["advertising_marker"], p["advertising_generic"]
     framing, praise = p["advertising_framing"], p["advertising_praise"]
     unless = p["advertising_unless"]
-    names = _names(norm, marker, generic)
+    names = _names(norm, marker, generic, p["advertising_industry"])
     if framing.search(norm) or praise.search(norm):  # segment only when it may matter
         names |= _product_names(norm, p["advertising_product"], generic)
     if names:
         names |= _quoted_names(norm, marker, p)
+    names |= _made_names(norm, marker, p)
     if not names:
         return []
     alternatives = sorted(map(re.escape, names), key=len, reverse=True)
@@ -93,7 +94,9 @@ def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
     return findings
 
 
-def _names(norm: str, marker: re.Pattern[str], generic: re.Pattern[str]) -> set[str]:
+def _names(
+    norm: str, marker: re.Pattern[str], generic: re.Pattern[str], industry: re.Pattern[str]
+) -> set[str]:
     """The core words of every company, brand or product name in the text."""
     words = tokens(norm)
     found: set[str] = set()
@@ -109,12 +112,19 @@ def _names(norm: str, marker: re.Pattern[str], generic: re.Pattern[str]) -> set[
         for token in reversed(words.within(max(0, stop - 16), stop)):
             if token.end != (name[0].start if name else stop):
                 break
-            if token.tag not in _NAME_TAGS or generic.fullmatch(token.word):
+            trade = industry.fullmatch(token.word)
+            if not trade and (token.tag not in _NAME_TAGS or generic.fullmatch(token.word)):
                 break
             name.insert(0, token)
+        # The core is the distinctive word: not the trade (健康科技) and, where there is
+        # another, not the place the text names as one (青岚 of 青岚市 in
+        # 青岚颐康健康科技有限公司), round 10.
         cores = [t.word for t in name if len(t.word) >= 2]
-        if cores:
-            found.add(cores[0])
+        own = [w for w in cores if not industry.fullmatch(w)] or cores
+        if len(own) > 1 and re.search(re.escape(own[0]) + "[省市县区镇乡村]", norm):
+            own = own[1:]
+        if own:
+            found.add(own[0])
     return found
 
 
@@ -143,6 +153,20 @@ def _quoted_names(norm: str, marker: re.Pattern[str], p: Mapping[str, re.Pattern
             name = quoted.group(1)
             if after.match(norm, quoted.end()) or policy.search(name) or marker.fullmatch(name):
                 continue
+            found.add(name)
+
+    return found
+
+
+def _made_names(norm: str, marker: re.Pattern[str], p: Mapping[str, re.Pattern[str]]) -> set[str]:
+    """Quoted names that a firm or team is said to have made (团队开发的“禾农帮”App), round 10."""
+    maker, policy = p["advertising_maker"], p["advertising_policy"]
+    found: set[str] = set()
+    for quoted in _QUOTED.finditer(norm):
+        name = quoted.group(1)
+        if policy.search(name) or marker.fullmatch(name):
+            continue
+        if maker.search(norm, max(0, quoted.start() - 16), quoted.start()):
             found.add(name)
     return found
 

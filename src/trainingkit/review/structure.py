@@ -239,11 +239,11 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
     plain = 0  # items with neither a concrete marker nor a slogan word
     words: list[str] = []
     for item in items:
-        if has_concrete(draft.norm, rules, _content(draft, item), item.end) and not (
-            _only_actor(draft, rules, item)
-        ):
+        spans = list(slogan.finditer(draft.norm, item.start, item.end))
+        measured = has_concrete(draft.norm, rules, _content(draft, item), item.end, spans)
+        if measured and not _only_actor(draft, rules, item):
             continue
-        found = [m.group() for m in slogan.finditer(draft.norm, item.start, item.end)]
+        found = [m.group() for m in spans]
         if found:
             empty.append(item)
             words += found
