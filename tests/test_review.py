@@ -2753,3 +2753,60 @@ def test_carrying_a_child_for_others_told_in_other_words() -> None:
         "建议：\n一、县交通运输局年内新建两个泊位。\n"
     )
     assert _severities(review_proposal(port), "prohibited") == []
+
+
+def test_wrongs_told_in_other_words_accuse_the_named_person() -> None:
+    # Round 10 (probes): 去向不明, 未经……讨论 and 他的侄子就是……老板 tell a wrong as
+    # 贪污 would; an inquiry asked into that person by name is an accusation.
+    base = (
+        "关于规范村级财务管理的建议\n\n{fact}\n\n原因是村级权力缺乏监督。\n\n"
+        "建议：\n一、镇纪委对周海明的问题进行核查。\n"
+    )
+    for fact in (
+        "东坪村村主任周海明去年把村里的二十万元扶贫资金转到私人账户，至今去向不明。",
+        "东坪村村主任周海明未经村民代表会议讨论，把村集体的山林承包给外地老板。",
+        "东坪村村主任周海明的侄子就是给村里修路的施工队老板，工程款比预算多出一半。",
+    ):
+        assert "blocking" in _severities(review_proposal(base.format(fact=fact)), "whistleblowing")
+
+
+def test_a_reward_for_each_recruit_told_as_a_business() -> None:
+    # Round 10 (probes): 每介绍进一户……就拿…… rewards recruiting, pyramid selling
+    # whatever it is called; the same scheme told as a fraud to prevent is not.
+    text = (
+        "关于{title}的建议\n\n我县有一种“共享农场”很火：入伙先交两千元，每介绍进一户就拿五百元，"
+        "{tail}\n\n原因是农民缺少增收门路。\n\n建议：\n一、{item}\n"
+    )
+    scheme = text.format(
+        title="支持共享农场发展",
+        tail="已有一千多户加入。",
+        item="县农业农村局把共享农场列为增收示范项目推广。",
+    )
+    assert "blocking" in _severities(review_proposal(scheme), "prohibited")
+    fraud = text.format(
+        title="防范“共享农场”传销骗局",
+        tail="去年一千多户受骗。",
+        item="县市场监管局每年在各乡镇开展两次防范传销宣传。",
+    )
+    assert _severities(review_proposal(fraud), "prohibited") == []
+
+
+def test_asking_people_to_care_for_something_asks_for_nothing() -> None:
+    # Round 10 (u47 development draft): 希望大家都来关心、爱护…… asks for a feeling.
+    text = (
+        "关于保护城区老树的建议\n\n城区有百年以上老树八十六棵，近五年死亡九棵。\n\n"
+        "原因是施工伤根，养护不到位。\n\n希望全社会都来关心老树、爱护老树，多一份呵护。\n"
+    )
+    assert _severities(review_proposal(text), "missing_suggestions") == ["blocking"]
+
+
+def test_high_standards_and_a_road_of_one_s_own_are_slogans() -> None:
+    # Round 10 (u46 development draft): 高标准 and 走出一条……之路 are no measure.
+    text = (
+        "关于推动县域茶产业发展的建议\n\n全县茶园八万亩，去年产值九亿元，但品牌多而散。\n\n"
+        "原因是龙头企业少，标准化程度低。\n\n建议：\n"
+        "一、坚持高标准谋划，高起点推进茶产业布局。\n"
+        "二、坚持融合发展，走出一条特色化、品牌化的发展之路。\n"
+        "三、凝聚各方合力，推动茶产业提质增效、行稳致远。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "vague_suggestions")
