@@ -2810,3 +2810,13 @@ def test_high_standards_and_a_road_of_one_s_own_are_slogans() -> None:
         "三、凝聚各方合力，推动茶产业提质增效、行稳致远。\n"
     )
     assert "blocking" in _severities(review_proposal(text), "vague_suggestions")
+
+
+def test_figures_of_speech_state_no_fact() -> None:
+    # Round 10: 多年、几个 count nothing; a situation told only with them asks a check.
+    text = (
+        "关于理顺小区物业管理的建议\n\n小区物业的问题拖了多年，几个部门都说不归自己管。"
+        "业主们意见很大。\n\n原因是物业管理职责不清。\n\n建议：\n"
+        "一、区住建局年内制定物业服务清单，明确街道、社区和物业企业的职责。\n"
+    )
+    assert _severities(review_proposal(text), "missing_situation") == ["hint"]

@@ -124,7 +124,7 @@ def _situation_without_facts(draft: Draft, rules: RuleSet) -> list[Finding]:
     a missing cue is never enough to block: a hint.
     """
     p = rules.patterns
-    cues = (p["cue_situation"], p["cue_situation_strong"], p["fact_figure"])
+    cues = (p["cue_situation"], p["cue_situation_strong"])
     told = [u for u in draft.units if "situation" in u.tags]
     text = "情况部分没有写出具体的事实（时间、地点、数量或来源）。"
     spec = rules.codes.get("missing_situation")
@@ -134,6 +134,9 @@ def _situation_without_facts(draft: Draft, rules: RuleSet) -> list[Finding]:
         return [rules.finding("missing_situation", text, span, sure=not blocks)]
     for unit in told:
         if any(cue.search(draft.norm, unit.start, unit.end) for cue in cues):
+            return []
+        # A figure of speech (一个、多年、几个) counts nothing (round 10).
+        if has_specific_figure(draft.norm, rules, unit.start, unit.end):
             return []
     # The segmenter only when no cue was found (it costs more than the patterns).
     words = tokens(draft.norm)
