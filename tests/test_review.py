@@ -2820,3 +2820,39 @@ def test_figures_of_speech_state_no_fact() -> None:
         "一、区住建局年内制定物业服务清单，明确街道、社区和物业企业的职责。\n"
     )
     assert _severities(review_proposal(text), "missing_situation") == ["hint"]
+
+
+def test_measures_inside_a_one_paragraph_draft() -> None:
+    # Round 10 (u49 development drafts): a draft written on a phone has one paragraph;
+    # 应该由……负责 or 想请…… inside it opens the measures.
+    for ask in ("应该由镇政府负责", "想请镇政府负责"):
+        text = (
+            "关于整治集镇河道垃圾的建议\n镇区河道两岸住了六百多户，生活垃圾大多倒进河里，"
+            "一下雨就堵在桥洞。河道归谁管一直说不清。"
+            f"{ask}河道保洁，每五百米设一个垃圾收集点，由县城管局每天清运一次。\n"
+        )
+        assert "missing_suggestions" not in review_proposal(text).codes, ask
+
+
+def test_an_inquiry_asked_of_the_discipline_body_into_the_one_person_named() -> None:
+    # Round 10 (u49 development draft): the situation names one person with a wrong
+    # (把救灾物资分给了他的两个儿子); 请县纪委监委立案调查 names no one else.
+    text = (
+        "关于规范救灾物资发放的建议\n白沙村村支书陈永福去年把救灾物资分给了他的两个儿子，"
+        "受灾群众一件没领到。请县纪委监委尽快立案调查，严肃处理。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "whistleblowing")
+    general = (
+        "关于规范救灾物资发放的建议\n去年全县救灾物资发放中，有三个村出现优亲厚友的情况，"
+        "受灾群众意见很大。请县纪委监委对救灾物资发放开展专项检查。\n"
+    )
+    assert "blocking" not in _severities(review_proposal(general), "whistleblowing")
+
+
+def test_a_tip_off_and_a_hidden_pipe_are_wrongs() -> None:
+    # Round 10 (u49 development draft): 通风报信 and 暗管偷排 tell wrongdoing.
+    text = (
+        "关于查处违法排污的建议\n\n城北镇环保站站长郑国安每次检查前都给企业通风报信。\n\n"
+        "原因是监管缺乏交叉检查。\n\n建议：\n一、市纪委监委对郑国安进行调查。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "whistleblowing")

@@ -95,6 +95,7 @@ NEW_BATCHES = (
     "u48_",
     "u45_",
     "u47_",
+    "u49_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

@@ -22,6 +22,7 @@ content rules, which look at one sentence, miss it. From the rule file's
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
@@ -65,6 +66,9 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
         if named is None and accused & names and back.search(norm, span.start, span.end):
             # 对此人的问题进行核查: the one person named before, with a wrong (round 8).
             named = min(accused & names, key=norm.find)
+        one = _one_person(accused & names)
+        if named is None and one and _discipline_only(norm, span, p):
+            named = one  # 请县纪委监委立案调查 (round 10)
         if named is None or inquiry is None:
             continue
         sure = named in accused or bool(wrong.search(norm, span.start, span.end))
@@ -87,3 +91,18 @@ def _told_of(
         and 0 <= first < sentence.start
         and bool(back.search(norm, sentence.start, sentence.end))
     )
+
+
+def _discipline_only(norm: str, span: Segment, p: Mapping[str, re.Pattern[str]]) -> bool:
+    """An inquiry asked of a discipline body with nothing named as its object (no 对……)."""
+    return bool(p["accused_discipline"].search(norm, span.start, span.end)) and (
+        norm.find("对", span.start, span.end) < 0
+    )
+
+
+def _one_person(names: set[str]) -> str | None:
+    """The one person all ``names`` are forms of (马德贵, 马德), or None."""
+    if not names:
+        return None
+    full = max(names, key=len)
+    return full if all(n in full for n in names) else None

@@ -135,11 +135,14 @@ def _suggestion_start(norm: str, units: list[Unit], rules: RuleSet) -> int:
             return i
     modal, actor = rules.patterns["modal_start"], rules.patterns["actor_start"]
     past = rules.patterns["plan_past"]
+    # A body of one paragraph (a draft written on a phone) has its measures inside
+    # it: any sentence after the first may open them (round 10).
+    one_paragraph = not any(u.new_line for u in units[1:])
     for i, unit in enumerate(units):
         content = strip_enumerator(norm, unit.start, unit.end)
         acts = actor.match(norm, content, unit.end) and not past.search(norm, unit.start, unit.end)
         opens = modal.match(norm, unit.start, unit.end) or acts
-        if (i and unit.new_line and opens) or (i == 0 and acts):
+        if (i and (unit.new_line or one_paragraph) and opens) or (i == 0 and acts):
             return i
     return _planned_action(norm, units, rules)
 
