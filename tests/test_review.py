@@ -2856,3 +2856,139 @@ def test_a_tip_off_and_a_hidden_pipe_are_wrongs() -> None:
         "原因是监管缺乏交叉检查。\n\n建议：\n一、市纪委监委对郑国安进行调查。\n"
     )
     assert "blocking" in _severities(review_proposal(text), "whistleblowing")
+
+
+def test_measures_listed_as_a_table_or_a_wish_list() -> None:
+    # Round 10 (u53 development drafts): 列成下面这张清单： over 谁｜做什么｜何时 rows,
+    # and 我们盼着，……——县民政局…… lines, are measures.
+    facts = (
+        "关于{title}的建议\n\n全县有农村敬老院十二所，其中七所没有取暖设施，去年冬天有三位老人冻伤。\n\n"
+        "原因是敬老院改造资金没有列入预算。\n\n"
+    )
+    table = facts.format(title="改善敬老院取暖条件") + (
+        "我把要做的事列成下面这张清单：\n县民政局｜为七所敬老院安装空气源热泵｜今年十一月底前\n"
+        "县财政局｜把改造资金列入明年预算｜明年一月\n"
+    )
+    assert "missing_suggestions" not in review_proposal(table).codes
+    wishes = facts.format(title="改善敬老院取暖条件") + (
+        "老人们说了很多，归结起来是这几条：\n我们盼着，冬天屋里暖和些——县民政局今年为七所敬老院装上取暖设备。\n"
+        "我们盼着，看病方便些——县卫健局每月派医生到敬老院巡诊一次。\n"
+    )
+    assert "missing_suggestions" not in review_proposal(wishes).codes
+
+
+def test_a_plan_told_in_steps_after_its_announcement() -> None:
+    # Round 10 (u53 development draft): 我的设想是这样的，分三步走。 then 第一步，今年……，
+    # 县……局会在…… tells the measures.
+    text = (
+        "关于治理渔港油污的建议\n\n全县渔船一千二百艘，废机油一年约五百吨，回收不到一成。\n\n"
+        "原因是港区没有回收点。\n\n我的设想是这样的，分三步走。\n\n"
+        "第一步，今年年底前，县海洋渔业局会在中心渔港设一个废油回收站。\n\n"
+        "第二步，明年休渔期间，渔船凭回收凭证办理出港手续。\n"
+    )
+    assert "missing_suggestions" not in review_proposal(text).codes
+
+
+def test_a_plan_inside_one_paragraph_after_its_remedy_is_announced() -> None:
+    # Round 10 (u53 development draft): 其实办法就在手边：…… in a body of one paragraph.
+    text = (
+        "关于延长乡镇图书室开放时间的建议\n全县十四个乡镇图书室周末全部关门，去年到馆人次最多的不到两千。"
+        "原因是工作人员少，周末加班没有补助。其实办法就在手边：把开放时间改为周二到周日，"
+        "人手不够的由县图书馆组织志愿者轮流值守，县文旅局按每人每小时十元发补贴。\n"
+    )
+    assert "missing_suggestions" not in review_proposal(text).codes
+
+
+def test_a_suggestion_that_only_asks_for_attention_asks_for_nothing() -> None:
+    # Round 10 (u53 development drafts): 建议有关部门对……予以关注，给予足够重视 is a plea
+    # for attention, not a slogan of a measure: no suggestion at all.
+    text = (
+        "关于保护城郊湿地的建议\n\n城郊湿地二十年间减少了四成，越冬候鸟从四万只降到一万只。\n\n"
+        "原因是周边围垦，补水不足。\n\n建议有关部门对湿地萎缩问题予以关注，给予足够重视。\n"
+    )
+    review = review_proposal(text)
+    assert _severities(review, "missing_suggestions") == ["blocking"]
+    assert "vague_suggestions" not in review.codes
+
+
+def test_named_bodies_with_empty_commitments_only() -> None:
+    # Round 10 (u53 development draft): 主动作为、靠前服务，落到实处; 给予大力支持，予以适当
+    # 倾斜; 各司其职、通力协作: a body named with nothing to do.
+    text = (
+        "关于做好古村落保护的建议\n\n全县有古村落二十一个，近五年倒塌老屋九十多栋。\n\n"
+        "原因是保护经费少，产权分散。\n\n为此建议：\n"
+        "一、县住建局要主动作为、靠前服务，把古村落保护落到实处。\n"
+        "二、县财政局要给予大力支持，在资金安排上予以适当倾斜。\n"
+        "三、各有关单位要各司其职、通力协作，共同为古村落保护贡献力量。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "vague_suggestions")
+
+
+def test_a_brand_its_family_runs_and_a_firm_with_its_city_in_brackets() -> None:
+    # Round 10 (u52 development drafts): 侨商林氏家族经营的“海岸金枕”榴莲 is that
+    # family's product; in 鸿泰科技（漳平）有限公司 the bracketed city is no part of
+    # the name. Making either the official choice is an advert.
+    family = (
+        "关于把“海岸金枕”榴莲列为经贸活动指定用果的建议\n\n我市去年进口榴莲四万吨。"
+        "侨商林氏家族经营的“海岸金枕”品质突出。\n\n原因是缺少官方背书。\n\n"
+        "建议：\n一、市商务局将“海岸金枕”列为经贸洽谈会的指定接待用果。\n"
+    )
+    assert "blocking" in _severities(review_proposal(family), "advertising")
+    firm = (
+        "关于在中小学配置净水机的建议\n\n全县中小学一百二十所，直饮水设备老化。"
+        "鸿泰科技（漳平）有限公司生产的净水机出水达到直饮标准。\n\n原因是设备更新经费不足。\n\n"
+        "建议：\n一、县教育局为全县中小学统一采购鸿泰净水机。\n"
+    )
+    assert "blocking" in _severities(review_proposal(firm), "advertising")
+
+
+def test_a_democratic_party_member_s_own_branch_quarrel() -> None:
+    # Round 10 (u52 development draft): the 界别 line says the proposer's party, the
+    # title asks that its branch's leadership be changed, the body tells the quarrel.
+    text = (
+        "关于调整民进城南支部领导班子的建议\n\n提案人：许文澜\n界别：民进\n\n"
+        "咱支部有会员三十多人，主委与副主委之间矛盾越来越深，支部活动各搞各的。\n\n"
+        "原因是经费由主委一人说了算。\n\n为此建议：\n一、提前启动支部换届，由副主委接任主委。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "party_internal")
+
+
+def test_an_aunt_named_in_a_humble_form() -> None:
+    # Round 10 (u52 development draft): 家姑母陈玉兰 is the proposer's aunt; a suggestion
+    # that the house be returned to her by name is a personal matter.
+    text = (
+        "关于落实侨房政策的建议\n\n家姑母陈玉兰女士旅居新加坡五十年，祖屋一座至今由他人居住。\n\n"
+        "原因是当年错过了申报时限。\n\n建议：\n一、区住建局将该屋产权退还陈玉兰女士。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "personal_matter")
+
+
+def test_the_proposer_s_lines_are_not_the_draft_s_words() -> None:
+    # Round 10 (u50 development draft): 提案人：方志诚 and 界别：社会科学界 say who writes;
+    # 方志 and 学界 there are no sign of an academic paper.
+    text = (
+        "关于提升政府信息公开办理质量的建议\n\n提案人：方志诚\n界别：社会科学界\n\n"
+        "去年全市收到依申请公开八百余件，逾期答复的有六十件。学界对此已有不少讨论。\n\n"
+        "原因是办理人员少。\n\n建议：\n一、市政府办公室年内出台依申请公开办理规范。\n"
+    )
+    assert "blocking" not in _severities(review_proposal(text), "academic")
+
+
+def test_the_proposer_asks_for_their_own_pay_to_be_raised() -> None:
+    # Round 10 (u50 development draft): 将笔者的待遇……调整 asks for the proposer.
+    text = (
+        "关于解决基层站所编外技术人员待遇的建议\n\n全县基层站所有编外技术人员四十多人，月收入只有在编人员的一半。\n\n"
+        "原因是编外人员没有入编通道。\n\n建议：\n一、县林业局将笔者的待遇参照在编人员标准调整，补发绩效工资差额。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "personal_matter")
+
+
+def test_figures_from_a_plan_said_not_yet_issued_some_words_later() -> None:
+    # Round 10 (u50 development drafts): 方案（报审稿），目前正在报省里初审，尚未对外发布。
+    # the figures that follow come from a paper not yet published.
+    text = (
+        "关于优化地铁三期线路的建议\n\n三期建设规划方案（报审稿），目前正在按程序报省发改委初审，尚未对外发布。"
+        "根据方案，三期拟新建4号线，全长31公里，设站22座。\n\n原因是客流增长快。\n\n"
+        "建议：\n一、市轨道办在4号线东段增设一座换乘站。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "state_secret")

@@ -96,6 +96,10 @@ NEW_BATCHES = (
     "u45_",
     "u47_",
     "u49_",
+    "u51_",
+    "u52_",
+    "u50_",
+    "u53_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

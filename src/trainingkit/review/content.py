@@ -42,7 +42,14 @@ def check_content(
     ``items``: the suggestion items, for the rules sure only when an item asks for
     whom their sentence named (``sure_with_items``).
     """
-    spans = sentences(norm)
+    # The 提案人/界别 lines say who writes, not what is written (方志诚, 社会科学界),
+    # round 10; the rules that need them read the whole text (``in_text``).
+    meta = [
+        line
+        for line in lines(norm)
+        if rules.patterns["meta_line"].match(norm, line.start, line.end)
+    ]
+    spans = [s for s in sentences(norm) if not any(m.start <= s.start < m.end for m in meta)]
     against = rules.patterns["against"]
     titled_against = title is not None and bool(against.search(norm, title.start, title.end))
     stances: list[Segment] | None = None  # found on the first hit of an against rule

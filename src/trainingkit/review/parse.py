@@ -182,9 +182,11 @@ def _planned_action(norm: str, units: list[Unit], rules: RuleSet) -> int:
     something concrete and tells no past or present (``patterns.plan_past``).
     """
     clause, past = rules.patterns["actor_clause"], rules.patterns["plan_past"]
+    one_paragraph = not any(u.new_line for u in units[1:])
     later = False
     for i, unit in enumerate(units):
-        later = later or (i > 0 and unit.new_line)
+        # In a body of one paragraph, any sentence after the first (round 10).
+        later = later or (i > 0 and (unit.new_line or one_paragraph))
         if not later or past.search(norm, unit.start, unit.end):
             continue
         starts = [strip_enumerator(norm, unit.start, unit.end)]

@@ -104,6 +104,10 @@ def _names(
         stop = match.start()
         while stop > 0 and norm[stop - 1] in "“”\"' ":
             stop -= 1  # the closing quote of “清溪”牌
+        if stop > 0 and norm[stop - 1] in ")）":
+            # the place in brackets of 鸿霖科技（漳平）有限公司 (round 10)
+            opening = max(norm.rfind("(", 0, stop), norm.rfind("（", 0, stop))
+            stop = opening if stop - opening <= 8 else stop
         # A marker that starts inside a word and ends past it (科技股份|有限公司 for
         # 股份有限公司): the name ends before that word.
         inside = words.within(max(0, stop - 8), match.end())

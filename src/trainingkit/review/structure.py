@@ -25,10 +25,12 @@ _PART_NAMES = {"situation": "情况", "analysis": "分析", "suggestions": "建�
 def check_structure(draft: Draft, rules: RuleSet) -> list[Finding]:
     """Return the structure findings for a parsed draft (only codes the rules enable)."""
     findings: list[Finding] = []
+    missing = _missing(draft, rules)
+    asks_nothing = any(f.code == "missing_suggestions" for f in missing)
     found = (
         _title(draft, rules),
-        _missing(draft, rules),
-        _vague(draft, rules),
+        missing,
+        [] if asks_nothing else _vague(draft, rules),
         check_matters(draft, rules),
         _too_long(draft, rules),
     )
@@ -65,7 +67,7 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
     for section in ("situation", "analysis", "suggestions"):
         code = f"missing_{section}"
         part = draft.part(section)
-        has_items = section != "suggestions" or draft.items
+        has_items = section != "suggestions" or (draft.items and not _only_pleas(draft, rules))
         if part is not None and has_items:
             if section == "situation" and not empty:
                 findings.extend(_situation_without_facts(draft, rules))
@@ -79,6 +81,20 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
         sure = section != "analysis" or _surely_no_analysis(draft, rules)
         findings.append(rules.finding(code, text, Segment(at, at), sure=sure))
     return findings
+
+
+def _only_pleas(draft: Draft, rules: RuleSet) -> bool:
+    """Whether every suggestion item only asks for attention (round 10).
+
+    建议有关部门对……予以关注，给予足够重视 or 恳请有关方面重视起来，给老百姓一个说法
+    names nothing concrete to do: the draft asks for nothing, as a plea does.
+    """
+    plea = rules.patterns["cue_plea"]
+    return all(
+        plea.search(draft.norm, item.start, item.end)
+        and not has_concrete(draft.norm, rules, _content(draft, item), item.end)
+        for item in draft.items
+    )
 
 
 def _surely_no_analysis(draft: Draft, rules: RuleSet) -> bool:
@@ -268,7 +284,10 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
             return []
         sure, empty_count = len(empty) >= plain, len(items)
     else:
-        sure = concrete + plain == 0 and (len(empty) >= 2 or len(set(words)) >= 2)
+        # Round 10: a plain item among slogans makes it no less sure (it did, so that
+        # one more slogan word found could turn a 不予立案 into a warning); a measure
+        # the lexicon knows does.
+        sure = concrete == 0 and (len(empty) >= 2 or len(set(words)) >= 2)
         empty_count = len(empty)
     shown = "、".join(list(dict.fromkeys(words))[:6])
     text = (
