@@ -2992,3 +2992,118 @@ def test_figures_from_a_plan_said_not_yet_issued_some_words_later() -> None:
         "建议：\n一、市轨道办在4号线东段增设一座换乘站。\n"
     )
     assert "blocking" in _severities(review_proposal(text), "state_secret")
+
+
+def test_more_ways_the_measures_are_told() -> None:
+    # Round 10 (u54 development drafts), each a sound draft wrongly blocked before.
+    facts = (
+        "关于{title}的建议\n\n城关小学门前的建设路双向六车道，没有信号灯，今年已发生两起学生被剐蹭。\n\n"
+        "原因是过境车辆多，车速快。\n\n"
+    )
+    asks = {
+        "增设过街信号灯": "县公安局交警大队可在今年暑假于该处增设行人过街信号灯。\n",
+        "改善学生过街安全": (
+            "问：那该怎么改？\n答：一是请县交警大队在校门口增设信号灯，今年九月前完成。\n"
+        ),
+        "保障学生过街": "窃以为：县交警大队宜于今年暑假在校门口增设信号灯，上下学时段派人值守。\n",
+        "学生过街": "倘若县交警大队能在暑假里增设一处信号灯，孩子们过街就安全多了。\n",
+        "校门口交通": "与其等出了大事再补救，不如由县交警大队今年暑假在校门口增设信号灯。\n",
+    }
+    for title, ask in asks.items():
+        review = review_proposal(facts.format(title=title) + ask)
+        assert "missing_suggestions" not in review.codes, ask
+
+
+def test_reasons_told_after_the_measures_as_why_do_this() -> None:
+    # Round 10 (u54 development draft): 先说我的想法：…… then 再说为什么要这样做。
+    text = (
+        "关于开通山区学生专线校车的建议\n\n先说我的想法：请县教育局在今年秋季开学前为两镇开通早晚各一班学生专线校车。\n\n"
+        "再说为什么要这样做。两镇八个村有一百九十名学生每天靠摩托车接送，去年有一辆面包车侧滑。\n\n"
+        "问题卡在没有一个部门牵头。\n"
+    )
+    assert "missing_situation" not in review_proposal(text).codes
+
+
+def test_a_closed_case_told_over_a_paragraph_accuses_no_one() -> None:
+    # Round 10 (u55 development draft): the wrong in one sentence, 该案已由……查结，当事人被
+    # 开除公职 in the next: a closed case, told to argue for reform.
+    text = (
+        "关于加强乡镇站所权力监督的建议\n\n原县林业局青山林业站站长利用职务便利，三年间收受他人财物四十万元。"
+        "该案已由县纪委监委查结，当事人被开除党籍和公职。\n\n原因是站长一人说了算。\n\n"
+        "建议：\n一、县林业局在各林业站推行采伐审批两人会签制度。\n"
+    )
+    assert "blocking" not in _severities(review_proposal(text), "whistleblowing")
+
+
+def test_a_named_variety_made_the_only_one_subsidised() -> None:
+    # Round 10 (u55 development drafts): 定为全县主导品种 and 其他品种不列入补贴范围 push a
+    # quoted variety a firm bred; 纳入……服务包 a named device.
+    text = (
+        "关于推广优质稻种的建议\n\n全县水稻十二万亩，品种杂乱。"
+        "“稻香5号”是县里丰穗种业公司自己选育的品种，亩产高出一成。\n\n原因是缺少主导品种。\n\n"
+        "建议：\n一、县农业农村局明年把“稻香5号”定为全县主导品种。\n"
+        "二、县财政对购买“稻香5号”的农户每亩补贴三十元，其他品种不列入补贴范围。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "advertising")
+
+
+def test_a_quoted_regional_brand_is_named_whole() -> None:
+    # Round 10 (u57 development draft): “绿色山地牛”品牌 is one name, not 绿色; 大力推广
+    # 绿色防控技术 elsewhere mentions no brand.
+    text = (
+        "关于草原鼠害防治的建议\n\n全旗草原鼠害面积八十万亩，我旗正打造“绿色山地牛”品牌。\n\n"
+        "原因是防治经费不足。\n\n建议：\n一、大力推广绿色防控技术，逐步压减化学防治比例。\n"
+    )
+    assert _severities(review_proposal(text), "advertising") == []
+
+
+def test_a_school_named_for_fees_without_receipts() -> None:
+    # Round 10 (u55 development draft): 对县第三中学……进行专项调查 after 收费不开任何票据.
+    text = (
+        "关于整治假期补课收费的建议\n\n县第三中学寒假组织补课，每生收费一千元，班主任用微信收款，不开任何票据。\n\n"
+        "原因是收费游离于财务监管之外。\n\n建议：\n一、县教育局对县第三中学补课收费问题进行专项调查。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "whistleblowing")
+
+
+def test_a_party_member_objecting_to_a_transfer_by_their_party_group() -> None:
+    # Round 10 (u55 development draft): 局党组……把办公室主任调到档案室任…… and a member
+    # of that party group asks it be revoked.
+    text = (
+        "关于撤销局党组一项干部调整的建议\n\n今年三月，我们局党组把办公室主任调到档案室任副主任科员，"
+        "事先没有征求意见，大家议论纷纷。作为党组的一名党员，我认为这个决定不妥。\n\n"
+        "原因是程序不规范。\n\n建议：\n一、撤销这次调整决定，恢复这位同志的职务。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "party_internal")
+
+
+def test_findings_of_a_paper_marked_for_internal_use() -> None:
+    # Round 10 (u57 development draft): 封面印有“内部资料”, then 主要结论是：……; marked
+    # papers passed around in chat groups, told as a lapse, reveal nothing.
+    leak = (
+        "关于加快水库除险加固的建议\n\n县里委托做的《青溪水库安全鉴定报告》封面印有“内部资料”字样，"
+        "报告的主要结论是：大坝有三处渗漏，一旦溃坝下游四个村一小时内被淹。\n\n原因是工程老化。\n\n"
+        "建议：\n一、县水利局年内完成除险加固。\n"
+    )
+    assert "blocking" in _severities(review_proposal(leak), "state_secret")
+    lapse = (
+        "关于规范工作群传递文件的建议\n\n我走访的五个乡镇，工作群里常转发上级文件的照片，"
+        "有的标注了“内部资料”，群里还有已经退休的人员。\n\n原因是干部保密意识不强。\n\n"
+        "建议：\n一、县保密局每年为乡镇干部开展一次实务培训。\n"
+    )
+    assert "blocking" not in _severities(review_proposal(lapse), "state_secret")
+
+
+def test_dice_stalls_at_a_fair_and_a_debate_between_two_accounts() -> None:
+    # Round 10 (u57 development drafts): stalls of dice games with stakes capped are
+    # gambling; 一直有两种说法 over an origin is a scholar's question.
+    dice = (
+        "关于活跃乡村庙会的建议\n\n我镇庙会每年有游客两万人次。\n\n原因是缺少参与性项目。\n\n"
+        "建议：\n一、镇政府在庙会上招十家摊主摆骰子的摊子，每注限额五十元。\n"
+    )
+    assert "blocking" in _severities(review_proposal(dice), "prohibited")
+    origin = (
+        "关于厘清我县黄金梨起源的建议\n\n黄金梨从何而来，地方上一直有两种说法。"
+        "我翻检了方志，认为“移民说”更站得住脚。\n\n建议：\n一、县农业农村局组织专家论证黄金梨的起源。\n"
+    )
+    assert "blocking" in _severities(review_proposal(origin), "academic")

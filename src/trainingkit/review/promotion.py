@@ -104,6 +104,11 @@ def _names(
         stop = match.start()
         while stop > 0 and norm[stop - 1] in "“”\"' ":
             stop -= 1  # the closing quote of “清溪”牌
+        quoted = _QUOTED_BEFORE.search(norm, max(0, match.start() - 14), match.start())
+        if quoted:
+            # A quoted name is the whole of it (“绿色草原羊”品牌, not 绿色), round 10.
+            found.add(quoted.group(1))
+            continue
         if stop > 0 and norm[stop - 1] in ")）":
             # the place in brackets of 鸿霖科技（漳平）有限公司 (round 10)
             opening = max(norm.rfind("(", 0, stop), norm.rfind("（", 0, stop))
@@ -133,6 +138,8 @@ def _names(
 
 
 _QUOTED = re.compile(r"[“\"‘「『]([^”\"’」』\n]{2,10})[”\"’」』]")
+# A quoted name right before a marker (“清溪”牌).
+_QUOTED_BEFORE = re.compile(r"[“\"‘「『]([^“”\"‘’「」『』\n]{2,12})[”\"’」』]\s*$")
 
 
 def _quoted_names(norm: str, marker: re.Pattern[str], p: Mapping[str, re.Pattern[str]]) -> set[str]:

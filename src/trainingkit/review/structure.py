@@ -84,17 +84,28 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
 
 
 def _only_pleas(draft: Draft, rules: RuleSet) -> bool:
-    """Whether every suggestion item only asks for attention (round 10).
+    """Whether the suggestion items only ask for attention (round 10).
 
     建议有关部门对……予以关注，给予足够重视 or 恳请有关方面重视起来，给老百姓一个说法
-    names nothing concrete to do: the draft asks for nothing, as a plea does.
+    names nothing concrete to do: the draft asks for nothing, as a plea does. Items
+    around the plea that only talk (……是长远之计) ask nothing either; an item with
+    a slogan is a vague suggestion, and one that opens with a directive
+    (推行错峰上下学) may be a measure in words the lexicon does not know.
     """
-    plea = rules.patterns["cue_plea"]
-    return all(
-        plea.search(draft.norm, item.start, item.end)
-        and not has_concrete(draft.norm, rules, _content(draft, item), item.end)
-        for item in draft.items
-    )
+    p, norm = rules.patterns, draft.norm
+    pleas = 0
+    for item in draft.items:
+        start = _content(draft, item)
+        if has_concrete(norm, rules, start, item.end):
+            return False
+        if p["cue_plea"].search(norm, item.start, item.end):
+            pleas += 1
+            continue
+        if p["vague_slogan"].search(norm, item.start, item.end):
+            return False
+        if p["directive_start"].match(norm, start, item.end):
+            return False
+    return pleas > 0
 
 
 def _surely_no_analysis(draft: Draft, rules: RuleSet) -> bool:
