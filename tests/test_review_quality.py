@@ -285,10 +285,10 @@ def test_figures_on_the_development_half() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="development half (994 drafts, round 9): missing_situation 29/42, "
-    "missing_analysis 19/62 and multiple_matters 35/42; rounds 4 and 5 made missing_analysis "
-    "a hint except in the sure cases, on purpose (its precision on blind batches at first "
-    "sight was 0.21-0.50); missing_situation is short of facts the cues can tell",
+    reason="development half (1,244 drafts, round 10): missing_situation 32/54 and "
+    "missing_analysis 22/74; rounds 4 and 5 made missing_analysis a hint except in the sure "
+    "cases, on purpose (its precision on blind batches at first sight was 0.21-0.50); "
+    "missing_situation is short of facts the cues can tell",
 )
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("development"))
@@ -301,7 +301,7 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (961 drafts, round 9): verdict accuracy 0.88 (goal >= 0.9)",
+    reason="evaluation half (1,231 drafts, round 10): verdict accuracy 0.88 (goal >= 0.9)",
 )
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
@@ -311,14 +311,8 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     assert not failures, failures
 
 
-# Met in round 7 (785 drafts: 26, 1.0 per 30); missed again since round 8, as the drafts
-# of more blind batches joined the half.
-@pytest.mark.xfail(
-    strict=True,
-    reason="evaluation half (961 drafts, round 9): 33 false blocking findings, 1.03 per 30 "
-    "(goal <= 1); missing_suggestions 18, whistleblowing 5, personal_matter 4, state_secret 2, "
-    "advertising 2, litigation 1, prohibited 1",
-)
+# Met in round 7 (785 drafts: 26, 1.0 per 30), missed in rounds 8 and 9, met again in
+# round 10 (1,231 drafts: 40, 0.97 per 30).
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
@@ -327,9 +321,9 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 # Met in round 7 (785 drafts: 52, 2.0 per 30); missed again in round 8 (see above).
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (961 drafts, round 9): 69 false findings, 2.15 per 30 (goal <= 2); "
-    "the 33 false blocking ones and multiple_matters 17, missing_analysis 9, missing_situation 5, "
-    "title_format 4, vague_suggestions 1",
+    reason="evaluation half (1,231 drafts, round 10): 86 false findings, 2.10 per 30 "
+    "(goal <= 2); the 40 false blocking ones and multiple_matters 24, missing_analysis 10, "
+    "missing_situation 6, title_format 4, vague_suggestions 2",
 )
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
@@ -338,9 +332,10 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (961 drafts, round 9), recall below 0.85: missing_situation 20/40, "
-    "missing_analysis 13/63, vague_suggestions 47/59, multiple_matters 22/40, "
-    "state_secret 29/35, prohibited 36/48, personal_matter 42/67, whistleblowing 34/52",
+    reason="evaluation half (1,231 drafts, round 10), recall below 0.85: missing_situation "
+    "23/51, missing_analysis 17/83, missing_suggestions 57/72, vague_suggestions 60/76, "
+    "multiple_matters 27/53, state_secret 38/46, prohibited 46/64, personal_matter 51/83, "
+    "whistleblowing 49/68",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
