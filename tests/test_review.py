@@ -3107,3 +3107,114 @@ def test_dice_stalls_at_a_fair_and_a_debate_between_two_accounts() -> None:
         "我翻检了方志，认为“移民说”更站得住脚。\n\n建议：\n一、县农业农村局组织专家论证黄金梨的起源。\n"
     )
     assert "blocking" in _severities(review_proposal(origin), "academic")
+
+
+def test_a_plan_told_before_the_body_that_pays_for_it_and_a_request_after_a_dash() -> None:
+    # Round 11 (u58 development drafts, written as diaries): what a sentence plans may
+    # come before the body named (……开设每周三次……，由县卫健委从……经费中列支), and a
+    # request to a body may sit inside a sentence, after what was felt (……心里发紧——
+    # 我想请县水利局……).
+    paid = (
+        "关于办好村卫生室夜间门诊的建议\n\n五月三日，雨。\n\n去了石门乡三个村，"
+        "村民夜里看病要走二十里。\n\n乡卫生院只有两名医生轮班，人手不够。\n\n"
+        "从明年一月起，在三个村卫生室开设每周三次的夜间门诊，每次补助医生八十元，"
+        "由县卫健委从基层医疗经费中列支。\n"
+    )
+    assert "missing_suggestions" not in review_proposal(paid).flagged
+    dash = (
+        "关于加固西沟河堤的建议\n\n六月十日，晴。\n\n西沟河堤有八百米是土堤，去年汛期塌了两处。\n\n"
+        "原因是加固资金一直没有着落。\n\n看着河水我心里一直发紧——我想请县水利局在明年汛期前"
+        "把这八百米土堤改成浆砌石堤，每年安排维护资金二十万元。\n"
+    )
+    assert "missing_suggestions" not in review_proposal(dash).flagged
+
+
+def test_a_wish_that_the_problem_be_solved_some_day_asks_for_nothing() -> None:
+    # Round 11 (u58 development drafts, told as a news story and a speech): 希望……
+    # 早日得到解决 and 请大家想一想 ask no one to do anything; 千家万户 is no number.
+    wish = (
+        "关于老旧电梯安全的建议\n\n今年我市发生电梯困人事件四十多起，多在老旧小区。\n\n"
+        "原因是维保费用没有着落。\n\n希望这件牵动千家万户的事，能早日得到妥善解决。\n"
+    )
+    assert "blocking" in _severities(review_proposal(wish), "missing_suggestions")
+    think = (
+        "关于乡村医生待遇的建议\n\n我县有乡村医生四百二十人，平均年龄五十六岁。\n\n"
+        "原因是收入低，年轻人不愿来。\n\n请各位想一想，再过些年谁来给村里人看病？\n"
+    )
+    assert "blocking" in _severities(review_proposal(think), "missing_suggestions")
+
+
+def test_classification_told_as_work_and_an_exception_for_what_may_not_be_disclosed() -> None:
+    # Round 11 (u59 development traps): a draft on declassifying archives tells of 密级
+    # as work; 依法不宜公开的除外 in a suggestion excepts secrets, reveals none; an item's
+    # number (1．) is no figure.
+    archives = (
+        "关于推进县档案馆到期档案解密工作的建议\n\n县档案馆到期未开放的档案约五万卷，"
+        "其中一部分当年定过密级，需要原单位审核。\n\n原因是原单位撤并后无人审核。\n\n"
+        "建议：\n一、县档案局会同县保密局建立审核机制，每年审核一万卷。\n"
+    )
+    assert "state_secret" not in review_proposal(archives).flagged
+    except_ = (
+        "关于公开村级工程招标结果的建议\n\n我县村级工程每年约三百项，招标结果多数没有公开。\n\n"
+        "原因是没有统一的公开要求。\n\n建议：\n"
+        "1．县农业农村局要求各村在村务公开栏公布招标结果（依法不宜公开的除外）。\n"
+    )
+    assert "state_secret" not in review_proposal(except_).flagged
+
+
+def test_reports_counted_as_a_class_accuse_no_one() -> None:
+    # Round 11 (u59 development trap): 据县政务服务中心统计……举报类诉求 counts the
+    # reports a body received; it names no one for a wrong.
+    text = (
+        "关于提高举报诉求办理质量的建议\n\n据县数据资源管理局统计，去年热线收到举报类诉求"
+        "两万件，多是反映违法占道、噪音扰民。\n\n原因是办理结果不告知举报人。\n\n"
+        "建议：\n一、县数据资源管理局规定举报诉求办结后三日内告知举报人。\n"
+    )
+    assert "whistleblowing" not in review_proposal(text).flagged
+
+
+def test_a_title_that_cuts_off_a_banned_trade_stands_against_it() -> None:
+    # Round 11 (u59 development trap): 斩断……链条, 切断, 铲除 stand against the banned
+    # thing the draft goes on to describe.
+    text = (
+        "关于切断网络赌博引流渠道的建议\n\n今年以来，我县查获的网络赌博案件中，七成是通过"
+        "短视频发展代理引流，代理按下线输钱多少抽成。\n\n原因是平台审核不严。\n\n"
+        "建议：\n一、县公安局会同县委网信办每月清理一次赌博引流账号。\n"
+    )
+    assert "prohibited" not in review_proposal(text).flagged
+
+
+def test_a_case_finally_enforced_told_as_an_example_is_no_pending_dispute() -> None:
+    # Round 11 (u59 development trap): a case told to show a gap (……法院采取措施后，
+    # 案子终于执行到位) stands nowhere in court any more.
+    text = (
+        "关于提高涉企案件执行效率的建议\n\n去年全县法院执行案件两千件，终本率近四成。"
+        "我认识的一位商户胜诉后，对方名下查不到财产，后来提供线索，案件终于执行到位。\n\n"
+        "原因是部门数据没有对接。\n\n建议：\n一、县人民法院会同县市场监管局年内实现数据共享。\n"
+    )
+    assert "litigation" not in review_proposal(text).flagged
+
+
+def test_enforcement_by_several_departments_against_one_wrong_is_one_matter() -> None:
+    # Round 11 (u59 development trap): under a title against a wrong (整治……), patrols,
+    # checks and prosecutions by several departments are one campaign.
+    text = (
+        "关于整治南湖非法采砂的建议\n\n南湖禁采区夜间偷采河砂屡禁不止，今年群众反映二十多次。\n\n"
+        "原因是执法力量分散，砂石收购不问来源。\n\n建议：\n"
+        "一、县水利局在南湖沿岸安装夜间监控，每晚巡查两次。\n"
+        "二、县市场监管局对县内砂石场开展专项检查，查验进货来源。\n"
+        "三、县公安局对组织偷采的人员依法查处。\n"
+    )
+    found = review_proposal(text)
+    assert all(f.severity == "hint" for f in found.findings if f.code == "multiple_matters")
+
+
+def test_a_situation_told_in_stock_phrases_states_no_fact() -> None:
+    # Round 11 (u58 development draft, a speech): 就是竞争力、日趋激烈、存在一定差距 and
+    # 时有发生 (now and then) tell no fact.
+    text = (
+        "关于优化我县政务服务的建议\n\n服务就是竞争力。当前，各地竞争日趋激烈，与先进地区相比，"
+        "我们还存在一定差距，推诿扯皮的现象时有发生。\n\n建议：\n"
+        "一、县政务服务中心年内推行一窗受理，办事时限压缩一半。\n"
+    )
+    assert "missing_situation" in review_proposal(text).flagged

@@ -104,6 +104,9 @@ NEW_BATCHES = (
     "u55_",
     "u56_",
     "u57_",
+    "u58_",
+    "u59_",
+    "u60_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

@@ -198,8 +198,9 @@ def _one_topic(
 def _on_topic(draft: Draft, rules: RuleSet, item: Segment, pairs: set[str]) -> bool:
     """Whether an item serves the title's topic.
 
-    It repeats a word pair of the topic, points back (该路段), or offers pastimes
-    (文体活动) under a title against something (整治……聚赌).
+    It repeats a word pair of the topic, points back (该路段), or, under a title
+    against something (整治……聚赌), offers pastimes (文体活动) or enforces
+    (依法查处、专项检查: one campaign of several departments, round 11).
     """
     p = rules.patterns
     text = draft.norm[item.start : item.end]
@@ -207,7 +208,7 @@ def _on_topic(draft: Draft, rules: RuleSet, item: Segment, pairs: set[str]) -> b
         return True
     title = draft.title
     against = title is not None and p["against"].search(draft.norm, title.start, title.end)
-    return bool(against and p["pastime"].search(text))
+    return bool(against and (p["pastime"].search(text) or p["enforcement"].search(text)))
 
 
 def _sentence(draft: Draft, clause: Segment) -> Segment:

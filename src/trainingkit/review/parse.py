@@ -174,6 +174,10 @@ def _past_announcement(norm: str, units: list[Unit], first: int, rules: RuleSet)
     return first
 
 
+#: A request to a public body inside a sentence: the 请 of 我想请县……局, 恳请市……委.
+_INNER_REQUEST = re.compile(r"[想恳敬还烦特](?=请(?:[省市县区州乡镇]|街道|社区))")
+
+
 def _planned_action(norm: str, units: list[Unit], rules: RuleSet) -> int:
     """Index of the first unit after the first paragraph that plans a body's action.
 
@@ -187,13 +191,22 @@ def _planned_action(norm: str, units: list[Unit], rules: RuleSet) -> int:
     for i, unit in enumerate(units):
         # In a body of one paragraph, any sentence after the first (round 10).
         later = later or (i > 0 and (unit.new_line or one_paragraph))
-        if not later or past.search(norm, unit.start, unit.end):
+        if not later:
             continue
         starts = [strip_enumerator(norm, unit.start, unit.end)]
-        starts += [k + 1 for k in range(unit.start, unit.end) if norm[k] in ",:;"]
+        starts += [k + 1 for k in range(unit.start, unit.end) if norm[k] in ",:;—"]
+        # A request to a body inside a sentence (……回来我想请县交通运输局……), round 11.
+        starts += [m.start() + 1 for m in _INNER_REQUEST.finditer(norm, unit.start, unit.end)]
         for start in starts:
             found = clause.match(norm, start, unit.end)
-            if found and has_concrete(norm, rules, found.start("act"), unit.end):
+            if not found or past.search(norm, start, unit.end):
+                continue
+            # What the sentence plans may come before the body that pays for it
+            # (今年秋季起，在……开设每周两节……，由县文旅局从……经费中支出), round 11;
+            # what a sentence tells before a dash (……一直是汗——回来我想请县交通运输局……)
+            # is no part of the plan.
+            whole = not past.search(norm, unit.start, unit.end)
+            if has_concrete(norm, rules, unit.start if whole else found.start("act"), unit.end):
                 return i
     return len(units)
 
