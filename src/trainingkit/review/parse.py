@@ -181,9 +181,11 @@ _INNER_REQUEST = re.compile(r"[想恳敬还烦特](?=请(?:[省市县区州乡�
 def _planned_action(norm: str, units: list[Unit], rules: RuleSet) -> int:
     """Index of the first unit after the first paragraph that plans a body's action.
 
-    A clause (at the start of the sentence or after a comma or colon) opens with a
-    public body and what it will do (``patterns.actor_clause``), the sentence names
-    something concrete and tells no past or present (``patterns.plan_past``).
+    A clause (at the start of the sentence, after a comma, colon or dash, or at the
+    请 of a request inside it) opens with a public body and what it will do
+    (``patterns.actor_clause``); from there on the sentence tells no past or present
+    (``patterns.plan_past``), and it names something concrete: anywhere in it when
+    the whole sentence tells no past, else after the clause's verb.
     """
     clause, past = rules.patterns["actor_clause"], rules.patterns["plan_past"]
     one_paragraph = not any(u.new_line for u in units[1:])
