@@ -3218,3 +3218,23 @@ def test_a_situation_told_in_stock_phrases_states_no_fact() -> None:
         "一、县政务服务中心年内推行一窗受理，办事时限压缩一半。\n"
     )
     assert "missing_situation" in review_proposal(text).flagged
+
+
+def test_a_cover_letter_before_the_title_and_leave_taken_for_a_grandchild() -> None:
+    # Round 11 (u63 and u65 development traps): a draft sent as a letter opens with a
+    # salutation and a line of cover before its title; 请了两天假 is leave taken, not a
+    # request for the proposer's family.
+    letter = (
+        "尊敬的市政协提案委员会：\n\n现将我的一件提案报上，请审阅。\n\n关于增设城西公交夜班线路的建议\n\n"
+        "城西工业园有职工三万人，最后一班公交晚上九点发车。\n\n原因是线路按白天客流排班。\n\n"
+        "建议：\n一、市交通运输局年内开通两条夜班线路。\n"
+    )
+    review = review_proposal(letter)
+    assert "title_format" not in review.flagged
+    assert review.title is not None and review.title.text == "关于增设城西公交夜班线路的建议"
+    leave = (
+        "关于简化随迁子女入学材料的建议\n\n我的外孙女今年上小学，女儿为了开证明请了两天假。"
+        "全区今年随迁子女新入学八千人。\n\n原因是各部门证明不能共享。\n\n"
+        "建议：\n一、区教育局会同区公安分局年内实现居住证明网上核验。\n"
+    )
+    assert "personal_matter" not in review_proposal(leave).flagged

@@ -107,6 +107,10 @@ NEW_BATCHES = (
     "u58_",
     "u59_",
     "u60_",
+    "u62_",
+    "u63_",
+    "u64_",
+    "u65_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
@@ -288,8 +292,8 @@ def test_figures_on_the_development_half() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="development half (1,294 drafts, round 11): missing_situation 34/56 and "
-    "missing_analysis 22/74; rounds 4 and 5 made missing_analysis a hint except in the sure "
+    reason="development half (1,376 drafts, round 11): missing_situation 35/60, "
+    "missing_analysis 22/78 and multiple_matters 42/50; rounds 4 and 5 made missing_analysis a hint except in the sure "
     "cases, on purpose (its precision on blind batches at first sight was 0.21-0.50); "
     "missing_situation is short of facts the cues can tell",
 )
@@ -304,7 +308,7 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (1,301 drafts, round 11): verdict accuracy 0.89 (goal >= 0.9)",
+    reason="evaluation half (1,379 drafts, round 11): verdict accuracy 0.89 (goal >= 0.9)",
 )
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
@@ -315,11 +319,11 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 
 
 # Met in round 7 (785 drafts: 26, 1.0 per 30), missed in rounds 8 and 9, met in round
-# 10 (1,231 drafts: 40, 0.97 per 30), missed again in round 11 by the batches u58-u60.
+# 10 (1,231 drafts: 40, 0.97 per 30), missed again in round 11 (1,379 drafts: 47, 1.02 per 30).
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (1,301 drafts, round 11): 45 false blocking findings, 1.04 per 30 "
-    "(goal <= 1): missing_suggestions 17, personal_matter 7, whistleblowing 5, litigation 4, "
+    reason="evaluation half (1,379 drafts, round 11): 47 false blocking findings, 1.02 per 30 "
+    "(goal <= 1): missing_suggestions 18, personal_matter 7, whistleblowing 5, litigation 5, "
     "advertising 4, state_secret 3, prohibited 2, vague_suggestions 2, party_internal 1",
 )
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
@@ -330,9 +334,9 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 # Met in round 7 (785 drafts: 52, 2.0 per 30); missed again in round 8 (see above).
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (1,301 drafts, round 11): 92 false findings, 2.12 per 30 "
-    "(goal <= 2); the 45 false blocking ones and multiple_matters 24, missing_analysis 10, "
-    "missing_situation 6, title_format 5, vague_suggestions 2",
+    reason="evaluation half (1,379 drafts, round 11): 98 false findings, 2.13 per 30 "
+    "(goal <= 2); the 47 false blocking ones and multiple_matters 26, missing_analysis 11, "
+    "missing_situation 6, title_format 6, vague_suggestions 2",
 )
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
@@ -341,10 +345,10 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (1,301 drafts, round 11), recall below 0.85: missing_situation "
-    "24/52, missing_analysis 17/88, missing_suggestions 67/83, vague_suggestions 64/82, "
-    "multiple_matters 28/54, state_secret 40/48, prohibited 51/69, personal_matter 53/86, "
-    "whistleblowing 49/68",
+    reason="evaluation half (1,379 drafts, round 11), recall below 0.85: missing_situation "
+    "25/55, missing_analysis 17/97, missing_suggestions 72/89, vague_suggestions 67/86, "
+    "multiple_matters 30/57, state_secret 45/54, prohibited 56/75, personal_matter 54/91, "
+    "whistleblowing 53/72",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))

@@ -61,6 +61,7 @@ def parse_draft(text: str, rules: RuleSet) -> Draft:
     p = rules.patterns
     body = [seg for seg in lines(norm) if not p["meta_line"].match(norm, seg.start, seg.end)]
     title = title_line = None
+    body = body[_after_cover_letter(norm, body, rules) :]
     if body and _looks_like_title(norm, body[0], rules):
         title_line = body.pop(0)
         prefix = p["title_prefix"].match(norm, title_line.start, title_line.end)
@@ -71,6 +72,21 @@ def parse_draft(text: str, rules: RuleSet) -> Draft:
     units = _tag(norm, raw, rules)
     items = _items(norm, units, rules)
     return Draft(text, norm, title, title_line, body_start, tuple(units), tuple(items))
+
+
+def _after_cover_letter(norm: str, body: list[Segment], rules: RuleSet) -> int:
+    """Index of the title line after a cover letter (尊敬的……委员会：……题为……), else 0.
+
+    Only when the first line is a salutation and a line of the title's shape follows
+    within the next few lines (round 11).
+    """
+    p = rules.patterns
+    if not body or not p["salutation"].fullmatch(norm, body[0].start, body[0].end):
+        return 0
+    for index, line in enumerate(body[1:4], start=1):
+        if p["title_shape"].search(norm[line.start : line.end]):
+            return index
+    return 0
 
 
 def _looks_like_title(norm: str, line: Segment, rules: RuleSet) -> bool:
