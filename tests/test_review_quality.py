@@ -293,8 +293,9 @@ def test_figures_on_the_development_half() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="development half (1,376 drafts, round 11): missing_situation 35/60, "
-    "missing_analysis 22/78 and multiple_matters 42/50; rounds 4 and 5 made missing_analysis a hint except in the sure "
-    "cases, on purpose (its precision on blind batches at first sight was 0.21-0.50); "
+    "missing_analysis 22/78 and multiple_matters 42/50; rounds 4 and 5 made "
+    "missing_analysis a hint except in the sure cases, on purpose (its precision on "
+    "blind batches at first sight was 0.21-0.50); "
     "missing_situation is short of facts the cues can tell",
 )
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
