@@ -215,16 +215,16 @@ def _planned_action(norm: str, units: list[Unit], rules: RuleSet) -> int:
         starts += [k + 1 for k in range(unit.start, unit.end) if norm[k] in ",:;—"]
         # A request to a body inside a sentence (……回来我想请县交通运输局……), round 11.
         starts += [m.start() + 1 for m in _INNER_REQUEST.finditer(norm, unit.start, unit.end)]
+        # What the sentence plans may come before the body that pays for it
+        # (今年秋季起，在……开设每周两节……，由县文旅局从……经费中支出), round 11;
+        # what a sentence tells before a dash (……一直是汗——回来我想请县交通运输局……)
+        # is no part of the plan.
+        told = past.search(norm, unit.start, unit.end) is not None
         for start in starts:
             found = clause.match(norm, start, unit.end)
-            if not found or past.search(norm, start, unit.end):
+            if not found or (told and past.search(norm, start, unit.end)):
                 continue
-            # What the sentence plans may come before the body that pays for it
-            # (今年秋季起，在……开设每周两节……，由县文旅局从……经费中支出), round 11;
-            # what a sentence tells before a dash (……一直是汗——回来我想请县交通运输局……)
-            # is no part of the plan.
-            whole = not past.search(norm, unit.start, unit.end)
-            if has_concrete(norm, rules, unit.start if whole else found.start("act"), unit.end):
+            if has_concrete(norm, rules, found.start("act") if told else unit.start, unit.end):
                 return i
     return len(units)
 
