@@ -3238,3 +3238,50 @@ def test_a_cover_letter_before_the_title_and_leave_taken_for_a_grandchild() -> N
         "建议：\n一、区教育局会同区公安分局年内实现居住证明网上核验。\n"
     )
     assert "personal_matter" not in review_proposal(leave).flagged
+
+
+def test_wrongdoing_listed_as_kinds_for_a_new_rule_accuses_no_one() -> None:
+    # Round 12 (u64 development draft): a suggestion that a rule list 虚假宣传、无证经营
+    # 等违法行为 and their departments names kinds of wrong, no one's.
+    text = (
+        "关于规范农贸市场经营秩序的建议\n\n全市农贸市场有摊位一万二千个，去年投诉四百多件。\n\n"
+        "原因是各部门分工不清。\n\n建议：\n一、市市场监管局年内制定工作细则，逐一列明短斤少两、"
+        "以次充好、无证经营等常见违规行为的主管部门，对查实的问题依法处理。\n"
+    )
+    assert "whistleblowing" not in review_proposal(text).flagged
+
+
+def test_a_relative_named_in_the_title_and_again_in_an_item_is_asked_for() -> None:
+    # Round 12 (u62 development draft): the title names the person (关于解决……李晓峰……的
+    # 建议), the body calls him 小女/犬子, and an item asks a post for that very name.
+    text = (
+        "关于解决大学毕业生李晓峰落户问题的建议\n\n李晓峰，2023年毕业于省师范大学，现在城南一家"
+        "公司工作。\n\n犬子毕业已经两年，户口一直挂在人才市场，办落户跑了三次都没办成。\n\n"
+        "建议：\n一、市公安局尽快为李晓峰办理城南派出所的落户手续。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "personal_matter")
+    assert finding.severity == "blocking"
+
+
+def test_a_fallback_item_for_the_item_before_is_no_new_matter() -> None:
+    # Round 12 (u62 development draft): 若一时……没有……，可先…… offers another way to the
+    # same end, even through a unit of another field.
+    text = (
+        "关于解决城北小学学位紧张问题的建议\n\n城北小学今年一年级报名五百人，学位只有三百个。\n\n"
+        "原因是片区新建小区多，学校没有扩建。\n\n建议：\n"
+        "1. 区教育局年内启动城北小学扩建，增加十个教学班。\n"
+        "2. 若一时没有扩建用地，可先租用区消防救援大队闲置的营房作为临时教室。\n"
+    )
+    assert "multiple_matters" not in review_proposal(text).flagged
+
+
+def test_a_person_said_to_be_the_proposers_relative_and_then_asked_for() -> None:
+    # Round 12 (u63 development draft): the draft tells of one person, then says who
+    # they are to the proposer (他系本人之子), and an item asks for that name.
+    text = (
+        "关于解决特岗医生转编问题的建议\n\n全县乡镇卫生院有特岗医生六十人。\n\n"
+        "石磊在青山乡卫生院工作六年，去年考核优秀。他系本人之子。\n\n"
+        "原因是编制名额少。\n\n建议：\n一、县卫健局年内为石磊办理入编手续。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "personal_matter")
+    assert finding.severity == "blocking"

@@ -68,7 +68,7 @@ def check_content(
             p.search(norm, title.start, title.end) for p in rule.not_in_title
         ):
             continue
-        accepted: list[tuple[Segment, tuple[str, ...]]] = []
+        accepted: list[tuple[Segment, Segment, tuple[str, ...]]] = []
         for sentence, match in _hits(rule, norm, spans, starts):
             earlier = seen.get((rule.code, sentence.start))
             if earlier is not None and (earlier.severity != "hint" or not rule.sure):
@@ -82,14 +82,15 @@ def check_content(
                     stances = [Segment(m.start(), m.end()) for m in against.finditer(norm)]
                 if _stands_against(norm, stances, match.group()):
                     continue
-            accepted.append((sentence, words))
-        distinct = {words[0] for _, words in accepted}
+            accepted.append((sentence, scope, words))
+        distinct = {words[0] for _, _, words in accepted}
         if rule.min_distinct > 1:
             distinct = _signs(rule, norm, title, distinct)
         sure = rule.sure and len(distinct) >= rule.min_distinct
         if sure and rule.sure_with_items:
-            sure = _asked_for(rule, norm, [sentence for sentence, _ in accepted], items)
-        for sentence, words in accepted:
+            named_in = [scope for _, scope, _ in accepted]
+            sure = _asked_for(rule, norm, named_in + ([title] if title else []), items)
+        for sentence, _, words in accepted:
             key = (rule.code, sentence.start)
             if key not in seen or (sure and seen[key].severity == "hint"):
                 seen[key] = _finding(text, rules, rule, sentence, words, sure)
@@ -121,7 +122,11 @@ def _asked_for(rule: ContentRule, norm: str, hits: list[Segment], items: Sequenc
 
     An item matches ``sure_with_items`` (给我父亲、为其、这位同志), or names again a
     person the segmenter tags in a hit sentence (……张德厚户，是家父名下的房子 and
-    对张德厚户的情况再派人实地测量, round 8).
+    对张德厚户的情况再派人实地测量, round 8), in a hit's paragraph for a rule with
+    ``scope = "line"`` (郝晓雯……她是提案人的女儿 and 对……郝晓雯……办理入编, round 12),
+    or in the title, which ``hits`` ends with
+    when there is one (关于解决退役士兵张宇航就业安置问题的建议 and 年内为张宇航……安排一个
+    工作岗位, round 12).
     """
     # An item that says the family is one of many (我家的情况只是其中之一) asks nothing
     # for it (round 9).

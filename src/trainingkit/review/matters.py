@@ -49,6 +49,13 @@ _CO_HANDLING = re.compile(r"[、和及与]|等(?:部门|单位)|(?:要|应|负�
 # A sentence that starts by asking (建议市……、请……), for `_alternates`.
 _REQUEST_START = re.compile(r"(?:建议|请|恳请|希望|呼吁)")
 
+# An item that opens as a fallback for the one before (如一时没有合适岗位，可先……;
+# 若近期无法……，可以……): an alternative means to the same end, no new matter (round 12).
+_FALLBACK = re.compile(
+    r"(?:如|如果|若|假如|倘若|万一)(?:一时|暂时|短期内|近期|今年|实在)?[^,;。]{0,12}"
+    r"(?:没有|无法|不能|难以|不具备|来不及|不行)|实在不行"
+)
+
 # Pairs that name the place, not the topic (我市、全县、本区、市级).
 _PLACE_PAIR = re.compile(
     r"[我本全该各][省市县区镇乡村]|[省市县区镇乡][级内域]|[省市县区镇乡][省市县区镇乡]"
@@ -298,7 +305,12 @@ def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     for unit in draft.units:
         if "suggestions" not in unit.tags:
             context |= index.domains(Segment(unit.start, unit.end))
-    tagged = [(item, index.domains(item)) for item in draft.items]
+    norm = draft.norm
+    tagged = [
+        (item, index.domains(item))
+        for item in draft.items
+        if not _FALLBACK.match(norm, strip_enumerator(norm, item.start, item.end))
+    ]
     tagged = [(item, domains) for item, domains in tagged if domains]
     least = rules.number("multiple", "min_stray_words")
     off = [
