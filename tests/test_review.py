@@ -3285,3 +3285,65 @@ def test_a_person_said_to_be_the_proposers_relative_and_then_asked_for() -> None
     )
     finding = next(f for f in review_proposal(text).findings if f.code == "personal_matter")
     assert finding.severity == "blocking"
+
+
+def test_the_proposers_family_home_by_its_address_asked_for_again() -> None:
+    # Round 12 (u63 development draft): 提案人的父亲 lives in a house told by its address,
+    # and an item asks that very address be valued again.
+    text = (
+        "关于南门片区征收补偿的建议\n\n南门片区征收涉及八百户。王家老宅在南门横巷8号，现由提案人的"
+        "父亲居住，评估时院子没有计入补偿。\n\n建议：\n一、请区征收办对南门横巷8号重新评估，"
+        "把院子计入补偿。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "personal_matter")
+    assert finding.severity == "blocking"
+
+
+def test_suggestions_announced_as_a_count_of_points_with_a_colon() -> None:
+    # Round 12 (u69 development trap): 我的建议，说白了就几条： opens the suggestions as
+    # surely as 建议如下：, and so does 办法有三条：.
+    for opening in ("我的主意，简单讲就三条：", "解决的办法有三条："):
+        text = (
+            "关于防范老人陷入理财骗局的建议\n\n我们街道去年老人被骗的有三十多起。\n\n"
+            "为啥防不住？骗子换地方快，老人孤单。\n\n" + opening + "\n"
+            "1.街道派出所和社区每月到老年活动室讲一次防骗案例。\n"
+            "2.街道对短期出租做讲座的门面登记备案。\n"
+        )
+        assert "missing_suggestions" not in review_proposal(text).flagged, opening
+
+
+def test_numbered_items_that_open_with_a_township_office_are_suggestions() -> None:
+    # Round 12: a 所 or 站 is a public body too (镇市场监管所、镇司法所、乡农技站), and
+    # 联手 says what it is to do, as 会同 does.
+    text = (
+        "关于防范老人陷入理财骗局的建议\n\n我们镇去年老人被骗的有三十多起。\n\n"
+        "原因是骗子换地方快，老人孤单。\n\n"
+        "1.镇市场监管所和派出所联手，对临时租门面搞会销的上门查证照。\n"
+        "2.镇司法所每月到各村讲一次防骗案例。\n"
+    )
+    assert "missing_suggestions" not in review_proposal(text).flagged
+
+
+def test_faulting_results_kept_internal_asks_for_openness_and_reveals_nothing() -> None:
+    # Round 12 (u67 development trap): 处理结果仅在内部传达，群众不得而知 finds fault with
+    # what is kept internal, next to a published figure.
+    text = (
+        "关于公开食品抽检不合格处理结果的建议\n\n去年县市场监管局抽检食品1200批次，不合格36批次，"
+        "但处理结果仅在内部传达，群众不得而知。\n\n原因是没有公开的规定。\n\n"
+        "建议：\n一、县市场监管局每季度在县政府网站公布不合格食品的处理结果。\n"
+    )
+    assert "state_secret" not in review_proposal(text).flagged
+
+
+def test_causes_told_after_the_suggestions_are_the_analysis() -> None:
+    # Round 12 (u66 development trap): the causes come last, in a paragraph that opens
+    # 上述问题的成因…… or 之所以会出现这些情况，……, after the suggestions.
+    for closing in ("上述问题的成因主要是", "之所以会出现这些情况，是因为"):
+        text = (
+            "关于改进区政务大厅预约服务的建议\n\n区政务大厅去年接待办事群众三十万人次，"
+            "群众反映排队常要两小时。\n\n建议：\n1. 区政务服务中心年内开通分时段网上预约。\n"
+            "2. 区政务服务中心在高峰时段增开两个综合窗口。\n\n"
+            + closing
+            + "大厅窗口按部门设置，人员忙闲不均，预约系统只能按天预约。\n"
+        )
+        assert "missing_analysis" not in review_proposal(text).flagged, closing

@@ -111,6 +111,10 @@ NEW_BATCHES = (
     "u63_",
     "u64_",
     "u65_",
+    "u66_",
+    "u67_",
+    "u68_",
+    "u69_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

@@ -124,7 +124,8 @@ def _asked_for(rule: ContentRule, norm: str, hits: list[Segment], items: Sequenc
     person the segmenter tags in a hit sentence (……张德厚户，是家父名下的房子 and
     对张德厚户的情况再派人实地测量, round 8), in a hit's paragraph for a rule with
     ``scope = "line"`` (郝晓雯……她是提案人的女儿 and 对……郝晓雯……办理入编, round 12),
-    or in the title, which ``hits`` ends with
+    or in the title, or names again a house's address told in a hit (北关后街十七号,
+    round 12), which ``hits`` ends with
     when there is one (关于解决退役士兵张宇航就业安置问题的建议 and 年内为张宇航……安排一个
     工作岗位, round 12).
     """
@@ -140,7 +141,17 @@ def _asked_for(rule: ContentRule, norm: str, hits: list[Segment], items: Sequenc
         for t in words.tagged(PERSON_TAGS, hit.start, hit.end)
         if len(t.word) >= 2
     }
+    named |= {
+        norm[max(hit.start, m.start() - 2) : m.end()]
+        for hit in hits
+        for m in _ADDRESS.finditer(norm, hit.start, hit.end)
+    }
     return any(name in norm[i.start : i.end] for i in items for name in named)
+
+
+# A house by its address (北关后街十七号, 新村路8号), named in a hit and again in an item
+# with the two characters before it: one household's remedy (round 12).
+_ADDRESS = re.compile(r"(?:街|路|巷|弄|里|胡同)[\d一二三四五六七八九十百]+号")
 
 
 _BREAK = re.compile(r"[。!?;\n]")

@@ -288,11 +288,11 @@ def _tag(norm: str, units: list[Unit], rules: RuleSet) -> list[Unit]:
         # facts again (round 8).
         if restart is None and i > split and _restarts(norm, unit, rules):
             restart = unit.heading
-        if not headed and reasons is None and i > split and unit.new_line:
+        if reasons is None and i > split and unit.new_line:
             reasons = i if p["reason_restart"].match(norm, unit.start, unit.end) else None
+        before = reasons is None or i < reasons
         later = i >= split and not (restart is not None and unit.heading == restart)
-        later = later and (reasons is None or i < reasons)
-        if unit.heading == "suggestions" if headed else later:
+        if (unit.heading == "suggestions" if headed else later) and before:
             tags = frozenset({"suggestions"})
         elif unit.heading == "situation":
             # Under a 情况 heading a causal word (导致、问题有) does not move the
