@@ -157,7 +157,19 @@ def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     sure = sure and not _one_topic(draft, rules, tagged, groups) and not _package(draft, rules)
     # One body leading and the others sharing the work (牵头……分工推进) is one matter.
     sure = sure and not rules.patterns["coordinated"].search(draft.norm)
+    # A title that names one problem to solve (关于解决……内涝问题的建议), with nothing
+    # joined to it, gives the departments one matter unless the body says otherwise
+    # (round 12).
+    sure = sure and (several or not _one_problem(draft, rules))
     return [rules.finding("multiple_matters", text, tagged[0][0], names, sure=sure)]
+
+
+def _one_problem(draft: Draft, rules: RuleSet) -> bool:
+    """Whether the title names one problem to solve, with nothing joined to it."""
+    if draft.title is None:
+        return False
+    title = draft.norm[draft.title.start : draft.title.end]
+    return bool(rules.patterns["one_problem_title"].search(title))
 
 
 def _alternates(draft: Draft, rules: RuleSet) -> bool:
