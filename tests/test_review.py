@@ -3411,3 +3411,39 @@ def test_departments_serving_a_title_that_names_one_problem_are_one_matter() -> 
     )
     found = review_proposal(text)
     assert all(f.severity == "hint" for f in found.findings if f.code == "multiple_matters")
+
+
+def test_a_collective_proposal_for_one_members_relative_is_a_personal_matter() -> None:
+    # Round 12 (u67 development draft): a committee asks for 本会一名委员的妻子, the
+    # household named again by its address.
+    text = (
+        "关于妥善处理公房承租问题的建议\n\n提案单位：县政协经济委员会\n\n本会一名委员的妻子自2012年起"
+        "承租县房管所位于新华街12号的公房，今年被通知腾退。\n\n原因是县里清理公房没有过渡期。\n\n"
+        "建议：\n一、请县房管所允许新华街12号的承租户续租三年。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "personal_matter")
+    assert finding.severity == "blocking"
+
+
+def test_an_officials_business_on_the_side_asked_into_is_sure_whistleblowing() -> None:
+    # Round 12 (u67 development draft): 以其儿子名义持股 and 挂名……领取报酬 are wrongs; a
+    # suggestion asks the discipline body into that very name.
+    text = (
+        "关于加强乡镇干部监督的建议\n\n据群众反映，石门镇副镇长郑某以其儿子名义持股镇上的砂石场，"
+        "还在一家建材公司挂名领取报酬。\n\n原因是乡镇一级监督薄弱。\n\n"
+        "建议：\n一、县纪委监委对郑某的问题进行调查核实。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "whistleblowing")
+    assert finding.severity == "blocking"
+
+
+def test_a_title_with_three_problems_told_one_by_one_is_several_matters() -> None:
+    # Round 12 (u67 development draft): 关于……三个问题的建议, each problem with its own
+    # facts and its own request.
+    text = (
+        "关于东坪镇三个问题的建议\n\n一、集镇停车问题\n集镇赶集日车辆乱停，去年堵车四十多次。"
+        "建议镇政府在集镇东口划设停车场。\n\n二、学校食堂问题\n镇中学食堂只有一个窗口，"
+        "学生排队要半小时。建议县教育局年内为镇中学增设两个打饭窗口。\n\n"
+        "三、卫生院问题\n镇卫生院没有夜间值班医生。建议县卫健局给镇卫生院增派两名医生。\n"
+    )
+    assert "multiple_matters" in review_proposal(text).flagged

@@ -30,12 +30,12 @@ __all__ = ["check_matters"]
 
 # A title that announces several matters (not 几点建议: several suggestions on one).
 _SEVERAL = re.compile(
-    r"几件|[几多]个(?:问题|事项|方面)|若干(?:问题|事项)|几方面|[一二三四五两]件(?:事|实事)"
+    r"几件|[几多两三四五六]个(?:问题|事项|方面)|若干(?:问题|事项)|几方面|[一二三四五两]件(?:事|实事)"
 )
 
 # A body that says it raised several matters (以上几件事, 另外说个事).
 _SEVERAL_TITLE = re.compile(
-    r"几个?[\u4e00-\u9fff]{0,6}问题|几件(?:事|实事)|若干问题|多个问题|几方面(?:的)?问题"
+    r"(?:几|[两三四五六]个)个?[\u4e00-\u9fff]{0,6}问题|几件(?:事|实事)|若干问题|多个问题|几方面(?:的)?问题"
 )
 _SEVERAL_BODY = re.compile(
     r"以上几件|这几件事|[几两三四]件事|另外(?:说|提|反映)(?:个|一个|一件)事|还有一件事|另外一件事"
