@@ -115,6 +115,10 @@ NEW_BATCHES = (
     "u67_",
     "u68_",
     "u69_",
+    "u70_",
+    "u71_",
+    "u72_",
+    "u73_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
