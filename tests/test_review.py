@@ -3447,3 +3447,45 @@ def test_a_title_with_three_problems_told_one_by_one_is_several_matters() -> Non
         "三、卫生院问题\n镇卫生院没有夜间值班医生。建议县卫健局给镇卫生院增派两名医生。\n"
     )
     assert "multiple_matters" in review_proposal(text).flagged
+
+
+def test_items_with_nothing_concrete_in_words_no_lexicon_lists_are_vague() -> None:
+    # Round 12 (u72 development draft): fresh slogans (让……像在家门口一样方便、服务跟着人走)
+    # name no body, no measure, no figure, no deadline.
+    head = (
+        "关于改进农村电费缴纳服务的建议\n\n我县农村有用户二十万户，去年有三成用户到营业厅排队缴费。\n\n"
+        "原因是线上缴费宣传不够，老人不会用手机。\n\n建议：\n"
+    )
+    vague = head + (
+        "一、让村里老人交电费像在家门口买菜一样方便。\n二、把路上的麻烦省掉，让服务跟着人走。\n"
+    )
+    found = review_proposal(vague)
+    assert "vague_suggestions" in {f.code for f in found.by_severity("blocking")}
+    measured = head + (
+        "一、县供电公司在每个村委会设代缴点。\n二、县供电公司年内培训一千名村级代缴员。\n"
+    )
+    assert "vague_suggestions" not in review_proposal(measured).flagged
+
+
+def test_a_wrong_told_of_an_official_by_surname_and_post_is_tied_to_his_name() -> None:
+    # Round 12 (u73 development drafts): 校长孙立新 is called 孙校长 where the wrong is
+    # told (供货商的老板与孙校长系同学关系), and an item asks into 孙立新.
+    text = (
+        "关于核查城关中学食堂承包情况的建议\n\n城关中学在校长孙立新主持下，三年来食堂一直由同一家"
+        "公司承包。该公司的老板与孙校长系同学关系，饭菜价格比邻校高两成。\n\n原因是承包没有公开招标。\n\n"
+        "建议：\n一、请县纪委监委对孙立新在食堂承包中的问题调查核实。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "whistleblowing")
+    assert finding.severity == "blocking"
+
+
+def test_asking_to_look_into_an_official_whose_brother_in_law_won_the_bid() -> None:
+    # Round 12 (u73 development draft): 查一查 is an inquiry, and a contractor that the
+    # official's 妻弟 runs under another firm's name is a wrong.
+    text = (
+        "关于查一查西岭村水渠工程的建议\n\n西岭村去年修水渠花了三百万元，工程由村主任王长林负责，"
+        "施工队是王长林妻弟挂靠的一家公司。\n\n原因是工程没有公开招标。\n\n"
+        "建议：\n1.请镇纪委查一查王长林在这个工程里有没有问题。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "whistleblowing")
+    assert finding.severity == "blocking"

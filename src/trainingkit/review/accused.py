@@ -16,7 +16,8 @@ content rules, which look at one sentence, miss it. From the rule file's
   ``inquiry`` (调查、查处、查实 …) makes a finding; it is sure (blocking) when the
   name is tied to ``wrong`` (骗取、违规收费、虐待 …) in that sentence or another,
   and a hint otherwise. A suggestion may point back to the person instead of
-  naming them (``anaphora``: 对此人的问题进行核查、对该负责人立案调查).
+  naming them (``anaphora``: 对此人的问题进行核查、对该负责人立案调查), and the wrong
+  may be told of the person by surname and post (院长钟伟平……钟院长的爱人, round 12).
 """
 
 from __future__ import annotations
@@ -40,8 +41,12 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
     p = rules.patterns
     norm = draft.norm
     names: set[str] = set()
+    titles: dict[str, str] = {}  # 钟院长 for 院长钟伟平: how a later sentence may call him
     for match in p["accused_name"].finditer(norm):
-        names.update(name_forms(match.group("name") or match.group("name2")))
+        name = match.group("name") or match.group("name2")
+        names.update(name_forms(name))
+        if match.group("name") and "某" not in name:
+            titles[name[0] + norm[match.start() : match.start("name")]] = name
     asked = [Segment(u.start, u.end) for u in draft.units if "suggestions" in u.tags]
     if draft.title is not None:
         asked.append(draft.title)
@@ -52,11 +57,12 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
     wrong = p["accused_wrong"]
     accused = {
         name
-        for name in names | firms
+        for name in names | firms | set(titles)
         for s in spans
         if _told_of(norm, name, s, firms, p["accused_org_anaphora"])
         and wrong.search(norm, s.start, s.end)
     }
+    accused |= {form for t in accused & set(titles) for form in name_forms(titles[t])}
     names |= firms & accused
     findings = []
     back = p["accused_anaphora"]

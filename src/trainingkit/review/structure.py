@@ -309,9 +309,22 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
             words += found
         else:
             plain += 1
-    if not words:
-        return []
     concrete = len(items) - len(empty) - plain
+    if not words:
+        # Round 12: slogans in words no lexicon lists (服务要跟着人走、多往前想一步、让好处
+        # 实实在在落到每个人身上) leave items with nothing concrete either: two or more
+        # such items and no other are vague, whatever their words, unless they are
+        # addressed to scholars (学界应当……), which is the academic code's matter.
+        scholars = rules.patterns["scholars"]
+        if concrete or len(items) < 2:
+            return []
+        if any(scholars.search(draft.norm, i.start, i.end) for i in items):
+            return []
+        text = (
+            f"建议部分共{len(items)}条，都没有写明由谁做、做什么或做到什么程度"
+            "（没有责任单位、具体措施、数量或时限）。"
+        )
+        return [rules.finding("vague_suggestions", text, part)]
     # Sure only when every item is a slogan and there are at least two slogans (two
     # items, or two distinct slogan words); a mix of slogans and measures the
     # lexicon may not know, or a single request with one slogan word (希望有关部门
