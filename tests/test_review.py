@@ -3489,3 +3489,17 @@ def test_asking_to_look_into_an_official_whose_brother_in_law_won_the_bid() -> N
     )
     finding = next(f for f in review_proposal(text).findings if f.code == "whistleblowing")
     assert finding.severity == "blocking"
+
+
+def test_the_proposers_own_firm_asked_for_by_name_is_a_personal_matter() -> None:
+    # Round 12 (u73 development draft): 笔者创办的……有限公司 and an item that asks land
+    # for that firm by name; land 优先安排 for a firm promotes none of its goods.
+    text = (
+        "关于支持青川农机公司扩大厂房的建议\n\n笔者2012年创办的县城青川农机有限公司，年产值八千万元，"
+        "现在厂房不够用。\n\n原因是工业用地指标紧张。\n\n"
+        "建议：\n一、请县自然资源局年内把青川公司东侧15亩地调为工业用地，并优先安排用地指标。\n"
+    )
+    found = review_proposal(text)
+    finding = next(f for f in found.findings if f.code == "personal_matter")
+    assert finding.severity == "blocking"
+    assert "advertising" not in found.flagged

@@ -124,7 +124,8 @@ def _asked_for(rule: ContentRule, norm: str, hits: list[Segment], items: Sequenc
     person the segmenter tags in a hit sentence (……张德厚户，是家父名下的房子 and
     对张德厚户的情况再派人实地测量, round 8), in a hit's paragraph for a rule with
     ``scope = "line"`` (郝晓雯……她是提案人的女儿 and 对……郝晓雯……办理入编, round 12),
-    or in the title, or names again a house's address told in a hit (北关后街十七号,
+    or in the title, or names again a house's address or a firm's name told in a hit
+    (北关后街十七号; 本人创办的丰禾食品有限公司 and 把丰禾公司北侧23亩地调为工业用地,
     round 12), which ``hits`` ends with
     when there is one (关于解决退役士兵张宇航就业安置问题的建议 and 年内为张宇航……安排一个
     工作岗位, round 12).
@@ -146,7 +147,28 @@ def _asked_for(rule: ContentRule, norm: str, hits: list[Segment], items: Sequenc
         for hit in hits
         for m in _ADDRESS.finditer(norm, hit.start, hit.end)
     }
+    named |= {name for hit in hits for name in _firm_names(norm, hit)}
     return any(name in norm[i.start : i.end] for i in items for name in named)
+
+
+def _firm_names(norm: str, hit: Segment) -> set[str]:
+    """A firm's name told in a hit, as an item would call it again (丰禾公司, 青川厂).
+
+    Each pair of characters of the words before a firm marker (岭西市丰禾食品有限公司)
+    is tried with a marker after it, since the short name keeps two of them.
+    """
+    names = set()
+    for match in _FIRM.finditer(norm, hit.start, hit.end):
+        before = norm[max(hit.start, match.start() - 8) : match.start()]
+        for i in range(len(before) - 1):
+            pair = before[i : i + 2]
+            if all("\u4e00" <= c <= "\u9fff" for c in pair):
+                names.add(pair + match.group())
+                names.add(pair + "公司")
+    return names
+
+
+_FIRM = re.compile(r"(?:有限责任|股份有限|有限)?公司|集团|厂|合作社|农场")
 
 
 # A house by its address (北关后街十七号, 新村路8号), named in a hit and again in an item
