@@ -3503,3 +3503,24 @@ def test_the_proposers_own_firm_asked_for_by_name_is_a_personal_matter() -> None
     finding = next(f for f in found.findings if f.code == "personal_matter")
     assert finding.severity == "blocking"
     assert "advertising" not in found.flagged
+
+
+def test_the_proposer_and_a_relative_asking_for_their_own_workshop() -> None:
+    # Round 12 (u71 development draft): 我和女儿……的工作室 and an item that asks premises
+    # for it 期限不少于五年 (at least, not 不少 "many").
+    text = (
+        "关于为竹编传习所解决场地的建议\n\n2018年起，我和女儿在老街租用门面开了竹编传习所，"
+        "今年老街拆迁，房东让我们年底搬走。\n\n原因是县里没有非遗传习场所。\n\n"
+        "建议：\n1.请县文化馆划出一间用房，供我和女儿的传习所使用，期限不少于五年。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "personal_matter")
+    assert finding.severity == "blocking"
+
+
+def test_staff_within_the_establishment_are_no_ones_wife() -> None:
+    # Round 12: 编制内人员 holds 内人 (my wife) by accident.
+    text = (
+        "关于稳定村医队伍的建议\n\n全县村医八百人，六十岁以上的占四成。\n\n原因是待遇低。\n\n"
+        "建议：\n一、县卫健局对服务满六年的定向村医，按编制内人员落实同等待遇，每年招五十名。\n"
+    )
+    assert "personal_matter" not in {f.code for f in review_proposal(text).findings}
