@@ -3524,3 +3524,21 @@ def test_staff_within_the_establishment_are_no_ones_wife() -> None:
         "建议：\n一、县卫健局对服务满六年的定向村医，按编制内人员落实同等待遇，每年招五十名。\n"
     )
     assert "personal_matter" not in {f.code for f in review_proposal(text).findings}
+
+
+def test_one_named_eatery_for_the_citys_guide_is_advertising() -> None:
+    # Round 12 (u73 development draft): an inn's or a restaurant's own name in quotes,
+    # with 必去 in the guide and a 专题推送, promotes that one business; a proposal on
+    # 农家乐 in general names none.
+    named = (
+        "关于把“溪口人家农家乐”列入我县旅游推荐的建议\n\n溪口村的“溪口人家农家乐”开了二十年，"
+        "土鸡做得好，周末游客要排队。\n\n原因是县文旅局的宣传只推新店。\n\n"
+        "建议：\n1.县文旅局在明年的旅游手册中把“溪口人家农家乐”列为必去的一站。\n"
+        "2.县文旅局公众号为“溪口人家农家乐”做一期专题推送。\n"
+    )
+    assert "advertising" in {f.code for f in review_proposal(named).by_severity("blocking")}
+    general = (
+        "关于规范乡村农家乐经营的建议\n\n全县农家乐有三百多家，去年食品安全投诉六十件。\n\n"
+        "原因是没有统一的经营标准。\n\n建议：\n1.县文旅局年内制定农家乐服务标准，每年评定一次星级。\n"
+    )
+    assert "advertising" not in review_proposal(general).flagged
