@@ -3542,3 +3542,28 @@ def test_one_named_eatery_for_the_citys_guide_is_advertising() -> None:
         "原因是没有统一的经营标准。\n\n建议：\n1.县文旅局年内制定农家乐服务标准，每年评定一次星级。\n"
     )
     assert "advertising" not in review_proposal(general).flagged
+
+
+def test_figures_from_a_paper_marked_for_the_leaders_eyes_only() -> None:
+    # Round 12 (u69 development draft): 仅供市领导参阅 marks a paper internal; figures
+    # taken from it are a secret told.
+    text = (
+        "关于稳住外贸出口的建议\n\n据市商务局一份仅供市领导参阅的分析材料，上半年全市出口下降11.6%，"
+        "有9家企业订单减半。\n\n原因是外需减弱。\n\n建议：\n一、市商务局年内组织企业参加三场境外展会。\n"
+    )
+    assert "state_secret" in {f.code for f in review_proposal(text).by_severity("blocking")}
+
+
+def test_a_county_lottery_of_its_own_is_prohibited_and_the_sports_lottery_is_not() -> None:
+    # Round 12 (u69 development draft): a county that would issue “某某彩” of its own
+    # through 投注点 runs a private lottery; a 体彩 outlet is the state's.
+    own = (
+        "关于设立“青山彩”补充修路资金的建议\n\n我县乡村道路每年缺口两千万元。\n\n原因是财力有限。\n\n"
+        "建议：\n1.县财政局牵头发行县属的“青山彩”，在每个乡镇设一个投注点，每注2元。\n"
+    )
+    assert "prohibited" in {f.code for f in review_proposal(own).by_severity("blocking")}
+    sports = (
+        "关于规范体彩投注站经营的建议\n\n我县有体彩投注站六十个，去年有三家向未成年人售彩。\n\n"
+        "原因是检查少。\n\n建议：\n1.县体育局每季度检查一次投注站，向未成年人售彩的依法处理。\n"
+    )
+    assert "prohibited" not in review_proposal(sports).flagged
