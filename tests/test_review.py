@@ -3567,3 +3567,14 @@ def test_a_county_lottery_of_its_own_is_prohibited_and_the_sports_lottery_is_not
         "原因是检查少。\n\n建议：\n1.县体育局每季度检查一次投注站，向未成年人售彩的依法处理。\n"
     )
     assert "prohibited" not in review_proposal(sports).flagged
+
+
+def test_a_street_called_one_street_and_relaxing_the_relevant_policies_are_slogans() -> None:
+    # Round 12 (u69 development draft): 美食一条街 is a name, not a count; 放宽相关政策
+    # names no rule to relax.
+    text = (
+        "关于振兴老城夜市的建议\n\n老城夜市前几年有摊位两百个，现在只剩五十个。\n\n原因是管理太严。\n\n"
+        "建议：\n一是要充分认识夜市的重要意义，大力支持美食一条街重新热闹起来。\n"
+        "二是要放宽相关政策，营造宽松的经营氛围。\n三是要加强宣传，打响夜市品牌。\n"
+    )
+    assert "vague_suggestions" in {f.code for f in review_proposal(text).by_severity("blocking")}
