@@ -3578,3 +3578,14 @@ def test_a_street_called_one_street_and_relaxing_the_relevant_policies_are_sloga
         "二是要放宽相关政策，营造宽松的经营氛围。\n三是要加强宣传，打响夜市品牌。\n"
     )
     assert "vague_suggestions" in {f.code for f in review_proposal(text).by_severity("blocking")}
+
+
+def test_a_title_joining_two_unrelated_topics_told_one_by_one_is_two_matters() -> None:
+    # Round 12 (u68 development draft): 关于……殡葬改革和校车管理的建议 names two topics
+    # in no directive form; the body tells each with its facts and its request.
+    text = (
+        "关于河西镇殡葬改革和校车管理的建议\n\n（一）殡葬改革\n河西镇去年土葬仍占三成，"
+        "乱埋乱葬40多处。建议镇政府年内建成一处公益性公墓。\n\n"
+        "（二）校车管理\n全镇有校车12辆，去年查出3辆超载。建议县教育局每学期检查一次校车。\n"
+    )
+    assert "multiple_matters" in review_proposal(text).flagged

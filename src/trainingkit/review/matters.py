@@ -385,6 +385,20 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
                 # field (规范直播带货) may well be the same matter in other words.
                 known = bool(domains[j] and domains[k])
                 return _title_finding(draft, rules, index, segments[j], segments[k], known=known)
+    # Two parts of no directive or problem form (移风易俗和农村公路养护) that share no
+    # word and no field, told one by one with facts and a request each: two matters
+    # (round 12).
+    parts = [k for k, s in enumerate(segments) if s.end - s.start >= 4]
+    for x, k in enumerate(parts):
+        for j in parts[:x]:
+            shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
+            if not shared and not domains[j] & domains[k] and _alternates(draft, rules):
+                told = [draft.text[s.start : s.end] for s in (segments[j], segments[k])]
+                text = (
+                    f"标题把几件不同的事放在一起（“{'”“'.join(told)}”），"
+                    "正文也一件一件分别写了情况和建议。"
+                )
+                return rules.finding("multiple_matters", text, draft.title, *told)
     listed = set().union(*domains) if domains else set()
     enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
     if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
