@@ -3589,3 +3589,14 @@ def test_a_title_joining_two_unrelated_topics_told_one_by_one_is_two_matters() -
         "（二）校车管理\n全镇有校车12辆，去年查出3辆超载。建议县教育局每学期检查一次校车。\n"
     )
     assert "multiple_matters" in review_proposal(text).flagged
+
+
+def test_another_matter_announced_in_the_body_under_a_title_with_a_field() -> None:
+    # Round 12 (u65 development draft): the title names one field (老旧小区改造), the
+    # body adds 还有一件事 and the items go to units of unrelated fields.
+    text = (
+        "关于南关片区老旧小区改造的建议\n\n南关片区有居民楼30栋，雨污管网40年没有改造，去年有12户进水。"
+        "还有一件事居民反映强烈，片区卫生服务站去年撤了，老人看病要走2公里。\n\n"
+        "建议：一是区住建局把南关片区管网改造列入明年计划；二是区卫健局年内在片区重新设一个卫生服务站。\n"
+    )
+    assert "multiple_matters" in review_proposal(text).flagged

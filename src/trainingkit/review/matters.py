@@ -138,8 +138,13 @@ def _said_several(draft: Draft, rules: RuleSet) -> list[Finding]:
 
 
 def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]:
-    """Items in unrelated groups of units and domains, under a title with no domain."""
-    if draft.title is not None and index.domains(draft.title):
+    """Items in unrelated groups of units and domains, under a title with no domain.
+
+    Under a title with a domain too when the body says it raises another matter
+    (还有一件事、另外说个事, round 12).
+    """
+    told_several = bool(_SEVERAL_BODY.search(draft.norm, draft.body_start))
+    if draft.title is not None and index.domains(draft.title) and not told_several:
         return []
     tagged, groups = _unit_groups(draft, index)
     if len(groups) < 2:
@@ -150,7 +155,7 @@ def _by_units(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     # (round 5): suggestions told matter by matter, each after its own situation
     # (1. 浴场……建议市文旅局…… 2. 体育课……建议市教育局……), or a body that says so
     # (以上几件事、另外说个事).
-    several = _alternates(draft, rules) or bool(_SEVERAL_BODY.search(draft.norm, draft.body_start))
+    several = told_several or _alternates(draft, rules)
     sure = len(groups) >= rules.number("multiple", "min_unit_groups") or several
     # Several departments serving the title's one topic (every group's items take up
     # the title's words: 诈骗 for 公安、人社、金融) are one matter.
