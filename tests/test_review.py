@@ -3600,3 +3600,53 @@ def test_another_matter_announced_in_the_body_under_a_title_with_a_field() -> No
         "建议：一是区住建局把南关片区管网改造列入明年计划；二是区卫健局年内在片区重新设一个卫生服务站。\n"
     )
     assert "multiple_matters" in review_proposal(text).flagged
+
+
+def test_the_proposer_told_in_the_third_person_asks_for_their_own_family() -> None:
+    # Round 12 (u74 development drafts): 提案人的老母亲 and 提案人家 are the proposer's own.
+    text = (
+        "关于补发迁户老人生活补贴的建议\n\n提案人的老母亲今年88岁，去年随子女迁户到城东区，"
+        "迁户后补贴停发了九个月。\n\n原因是两区系统不联通。\n\n"
+        "建议：\n1.请城东区民政局为提案人的老母亲补发九个月的补贴。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "personal_matter")
+    assert finding.severity == "blocking"
+
+
+def test_a_draft_against_illegal_wildlife_trade_tells_of_the_legal_one() -> None:
+    # Round 12 (u76 development trap): under a title against the illegal trade, a
+    # suggestion that legally bred animals carry a tag (合法经营的个体须附标识) asks for
+    # supervision, not for the trade.
+    text = (
+        "关于加强花鸟市场野生动物非法交易监管的建议\n\n去年全市查办花鸟市场野生动物交易案件27件。\n\n"
+        "原因是合法繁育个体与非法来源个体难以区分。\n\n"
+        "建议：\n1.市林业局完善人工繁育野生动物标识制度，凡合法经营的个体须附标识编号。\n"
+    )
+    assert "prohibited" not in review_proposal(text).flagged
+
+
+def test_wrongs_counted_as_kinds_of_cases_accuse_no_school() -> None:
+    # Round 12 (u77 development trap): 据媒体报道和学校通报，……共查处论文代写、数据造假等
+    # 学术不端案件30余起 counts cases; no unit is accused.
+    text = (
+        "关于防范高校学术不端的建议\n\n据媒体报道和学校通报，三年来全省高校共查处论文代写、"
+        "数据造假、一稿多投等学术不端案件30余起。\n\n原因是诚信教育薄弱。\n\n"
+        "建议：\n1.省教育厅年内把科研诚信课列为研究生必修课，并对查实的问题依法处理。\n"
+    )
+    assert "whistleblowing" not in review_proposal(text).flagged
+
+
+def test_one_off_topic_item_among_many_on_the_title_is_still_one_matter() -> None:
+    # Round 12 (u77 development trap): four items take up 农村电商 from the title; the
+    # fifth (a trademark's registration) goes to a unit of another field.
+    text = (
+        "关于推动我县农村电商发展的建议\n\n我县有农村网店两千家，去年网销额不到五亿元。\n\n"
+        "原因是缺人才、缺物流、缺品牌。\n\n建议：\n"
+        "1.县商务局年内建成农村电商公共服务中心。\n"
+        "2.县交通运输局整合快递线路，实现农村电商包裹村村通。\n"
+        "3.县人社局每年培训农村电商带头人五百名。\n"
+        "4.县财政局对农村电商企业租用仓库给予补助。\n"
+        "5.县市场监管局指导企业注册商标，对取得商标的给予奖励。\n"
+    )
+    found = review_proposal(text)
+    assert all(f.severity == "hint" for f in found.findings if f.code == "multiple_matters")

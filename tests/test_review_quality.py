@@ -119,6 +119,10 @@ NEW_BATCHES = (
     "u71_",
     "u72_",
     "u73_",
+    "u74_",
+    "u75_",
+    "u76_",
+    "u77_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

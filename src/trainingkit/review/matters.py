@@ -208,15 +208,23 @@ def _one_topic(
     tagged: list[tuple[Segment, set[str]]],
     groups: list[set[str]],
 ) -> bool:
-    """Whether every group has an item on the title's topic (``_on_topic``)."""
+    """Whether every group has an item on the title's topic (``_on_topic``).
+
+    One group may be off it when three in four of the items are on it (a brand
+    registration among the measures for 跨境电商, round 12).
+    """
     pairs = _topic_pairs(draft, rules)
     if not pairs:
         return False
+    off = 0
     for group in groups:
         items = [_sentence(draft, item) for item, domains in tagged if domains <= group]
         if not any(_on_topic(draft, rules, i, pairs) for i in items):
-            return False
-    return True
+            off += 1
+    if off == 0:
+        return True
+    on = sum(_on_topic(draft, rules, _sentence(draft, item), pairs) for item, _ in tagged)
+    return off == 1 and on >= 0.75 * len(tagged)
 
 
 def _on_topic(draft: Draft, rules: RuleSet, item: Segment, pairs: set[str]) -> bool:
