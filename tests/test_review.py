@@ -3650,3 +3650,18 @@ def test_one_off_topic_item_among_many_on_the_title_is_still_one_matter() -> Non
     )
     found = review_proposal(text)
     assert all(f.severity == "hint" for f in found.findings if f.code == "multiple_matters")
+
+
+def test_a_remedy_for_what_the_proposer_owns_or_for_a_relative_after_dui() -> None:
+    # Round 12 (u74 development drafts): 对提案人名下的……重新审查 and 对提案人父亲……的
+    # 医疗费用重新审核 ask for the proposer's own.
+    for item in (
+        "请区城管局对提案人名下的门面房违建认定重新审查，撤销拆除通知。",
+        "请县医保局对提案人父亲去年在省城的医疗费用重新审核，补报差额。",
+    ):
+        text = (
+            "关于改进基层执法的建议\n\n全县去年执法案件三千件，群众对认定标准意见较多。\n\n"
+            "原因是标准不统一。\n\n建议：\n1." + item + "\n"
+        )
+        finding = next(f for f in review_proposal(text).findings if f.code == "personal_matter")
+        assert finding.severity == "blocking", item
