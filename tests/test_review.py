@@ -3665,3 +3665,25 @@ def test_a_remedy_for_what_the_proposer_owns_or_for_a_relative_after_dui() -> No
         )
         finding = next(f for f in review_proposal(text).findings if f.code == "personal_matter")
         assert finding.severity == "blocking", item
+
+
+def test_an_airfields_hangars_aircraft_and_training_days_are_military_details() -> None:
+    # Round 12 (u74 development draft): a proposal on noise that tells how many hangars
+    # and fighters an air base holds; one that tells only the noise names none.
+    head = "关于解决机场周边村庄噪声问题的建议\n\n我县东河乡紧邻驻军某机场。"
+    told = head + "场内有机库12座，常驻歼击机20架左右，每周三晚上夜航训练。\n\n原因是没有补偿机制。\n\n"
+    plain = head + "附近三个村约两千名群众长期受噪声影响。\n\n原因是没有补偿机制。\n\n"
+    tail = "建议：\n1.县政府会同驻军单位建立军地联席会议制度。\n"
+    assert "state_secret" in {f.code for f in review_proposal(told + tail).by_severity("blocking")}
+    assert "state_secret" not in review_proposal(plain + tail).flagged
+
+
+def test_decisions_told_from_minutes_marked_for_those_present_only() -> None:
+    # Round 12 (u74 development draft): minutes marked 仅限参会人员知悉, and what the
+    # meeting decided (会议明确：……) told from them.
+    text = (
+        "关于加快城西物流园搬迁的建议\n\n提案人列席了市政府常务会议，会议纪要注明“仅限参会人员知悉”。"
+        "会议明确：物流园2026年前搬迁，补偿预算9.5亿元。\n\n原因是园区配套不全。\n\n"
+        "建议：\n1.市发改委尽快公布搬迁的时间表。\n"
+    )
+    assert "state_secret" in {f.code for f in review_proposal(text).by_severity("blocking")}
