@@ -3671,7 +3671,8 @@ def test_an_airfields_hangars_aircraft_and_training_days_are_military_details() 
     # Round 12 (u74 development draft): a proposal on noise that tells how many hangars
     # and fighters an air base holds; one that tells only the noise names none.
     head = "关于解决机场周边村庄噪声问题的建议\n\n我县东河乡紧邻驻军某机场。"
-    told = head + "场内有机库12座，常驻歼击机20架左右，每周三晚上夜航训练。\n\n原因是没有补偿机制。\n\n"
+    told = head + "场内有机库12座，常驻歼击机20架左右，每周三晚上夜航训练。\n\n"
+    told += "原因是没有补偿机制。\n\n"
     plain = head + "附近三个村约两千名群众长期受噪声影响。\n\n原因是没有补偿机制。\n\n"
     tail = "建议：\n1.县政府会同驻军单位建立军地联席会议制度。\n"
     assert "state_secret" in {f.code for f in review_proposal(told + tail).by_severity("blocking")}
@@ -3687,3 +3688,17 @@ def test_decisions_told_from_minutes_marked_for_those_present_only() -> None:
         "建议：\n1.市发改委尽快公布搬迁的时间表。\n"
     )
     assert "state_secret" in {f.code for f in review_proposal(text).by_severity("blocking")}
+
+
+def test_labels_in_brackets_open_the_parts_and_a_matter_mentioned_in_passing() -> None:
+    # Round 12 (u75 development draft): （情况）……（原因）……（建议）…… label the parts
+    # inline; 另外顺便说一个事 adds a matter for units of another field.
+    head = (
+        "关于增开园区夜班公交的建议\n\n（情况）园区有职工两万人，末班公交晚上7点发车。\n\n"
+        "（原因）线路多年没有调整。\n\n（建议）1.市交通运输局年内开通两条夜班公交线。\n"
+    )
+    review = review_proposal(head)
+    assert review.flagged == (), review.flagged
+    extra = head + "\n另外顺便说一个事：城区野狗越来越多。"
+    extra += "建议市城管局、市农业农村局建立流浪犬收容中心。\n"
+    assert "multiple_matters" in review_proposal(extra).flagged

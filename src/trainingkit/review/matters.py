@@ -39,6 +39,8 @@ _SEVERAL_TITLE = re.compile(
 )
 _SEVERAL_BODY = re.compile(
     r"以上几件|这几件事|[几两三四]件事|另外(?:说|提|反映)(?:个|一个|一件)事|还有一件事|另外一件事"
+    # 另外顺便反映一个问题 (round 12)
+    r"|(?:另外|再)?顺便(?:说|提|反映|讲)(?:一下|一个|个|一件)(?:事|问题)?"
 )
 
 # A clause boundary right before a unit's name (，市教育局……、；由县卫健委……), and

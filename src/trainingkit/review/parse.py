@@ -103,9 +103,12 @@ def _heading(norm: str, line: Segment, rules: RuleSet) -> tuple[str, int] | None
     annex = _ANNEX.match(norm, start, line.end)
     start = annex.end() if annex else start
     cut = start
-    while cut < line.end and norm[cut] not in ":。,;!?】]":
+    # A label in brackets that opens a paragraph ((情况)滨江开发区……, round 12) is a
+    # heading too.
+    stops = ":。,;!?】])" if norm.startswith("(", start) else ":。,;!?】]"
+    while cut < line.end and norm[cut] not in stops:
         cut += 1
-    head = norm[start:cut].strip(" 【[")
+    head = norm[start:cut].strip(" 【[(")
     if not head or len(head) > rules.number("parse", "heading_max_chars"):
         return None
     for section in _SECTIONS:
