@@ -3702,3 +3702,17 @@ def test_labels_in_brackets_open_the_parts_and_a_matter_mentioned_in_passing() -
     extra = head + "\n另外顺便说一个事：城区野狗越来越多。"
     extra += "建议市城管局、市农业农村局建立流浪犬收容中心。\n"
     assert "multiple_matters" in review_proposal(extra).flagged
+
+
+def test_a_situation_of_stock_phrases_about_a_growing_sector_states_no_fact() -> None:
+    # Round 12 (u75 development drafts): 随着……快速发展、队伍不断壮大、保障相对滞后、主要表现在
+    # ……等方面, 事关……未来、普遍反映、越来越突出 tell no fact of the place.
+    for situation in (
+        "随着网络购物快速发展，快递员队伍不断壮大，但权益保障相对滞后，主要表现在参保难等方面。",
+        "老人的身体健康，事关家庭未来。社会上普遍反映，老年人跌倒的问题越来越突出。",
+    ):
+        text = (
+            "关于加强权益保障的建议\n\n" + situation + "\n\n原因是制度设计跟不上。\n\n"
+            "建议：\n一、市人社局年内出台灵活就业人员参保办法。\n"
+        )
+        assert "missing_situation" in review_proposal(text).flagged, situation
