@@ -3716,3 +3716,14 @@ def test_a_situation_of_stock_phrases_about_a_growing_sector_states_no_fact() ->
             "建议：\n一、市人社局年内出台灵活就业人员参保办法。\n"
         )
         assert "missing_situation" in review_proposal(text).flagged, situation
+
+
+def test_a_plea_with_a_doubled_verb_of_attention_asks_nothing() -> None:
+    # Round 12 (u76 development draft): 恳请领导关注关注…… and 请有关部门管一管 only ask
+    # for attention.
+    for plea in ("恳请领导关注关注老街居民的难处。", "请有关部门管一管。"):
+        text = (
+            "关于老街夜市噪声扰民的提案\n\n老街夜市每晚营业到凌晨两点，去年居民投诉五十多次。\n\n"
+            "原因是夜市没有管理单位。\n\n" + plea + "\n"
+        )
+        assert "missing_suggestions" in review_proposal(text).flagged, plea
