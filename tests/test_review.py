@@ -3727,3 +3727,26 @@ def test_a_plea_with_a_doubled_verb_of_attention_asks_nothing() -> None:
             "原因是夜市没有管理单位。\n\n" + plea + "\n"
         )
         assert "missing_suggestions" in review_proposal(text).flagged, plea
+
+
+def test_a_relative_introduced_as_i_have_a_nephew_called_and_asked_a_post() -> None:
+    # Round 12 (u80 development draft): 我有个外甥叫……, and an item asks 特事特办 that he
+    # 上岗 by name.
+    text = (
+        "关于解决村卫生室缺医问题的建议\n\n石桥村卫生室去年起没有村医。\n\n我有个外甥叫钱立伟，"
+        "卫校毕业，想回村当村医，可他还没有执业证。\n\n原因是考试太难。\n\n"
+        "建议：\n1.请县卫健局特事特办，让钱立伟先到石桥村卫生室上岗。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "personal_matter")
+    assert finding.severity == "blocking"
+
+
+def test_a_public_platform_in_quotes_is_no_firms_product() -> None:
+    # Round 12 (u81 development traps): 依托市“智慧停车”平台 and 在“一网通办”平台开设……
+    # name the government's platforms.
+    text = (
+        "关于推进机关停车位错时共享的建议\n\n城区机关大院有车位三千个，夜间空置七成。\n\n"
+        "原因是没有共享机制。\n\n建议：\n1.依托市“智慧停车”平台，把机关夜间车位统一接入预约系统。\n"
+        "2.在“一网通办”平台开设共享车位线上签约。\n"
+    )
+    assert "advertising" not in review_proposal(text).flagged

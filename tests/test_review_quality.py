@@ -123,6 +123,10 @@ NEW_BATCHES = (
     "u75_",
     "u76_",
     "u77_",
+    "u78_",
+    "u79_",
+    "u80_",
+    "u81_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
