@@ -3750,3 +3750,16 @@ def test_a_public_platform_in_quotes_is_no_firms_product() -> None:
         "2.在“一网通办”平台开设共享车位线上签约。\n"
     )
     assert "advertising" not in review_proposal(text).flagged
+
+
+def test_suggestions_to_scholars_in_a_scholarly_draft_are_not_vague() -> None:
+    # Round 12 (u79 and earlier development drafts): 希望学界进一步讨论、形成共识 asks the
+    # scholars, which the academic code is about, not a public body.
+    text = (
+        "关于重新考订青州古城始建年代的建议\n\n方志记载青州古城始建于西汉，学界多从此说。"
+        "但笔者认为此说缺乏考古依据。\n\n建议：\n一是希望学界进一步讨论，形成更加科学的共识。\n"
+        "二是希望研究者加强史料考证，凝聚共识。\n"
+    )
+    found = review_proposal(text)
+    assert "academic" in found.flagged
+    assert "vague_suggestions" not in found.flagged

@@ -294,6 +294,11 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
         return []
     items = [i for i in draft.items if i.end - i.start >= rules.number("vague", "min_chars")]
     items = items or list(draft.items)
+    # Suggestions addressed to scholars (学界应当……、希望学界……展开讨论) are the academic
+    # code's matter, not vague suggestions to a public body (round 12).
+    scholars = rules.patterns["scholars"]
+    if any(scholars.search(draft.norm, i.start, i.end) for i in items):
+        return []
     slogan = rules.patterns["vague_slogan"]
     empty: list[Segment] = []
     plain = 0  # items with neither a concrete marker nor a slogan word
@@ -313,12 +318,8 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
     if not words:
         # Round 12: slogans in words no lexicon lists (服务要跟着人走、多往前想一步、让好处
         # 实实在在落到每个人身上) leave items with nothing concrete either: two or more
-        # such items and no other are vague, whatever their words, unless they are
-        # addressed to scholars (学界应当……), which is the academic code's matter.
-        scholars = rules.patterns["scholars"]
+        # such items and no other are vague, whatever their words.
         if concrete or len(items) < 2:
-            return []
-        if any(scholars.search(draft.norm, i.start, i.end) for i in items):
             return []
         text = (
             f"建议部分共{len(items)}条，都没有写明由谁做、做什么或做到什么程度"
