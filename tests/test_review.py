@@ -3763,3 +3763,17 @@ def test_suggestions_to_scholars_in_a_scholarly_draft_are_not_vague() -> None:
     found = review_proposal(text)
     assert "academic" in found.flagged
     assert "vague_suggestions" not in found.flagged
+
+
+def test_a_first_draft_without_punctuation_still_proposes() -> None:
+    # Round 12 (u78 development drafts): a draft typed with spaces for stops; 我的意见是
+    # 乡里给…… and 请领导过问一下 让乡里重新审核…… are requests with something to do.
+    head = (
+        "关于青石村饮水的建议\n\n我们青石村有三百户 自来水一到夏天就停 上个月停了十天 "
+        "大家只能去河里挑水\n\n原因是水管太细 水压不够\n\n"
+    )
+    for ending in (
+        "我的意见是 乡里给我们村换一根粗水管 这个月就动工",
+        "所以我想请领导过问一下 让乡里重新审核一下我们村的改水申请",
+    ):
+        assert "missing_suggestions" not in review_proposal(head + ending + "\n").flagged, ending
