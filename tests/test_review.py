@@ -3777,3 +3777,25 @@ def test_a_first_draft_without_punctuation_still_proposes() -> None:
         "所以我想请领导过问一下 让乡里重新审核一下我们村的改水申请",
     ):
         assert "missing_suggestions" not in review_proposal(head + ending + "\n").flagged, ending
+
+
+def test_two_sections_each_with_its_own_situation_and_suggestions_are_two_matters() -> None:
+    # Round 12 (u79 development draft): under a broad title, 一、……（一）情况（二）原因
+    # （三）建议 and then 二、……（一）情况…… tell two matters.
+    text = (
+        "关于提升城区管理水平的建议\n\n一、占道经营问题\n（一）情况。城区主干道占道摊点三百多个。\n"
+        "（二）原因。摊点没有固定场所。\n（三）建议。区城管局年内设置五处便民疏导点。\n\n"
+        "二、小区电梯维保问题\n（一）情况。全区有八百部电梯超过十五年。\n（二）原因。维保费用低。\n"
+        "（三）建议。区市场监管局每季度抽查一次电梯维保记录。\n"
+    )
+    assert "multiple_matters" in review_proposal(text).flagged
+
+
+def test_suggestions_first_and_their_grounds_after_are_one_matter() -> None:
+    # Round 12: 建议 before 情况 (建议在前，依据在后) is one matter told in reverse, no
+    # second cycle of facts and requests.
+    text = (
+        "关于增设城南公交线路的建议\n\n一、建议\n市交通运输局年内开通城南至火车站的公交线路。\n\n"
+        "二、情况\n城南新区入住三万人，没有一条直达火车站的公交。\n\n三、原因\n线网多年没有调整。\n"
+    )
+    assert "multiple_matters" not in review_proposal(text).flagged

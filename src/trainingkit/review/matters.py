@@ -9,6 +9,8 @@ Signals, all from the rule file's ``[multiple]`` table:
 * suggestion items that belong to a domain the title and the rest of the draft do
   not touch, or that spread over unrelated domains (sure only when such an item
   also names a handling unit of another domain; else a hint);
+* a second 情况 heading after a 建议 heading: another matter told from its facts to
+  its requests (round 12);
 * the handling units the suggestions name (市公安局、市教育局 …, each mapped to its
   domain in ``[multiple.units]``): when a title names no domain, items whose
   units and words fall into three or more unrelated groups are several matters
@@ -23,7 +25,7 @@ from collections import Counter
 
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
-from trainingkit.review.parse import Draft
+from trainingkit.review.parse import Draft, told_over
 from trainingkit.review.text import Segment, strip_enumerator
 
 __all__ = ["check_matters"]
@@ -110,6 +112,13 @@ def check_matters(draft: Draft, rules: RuleSet) -> list[Finding]:
     """Return a ``multiple_matters`` finding when the draft deals with several matters."""
     index = DomainIndex(rules, draft.norm)
     found = _in_title(draft, rules, index)
+    if found and found.severity != "hint":
+        return [found]
+    # A second matter told from its own 情况 heading to its own 建议 heading.
+    if told_over(draft.norm, draft.body_start, rules):
+        text = "正文分成几部分，每一部分都有自己的情况和建议，像是几件不同的事。"
+        at = draft.title or Segment(draft.body_start, draft.body_start)
+        return [rules.finding("multiple_matters", text, at)]
     if found:
         return [found]
     # The strongest evidence of any path: an unsure off-field item does not hide

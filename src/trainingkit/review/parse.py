@@ -118,6 +118,29 @@ def _heading(norm: str, line: Segment, rules: RuleSet) -> tuple[str, int] | None
     return None
 
 
+def told_over(norm: str, start: int, rules: RuleSet) -> int:
+    """How often a 情况 heading follows a 建议 heading after ``start`` (round 12).
+
+    一、共享单车……（一）情况（二）原因（三）建议 二、餐饮油烟……（一）情况……: each cycle
+    after the first tells another matter from its facts to its requests. Facts told
+    after the suggestions alone (建议在前，依据在后) are no cycle.
+    """
+    told = asked = False  # a 情况 heading seen; a 建议 heading seen after it
+    count = 0
+    position = start
+    for line in norm[start:].split("\n"):
+        found = _heading(norm, Segment(position, position + len(line)), rules)
+        position += len(line) + 1
+        if found is None:
+            continue
+        if found[0] == "suggestions":
+            asked = told
+        elif found[0] == "situation":
+            count += asked
+            told, asked = True, False
+    return count
+
+
 def _units(norm: str, body: list[Segment], rules: RuleSet) -> list[Unit]:
     units: list[Unit] = []
     section: str | None = None
