@@ -3799,3 +3799,31 @@ def test_suggestions_first_and_their_grounds_after_are_one_matter() -> None:
         "二、情况\n城南新区入住三万人，没有一条直达火车站的公交。\n\n三、原因\n线网多年没有调整。\n"
     )
     assert "multiple_matters" not in review_proposal(text).flagged
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("先说建议：", "再说情况："), ("建议先行——", "附：事实和原因。")],
+)
+def test_suggestions_first_then_the_facts_told_as_speech_or_an_annex(first: str, then: str) -> None:
+    # Round 12 (u83 development traps): 先说建议……再说情况……, 建议……附：事实和原因。
+    text = (
+        "关于整治城西农贸市场周边占道的建议\n\n"
+        + first
+        + "\n一、区城管局年内在市场北侧设置临时摊位区。\n"
+        "二、区市场监管局每月检查一次市场内空置摊位。\n\n" + then + "城西农贸市场周边占道摊点有"
+        "120多个，去年投诉300多件。原因是市场内摊位费高，摊贩宁可在外面摆。\n"
+    )
+    found = review_proposal(text).flagged
+    assert "missing_situation" not in found and "missing_analysis" not in found, found
+
+
+def test_a_kind_of_public_plant_is_no_unit_accused() -> None:
+    # Round 12 (u85 development draft): 偷倒 told of unnamed trucks in a draft that
+    # plans a 建筑垃圾处理厂 names no unit that did it.
+    text = (
+        "关于规范装修垃圾清运的建议\n\n城区每年产生装修垃圾二十万吨，不少被私人货车拉走后偷倒在城郊。"
+        "全市只有一座建筑垃圾处理厂。\n\n原因是清运价格高。\n\n"
+        "建议：\n一、市城管局年内新建两处装修垃圾中转点，对偷倒行为依法处理。\n"
+    )
+    assert "whistleblowing" not in {f.code for f in review_proposal(text).by_severity("blocking")}

@@ -127,6 +127,10 @@ NEW_BATCHES = (
     "u79_",
     "u80_",
     "u81_",
+    "u82_",
+    "u83_",
+    "u84_",
+    "u85_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

@@ -23,6 +23,8 @@ __all__ = ["Draft", "Unit", "parse_draft"]
 _SECTIONS = ("situation", "analysis", "suggestions")
 #: An annex marker before a heading (附：具体想法) is not part of the heading.
 _ANNEX = re.compile(r"附\s*:\s*")
+# A heading told as speech: 先说建议、再说情况、最后说原因 (round 12).
+_SPOKEN = re.compile(r"^(?:先|再|后|然后|最后|下面|接着)(?:说说?|谈谈?|讲讲?)")
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def _heading(norm: str, line: Segment, rules: RuleSet) -> tuple[str, int] | None
     while cut < line.end and norm[cut] not in stops:
         cut += 1
     head = norm[start:cut].strip(" 【[(")
+    head = _SPOKEN.sub("", head, count=1)  # 先说建议：、再说情况： (round 12)
     if not head or len(head) > rules.number("parse", "heading_max_chars"):
         return None
     for section in _SECTIONS:
