@@ -3827,3 +3827,15 @@ def test_a_kind_of_public_plant_is_no_unit_accused() -> None:
         "建议：\n一、市城管局年内新建两处装修垃圾中转点，对偷倒行为依法处理。\n"
     )
     assert "whistleblowing" not in {f.code for f in review_proposal(text).by_severity("blocking")}
+
+
+def test_an_official_named_by_an_initial_and_asked_into_is_whistleblowing() -> None:
+    # Round 12 (u84 development draft): W所长 is one person; 不开具正规票据 is a wrong,
+    # and an item asks into W所长.
+    text = (
+        "关于规范基层站所收费的建议\n\n城东一家农机站的W所长到任后，对农户年检加收“服务费”每台200元，"
+        "不开具正规票据。\n\n原因是收费缺少公示。\n\n"
+        "建议：\n一、请区纪委监委对W所长加收服务费的问题调查核实。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "whistleblowing")
+    assert finding.severity == "blocking"

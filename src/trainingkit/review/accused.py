@@ -43,7 +43,7 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
     names: set[str] = set()
     titles: dict[str, str] = {}  # 钟院长 for 院长钟伟平: how a later sentence may call him
     for match in p["accused_name"].finditer(norm):
-        name = match.group("name") or match.group("name2")
+        name = match.group("name") or match.group("name2") or match.group("name3")
         names.update(name_forms(name))
         if match.group("name") and "某" not in name:
             titles[name[0] + norm[match.start() : match.start("name")]] = name
