@@ -3839,3 +3839,16 @@ def test_an_official_named_by_an_initial_and_asked_into_is_whistleblowing() -> N
     )
     finding = next(f for f in review_proposal(text).findings if f.code == "whistleblowing")
     assert finding.severity == "blocking"
+
+
+def test_departments_serving_one_product_industry_are_one_matter() -> None:
+    # Round 12 (u83 development trap): under 关于……茶产业……的建议, items on 茶园、制茶、
+    # 茶企 for the farm, market, labour and commerce bureaus serve the one industry.
+    text = (
+        "关于推动云峰县茶产业升级的建议\n\n全县茶园八万亩，茶农一万户，茶叶售价比邻县低三成。\n\n"
+        "原因是加工落后、品牌杂乱。\n\n建议：\n1.县农业农村局每年改造低产茶园五千亩。\n"
+        "2.县市场监管局建立茶叶一茶一码追溯体系。\n3.县人社局开设制茶技能培训班，每年培训五百人。\n"
+        "4.县商务局组织茶企参加两场茶博会。\n"
+    )
+    found = review_proposal(text)
+    assert all(f.severity == "hint" for f in found.findings if f.code == "multiple_matters")

@@ -27,6 +27,7 @@ from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.parse import Draft, told_over
 from trainingkit.review.text import Segment, strip_enumerator
+from trainingkit.review.words import tokens
 
 __all__ = ["check_matters"]
 
@@ -284,6 +285,14 @@ def _topic_pairs(draft: Draft, rules: RuleSet) -> set[str]:
     core = rules.patterns["title_clause"].sub("", core)  # the verb or problem word
     pairs = {core[i : i + 2] for i in range(len(core) - 1)}
     pairs = {pair for pair in pairs if all("\u4e00" <= c <= "\u9fff" for c in pair)}
+    # The one-character product of an industry (茶产业, 菜产业) is its topic too (round 12):
+    # 茶园、制茶、茶企 all serve 茶产业.
+    words = tokens(norm).within(start, end)
+    pairs |= {
+        w.word
+        for w, after in zip(words, words[1:], strict=False)
+        if len(w.word) == 1 and w.tag == "n" and after.word in ("产业", "行业")
+    }
     return {pair for pair in pairs if not _PLACE_PAIR.fullmatch(pair)}  # 我市 is no topic
 
 
