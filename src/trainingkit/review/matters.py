@@ -20,6 +20,7 @@ Signals, all from the rule file's ``[multiple]`` table:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 
@@ -290,7 +291,7 @@ def _topic_pairs(draft: Draft, rules: RuleSet) -> set[str]:
     words = tokens(norm).within(start, end)
     pairs |= {
         w.word
-        for w, after in zip(words, words[1:], strict=False)
+        for w, after in itertools.pairwise(words)
         if len(w.word) == 1 and w.tag == "n" and after.word in ("产业", "行业")
     }
     return {pair for pair in pairs if not _PLACE_PAIR.fullmatch(pair)}  # 我市 is no topic
