@@ -3852,3 +3852,13 @@ def test_departments_serving_one_product_industry_are_one_matter() -> None:
     )
     found = review_proposal(text)
     assert all(f.severity == "hint" for f in found.findings if f.code == "multiple_matters")
+
+
+def test_a_troupe_leader_named_with_a_wrong_and_asked_into() -> None:
+    # Round 12 (u82 development draft): 团长 is a post like 馆长 or 社长.
+    text = (
+        "关于规范县剧团送戏下乡经费的建议\n\n县剧团团长孙立平虚报演出场次，2023年多报了四十场。\n\n"
+        "原因是场次没有第三方核实。\n\n建议：\n1.请县纪委监委对孙立平的问题立案调查。\n"
+    )
+    finding = next(f for f in review_proposal(text).findings if f.code == "whistleblowing")
+    assert finding.severity == "blocking"
