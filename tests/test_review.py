@@ -3862,3 +3862,20 @@ def test_a_troupe_leader_named_with_a_wrong_and_asked_into() -> None:
     )
     finding = next(f for f in review_proposal(text).findings if f.code == "whistleblowing")
     assert finding.severity == "blocking"
+
+
+def test_one_named_private_school_given_the_countys_classes_is_advertising() -> None:
+    # Round 12 (u82 development draft): a named 培训学校 to which the county's contests
+    # are 统一交由 and whose 招生简章 schools hand out; a proposal on training schools in
+    # general names none.
+    named = (
+        "关于支持金鹰武术学校开展武术进校园的建议\n\n全县60所中小学只有5所开设武术课。\n\n"
+        "原因是缺少教师。\n\n建议：\n1.县里举办的武术比赛统一交由金鹰武术学校承办。\n"
+        "2.县教育局向全县家长发放金鹰武术学校的招生简章。\n"
+    )
+    assert "advertising" in {f.code for f in review_proposal(named).by_severity("blocking")}
+    general = (
+        "关于规范校外培训机构收费的建议\n\n全县有培训机构两百家，去年收费投诉八十件。\n\n"
+        "原因是预收费没有监管。\n\n建议：\n1.县教育局年内对培训机构预收费实行银行专户监管。\n"
+    )
+    assert "advertising" not in review_proposal(general).flagged
