@@ -3879,3 +3879,18 @@ def test_one_named_private_school_given_the_countys_classes_is_advertising() -> 
         "原因是预收费没有监管。\n\n建议：\n1.县教育局年内对培训机构预收费实行银行专户监管。\n"
     )
     assert "advertising" not in review_proposal(general).flagged
+
+
+def test_a_woman_carrying_for_a_couple_is_surrogacy_told_by_what_it_does() -> None:
+    # Round 12 (u84 development draft): 由健康女性自愿为其怀孕、分娩 argued as a pilot is
+    # surrogacy; a clinic's fertility service for the couple themselves is not.
+    banned = (
+        "关于试点互助生育服务的建议\n\n全市不孕家庭约两万户。\n\n原因是正规机构不能提供服务。\n\n"
+        "建议：\n1.市卫健委选一家医院试点：由不孕夫妇提供胚胎，健康女性自愿为其怀孕、分娩。\n"
+    )
+    assert "prohibited" in {f.code for f in review_proposal(banned).by_severity("blocking")}
+    lawful = (
+        "关于把辅助生殖纳入医保的建议\n\n全市不孕家庭约两万户，一次试管婴儿要花三万元。\n\n"
+        "原因是医保不报销。\n\n建议：\n1.市医保局年内把取卵、胚胎移植等项目纳入医保报销。\n"
+    )
+    assert "prohibited" not in review_proposal(lawful).flagged
