@@ -3894,3 +3894,14 @@ def test_a_woman_carrying_for_a_couple_is_surrogacy_told_by_what_it_does() -> No
         "原因是医保不报销。\n\n建议：\n1.市医保局年内把取卵、胚胎移植等项目纳入医保报销。\n"
     )
     assert "prohibited" not in review_proposal(lawful).flagged
+
+
+def test_a_title_clause_that_gives_the_aim_of_the_first_is_no_second_matter() -> None:
+    # Round 12 (u71 development draft): ……打造……小吃街区、促进文旅消费 names one thing
+    # and what it is for: not even a hint.
+    text = (
+        "关于打造青溪古镇特色小吃街区、促进文旅消费的建议\n\n青溪古镇年游客八十万人次，晚上没有去处，"
+        "过夜游客不到一成。\n\n原因是古镇没有夜间消费场所。\n\n"
+        "建议：\n1.县文旅局年内在古镇东街建成夜市街区。\n2.镇政府组织村民入驻夜市摆摊。\n"
+    )
+    assert "multiple_matters" not in {f.code for f in review_proposal(text).findings}

@@ -62,6 +62,9 @@ _FALLBACK = re.compile(
     r"(?:没有|无法|不能|难以|不具备|来不及|不行)|实在不行"
 )
 
+# A title clause that states the aim of the one before (促进文旅消费、带动农民增收).
+_AIM = re.compile(r"(?:促进|带动|助力|拉动|助推|服务)[\u4e00-\u9fff]{0,6}(?:发展|消费|增收|就业|振兴|繁荣)$")
+
 # Pairs that name the place, not the topic (我市、全县、本区、市级).
 _PLACE_PAIR = re.compile(
     r"[我本全该各][省市县区镇乡村]|[省市县区镇乡][级内域]|[省市县区镇乡][省市县区镇乡]"
@@ -406,10 +409,14 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
     segments = [Segment(a, b) for a, b in zip(bounds, stops, strict=True) if b - a >= 2]
     domains = [index.domains(segment) for segment in segments]
     clause = rules.patterns["title_clause"]
+    # A later clause that gives the first one's aim (……美食街区、促进文旅消费) is no
+    # matter of its own (round 12).
     whole = [
         k
         for k, s in enumerate(segments)
-        if s.end - s.start >= 4 and clause.search(norm[s.start : s.end])
+        if s.end - s.start >= 4
+        and clause.search(norm[s.start : s.end])
+        and not (k and _AIM.match(norm, s.start, s.end))
     ]
     for x, k in enumerate(whole):
         for j in whole[:x]:
