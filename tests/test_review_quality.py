@@ -131,6 +131,10 @@ NEW_BATCHES = (
     "u83_",
     "u84_",
     "u85_",
+    "u86_",
+    "u87_",
+    "u88_",
+    "u89_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
