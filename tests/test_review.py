@@ -3905,3 +3905,19 @@ def test_a_title_clause_that_gives_the_aim_of_the_first_is_no_second_matter() ->
         "建议：\n1.县文旅局年内在古镇东街建成夜市街区。\n2.镇政府组织村民入驻夜市摆摊。\n"
     )
     assert "multiple_matters" not in {f.code for f in review_proposal(text).findings}
+
+
+def test_a_remedy_for_the_proposer_after_dui_with_the_time_between() -> None:
+    # Round 12 (u86 development draft): 对我2015年至2018年支教期间的工龄重新认定 asks for the
+    # proposer; 对我支部此次换届重新审查 is the branch, no person.
+    mine = (
+        "关于乡村教师工龄认定的建议\n\n全县乡村教师两千人。\n\n原因是认定标准不一。\n\n"
+        "建议：\n1.请县人社局对我2015年至2018年支教期间的工龄重新认定。\n"
+    )
+    finding = next(f for f in review_proposal(mine).findings if f.code == "personal_matter")
+    assert finding.severity == "blocking"
+    branch = (
+        "关于规范基层支部换届的建议\n\n全县有基层支部三百个。\n\n原因是换届程序不规范。\n\n"
+        "建议：\n1.由上级党委对我支部此次换届重新审查。\n"
+    )
+    assert "personal_matter" not in {f.code for f in review_proposal(branch).findings}
