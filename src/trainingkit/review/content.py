@@ -124,11 +124,10 @@ def _asked_for(rule: ContentRule, norm: str, hits: list[Segment], items: Sequenc
     person the segmenter tags in a hit sentence (……张德厚户，是家父名下的房子 and
     对张德厚户的情况再派人实地测量, round 8), in a hit's paragraph for a rule with
     ``scope = "line"`` (郝晓雯……她是提案人的女儿 and 对……郝晓雯……办理入编, round 12),
-    or in the title, or names again a house's address or a firm's name told in a hit
-    (北关后街十七号; 本人创办的丰禾食品有限公司 and 把丰禾公司北侧23亩地调为工业用地,
-    round 12), which ``hits`` ends with
-    when there is one (关于解决退役士兵张宇航就业安置问题的建议 and 年内为张宇航……安排一个
-    工作岗位, round 12).
+    or in the title, which ``hits`` ends with when there is one (关于解决退役士兵张宇航
+    就业安置问题的建议 and 年内为张宇航……安排一个工作岗位, round 12). It may also name
+    again a house's address or a firm's name told in a hit (北关后街十七号; 本人创办的
+    丰禾食品有限公司 and 把丰禾公司北侧23亩地调为工业用地, round 12).
     """
     # An item that says the family is one of many (我家的情况只是其中之一) asks nothing
     # for it (round 9).

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from trainingkit.review.config import RuleSet
 from trainingkit.review.text import Segment, lines, normalise, sentences, strip_enumerator
 
-__all__ = ["Draft", "Unit", "parse_draft"]
+__all__ = ["Draft", "Unit", "parse_draft", "told_over"]
 
 _SECTIONS = ("situation", "analysis", "suggestions")
 #: An annex marker before a heading (附：具体想法) is not part of the heading.

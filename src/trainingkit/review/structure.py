@@ -92,9 +92,9 @@ def _may_propose(draft: Draft, rules: RuleSet) -> bool:
     Members write their proposals in more ways than the cues know (何不由……、当务之急是
     ……、应尽快……、区商务局是不是可以牵头……). A sentence of the last two paragraphs
     that looks ahead (``forward``) and names a public body or a deadline
-    (``forward_concrete``), told as no past (``plan_past``), may be one: then missing_suggestions
-    is unsure, a hint (round 12: at first sight on blind batches u66-u69, 8 of the
-    14 false findings were a missing_suggestions block on a sound draft).
+    (``forward_concrete``), told as no past (``plan_past``), may be one: then
+    missing_suggestions is unsure, a hint (round 12: at first sight on blind batches
+    u66-u69, 8 of the 14 false findings were missing_suggestions blocks).
     """
     p, norm = rules.patterns, draft.norm
     starts = [u for u in draft.units if u.new_line]
