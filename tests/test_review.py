@@ -3921,3 +3921,23 @@ def test_a_remedy_for_the_proposer_after_dui_with_the_time_between() -> None:
         "建议：\n1.由上级党委对我支部此次换届重新审查。\n"
     )
     assert "personal_matter" not in {f.code for f in review_proposal(branch).findings}
+
+
+@pytest.mark.parametrize(
+    "suggestions",
+    [
+        "伏请县文旅局于明年春节前在古镇入口增设游客服务中心一处。",
+        "谨陈两策：一曰县文旅局明年在古镇入口增设游客服务中心；二曰县交通运输局开通古镇专线。",
+        "任务清单：\n县文旅局——明年增设游客服务中心一处；\n县交通运输局——开通古镇旅游专线。",
+        "推进时间表：\n2025年6月前，县文旅局完成游客服务中心选址；\n2025年底前建成开放。",
+        "笔者以为，如果县文旅局能在明年增设一处游客服务中心，游客的抱怨就会少一大半。",
+    ],
+)
+def test_suggestions_in_classical_or_planning_forms(suggestions: str) -> None:
+    # Round 12: forms written for this test before the review was run on them: 伏请、
+    # 谨陈两策、任务清单、推进时间表, and 笔者以为，如果……能…….
+    text = (
+        "关于完善青溪古镇旅游服务的建议\n\n青溪古镇年游客八十万人次，去年服务投诉三百多件。\n\n"
+        "原因是古镇没有游客服务中心。\n\n" + suggestions + "\n"
+    )
+    assert "missing_suggestions" not in review_proposal(text).flagged
