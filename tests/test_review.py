@@ -3941,3 +3941,19 @@ def test_suggestions_in_classical_or_planning_forms(suggestions: str) -> None:
         "原因是古镇没有游客服务中心。\n\n" + suggestions + "\n"
     )
     assert "missing_suggestions" not in review_proposal(text).flagged
+
+
+def test_a_case_already_judged_accuses_no_one_and_a_polite_inquiry_still_does() -> None:
+    # Round 12: forms written for this test before the review was run on them. 原副镇长
+    # 王某贪污案，已由法院判处有期徒刑 is a case closed; 供应商是其侄子 and 予以核实 into
+    # 周海林同志 accuse him.
+    closed = (
+        "关于加强农村工程资金监管的建议\n\n前年镇纪委通报的原副镇长王某贪污案，已由法院判处有期徒刑三年。\n\n"
+        "原因是监督不到位。\n\n建议：\n1.请县财政局年内推行农村工程资金全程线上支付。\n"
+    )
+    assert "whistleblowing" not in {f.code for f in review_proposal(closed).by_severity("blocking")}
+    polite = (
+        "关于核查县妇幼保健院设备采购的建议\n\n县妇幼保健院院长周海林主持采购的设备比市场价高三成，"
+        "供应商是其侄子开的公司。\n\n原因是监督不到位。\n\n建议：\n1.恳请县纪委监委对周海林同志的问题予以核实。\n"
+    )
+    assert "whistleblowing" in {f.code for f in review_proposal(polite).by_severity("blocking")}
