@@ -3957,3 +3957,31 @@ def test_a_case_already_judged_accuses_no_one_and_a_polite_inquiry_still_does() 
         "供应商是其侄子开的公司。\n\n原因是监督不到位。\n\n建议：\n1.恳请县纪委监委对周海林同志的问题予以核实。\n"
     )
     assert "whistleblowing" in {f.code for f in review_proposal(polite).by_severity("blocking")}
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "县商务局对这种发展一名会员加入能拿两成、层层提成的直销模式给予补贴。",
+        "县农业农村局在休渔期准许渔民每户用一套电捕器具适量捕捞。",
+        "县人社局组织在技能考试时通过耳麦向考生提示答案，提高通过率。",
+    ],
+)
+def test_banned_practices_told_by_what_they_do_in_new_words(item: str) -> None:
+    # Round 12: forms written for this test before the review was run on them: a
+    # scheme paying by recruits and levels, electric fishing in the closed season,
+    # answers passed to candidates in an exam.
+    text = (
+        "关于增加群众收入的建议\n\n我县群众增收渠道少，去年农民人均收入一万二千元。\n\n"
+        "原因是管得太死。\n\n建议：\n1." + item + "\n"
+    )
+    assert "prohibited" in {f.code for f in review_proposal(text).by_severity("blocking")}
+
+
+def test_a_draft_for_fishers_in_the_closed_season_that_fights_electric_fishing() -> None:
+    # Round 12: the same words in a draft against the practice are no advocacy.
+    text = (
+        "关于保障禁渔期渔民生活的建议\n\n禁渔期三个月，渔民没有收入，去年查处电捕鱼案件四十起。\n\n"
+        "原因是转产渠道少。\n\n建议：\n1.县农业农村局对禁渔期渔民每户每月补助一千元，并严厉打击电捕鱼。\n"
+    )
+    assert "prohibited" not in review_proposal(text).flagged
