@@ -333,7 +333,7 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (1,854 drafts, round 12): verdict accuracy 0.89 (goal >= 0.9)",
+    reason="evaluation half (1,854 drafts, round 12): verdict accuracy 0.895 (goal >= 0.9)",
 )
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
@@ -345,11 +345,11 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 
 # Met in round 7 (785 drafts: 26, 1.0 per 30), missed in rounds 8 and 9, met in round
 # 10 (1,231 drafts: 40, 0.97 per 30), missed again in round 11 (1,379 drafts: 47, 1.02 per 30)
-# and round 12 (1,854 drafts: 67, 1.08 per 30).
+# and round 12 (1,854 drafts: 66, 1.07 per 30).
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (1,854 drafts, round 12): 67 false blocking findings, 1.08 per 30 "
-    "(goal <= 1): missing_suggestions 26, personal_matter 11, whistleblowing 8, litigation 6, "
+    reason="evaluation half (1,854 drafts, round 12): 66 false blocking findings, 1.07 per 30 "
+    "(goal <= 1): missing_suggestions 25, personal_matter 11, whistleblowing 8, litigation 6, "
     "advertising 6, state_secret 5, party_internal 2, vague_suggestions 2, prohibited 1",
 )
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
@@ -357,11 +357,11 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     assert not failures, failures
 
 
-# Met in round 7 (785 drafts: 52, 2.0 per 30); missed since round 8 (round 12: 2.14 per 30).
+# Met in round 7 (785 drafts: 52, 2.0 per 30); missed since round 8 (round 12: 2.12 per 30).
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (1,854 drafts, round 12): 132 false findings, 2.14 per 30 "
-    "(goal <= 2); the 67 false blocking ones and multiple_matters 33, missing_analysis 15, "
+    reason="evaluation half (1,854 drafts, round 12): 131 false findings, 2.12 per 30 "
+    "(goal <= 2); the 66 false blocking ones and multiple_matters 33, missing_analysis 15, "
     "missing_situation 9, title_format 6, vague_suggestions 2",
 )
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
@@ -373,7 +373,7 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
     strict=True,
     reason="evaluation half (1,854 drafts, round 12), recall below 0.85: missing_situation "
     "36/75, missing_analysis 23/130, missing_suggestions 93/114, vague_suggestions 91/131, "
-    "multiple_matters 46/79, prohibited 64/93, personal_matter 81/116, whistleblowing 72/90",
+    "multiple_matters 46/79, prohibited 67/93, personal_matter 81/116, whistleblowing 72/90",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
