@@ -26,7 +26,7 @@ from collections import Counter
 
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
-from trainingkit.review.parse import Draft, told_over
+from trainingkit.review.parse import Draft
 from trainingkit.review.text import Segment, strip_enumerator
 from trainingkit.review.words import tokens
 
@@ -122,7 +122,7 @@ def check_matters(draft: Draft, rules: RuleSet) -> list[Finding]:
     if found and found.severity != "hint":
         return [found]
     # A second matter told from its own 情况 heading to its own 建议 heading.
-    if told_over(draft.norm, draft.body_start, rules):
+    if draft.told_over:
         text = "正文分成几部分，每一部分都有自己的情况和建议，像是几件不同的事。"
         at = draft.title or Segment(draft.body_start, draft.body_start)
         return [rules.finding("multiple_matters", text, at)]
@@ -420,33 +420,41 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
         and clause.search(norm[s.start : s.end])
         and not (k and _AIM.match(norm, s.start, s.end))
     ]
-    for x, k in enumerate(whole):
-        for j in whole[:x]:
-            shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
-            if not shared and not domains[j] & domains[k]:
-                # Two fields the lexicon knows are two matters; a clause of no known
-                # field (规范直播带货) may well be the same matter in other words.
-                known = bool(domains[j] and domains[k])
-                return _title_finding(draft, rules, index, segments[j], segments[k], known=known)
+    pair = _unrelated(norm, segments, domains, whole)
+    if pair is not None:
+        j, k = pair
+        # Two fields the lexicon knows are two matters; a clause of no known field
+        # (规范直播带货) may well be the same matter in other words.
+        known = bool(domains[j] and domains[k])
+        return _title_finding(draft, rules, index, segments[j], segments[k], known=known)
     # Two parts of no directive or problem form (移风易俗和农村公路养护) that share no
     # word and no field, told one by one with facts and a request each: two matters
     # (round 12).
     parts = [k for k, s in enumerate(segments) if s.end - s.start >= 4]
-    for x, k in enumerate(parts):
-        for j in parts[:x]:
-            shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
-            if not shared and not domains[j] & domains[k] and _alternates(draft, rules):
-                told = [draft.text[s.start : s.end] for s in (segments[j], segments[k])]
-                text = (
-                    f"标题把几件不同的事放在一起（“{'”“'.join(told)}”），"
-                    "正文也一件一件分别写了情况和建议。"
-                )
-                return rules.finding("multiple_matters", text, draft.title, *told)
+    pair = _unrelated(norm, segments, domains, parts)
+    if pair is not None and _alternates(draft, rules):
+        told = [draft.text[segments[i].start : segments[i].end] for i in pair]
+        text = (
+            f"标题把几件不同的事放在一起（“{'”“'.join(told)}”），正文也一件一件分别写了情况和建议。"
+        )
+        return rules.finding("multiple_matters", text, draft.title, *told)
     listed = set().union(*domains) if domains else set()
     enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
     if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
         return _title_finding(draft, rules, index, *segments)
     return _several_in_title(draft, rules, index)
+
+
+def _unrelated(
+    norm: str, segments: list[Segment], domains: list[set[str]], among: list[int]
+) -> tuple[int, int] | None:
+    """The first two of the title's parts ``among`` that share no word and no field."""
+    for x, k in enumerate(among):
+        for j in among[:x]:
+            shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
+            if not shared and not domains[j] & domains[k]:
+                return j, k
+    return None
 
 
 def _several_in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | None:

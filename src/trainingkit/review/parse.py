@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from trainingkit.review.config import RuleSet
 from trainingkit.review.text import Segment, lines, normalise, sentences, strip_enumerator
 
-__all__ = ["Draft", "Unit", "parse_draft", "told_over"]
+__all__ = ["Draft", "Unit", "parse_draft"]
 
 _SECTIONS = ("situation", "analysis", "suggestions")
 #: An annex marker before a heading (附：具体想法) is not part of the heading.
@@ -50,6 +50,10 @@ class Draft:
     body_start: int
     units: tuple[Unit, ...]
     items: tuple[Segment, ...]  # suggestion items
+    # How often a 情况 heading follows a 建议 heading once facts and requests were told:
+    # each such cycle tells another matter (一、……（一）情况……（三）建议 二、……（一）情况……,
+    # round 12). Facts told after suggestions that came first (建议在前，依据在后) are none.
+    told_over: int
 
     def part(self, section: str) -> Segment | None:
         """Return the span from the first to the last unit tagged ``section``."""
@@ -70,10 +74,10 @@ def parse_draft(text: str, rules: RuleSet) -> Draft:
         start = prefix.end() if prefix else title_line.start
         title = Segment(start, title_line.end)
     body_start = body[0].start if body else (title_line.end if title_line else 0)
-    raw = _units(norm, body, rules)
+    raw, told_over = _units(norm, body, rules)
     units = _tag(norm, raw, rules)
     items = _items(norm, units, rules)
-    return Draft(text, norm, title, title_line, body_start, tuple(units), tuple(items))
+    return Draft(text, norm, title, title_line, body_start, tuple(units), tuple(items), told_over)
 
 
 def _after_cover_letter(norm: str, body: list[Segment], rules: RuleSet) -> int:
@@ -121,35 +125,20 @@ def _heading(norm: str, line: Segment, rules: RuleSet) -> tuple[str, int] | None
     return None
 
 
-def told_over(norm: str, start: int, rules: RuleSet) -> int:
-    """How often a 情况 heading follows a 建议 heading after ``start`` (round 12).
-
-    一、共享单车……（一）情况（二）原因（三）建议 二、餐饮油烟……（一）情况……: each cycle
-    after the first tells another matter from its facts to its requests. Facts told
-    after the suggestions alone (建议在前，依据在后) are no cycle.
-    """
-    told = asked = False  # a 情况 heading seen; a 建议 heading seen after it
-    count = 0
-    position = start
-    for line in norm[start:].split("\n"):
-        found = _heading(norm, Segment(position, position + len(line)), rules)
-        position += len(line) + 1
-        if found is None:
-            continue
-        if found[0] == "suggestions":
-            asked = told
-        elif found[0] == "situation":
-            count += asked
-            told, asked = True, False
-    return count
-
-
-def _units(norm: str, body: list[Segment], rules: RuleSet) -> list[Unit]:
+def _units(norm: str, body: list[Segment], rules: RuleSet) -> tuple[list[Unit], int]:
+    """The body's sentences with their governing section, and ``Draft.told_over``."""
     units: list[Unit] = []
     section: str | None = None
+    told = asked = False  # a 情况 heading seen; a 建议 heading seen after it
+    told_over = 0
     for line in body:
         start = line.start
         found = _heading(norm, line, rules)
+        if found and found[0] == "suggestions":
+            asked = told
+        elif found and found[0] == "situation":
+            told_over += asked
+            told, asked = True, False
         restart = rules.patterns["heading_restart"].match(
             norm, strip_enumerator(norm, line.start, line.end)
         )
@@ -163,7 +152,7 @@ def _units(norm: str, body: list[Segment], rules: RuleSet) -> list[Unit]:
             units.append(
                 Unit(sentence.start, sentence.end, section, first, enumerated, frozenset())
             )
-    return units
+    return units, told_over
 
 
 def _suggestion_start(norm: str, units: list[Unit], rules: RuleSet) -> int:
