@@ -3985,3 +3985,31 @@ def test_a_draft_for_fishers_in_the_closed_season_that_fights_electric_fishing()
         "原因是转产渠道少。\n\n建议：\n1.县农业农村局对禁渔期渔民每户每月补助一千元，并严厉打击电捕鱼。\n"
     )
     assert "prohibited" not in review_proposal(text).flagged
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "建议有关方面对此引起重视，加强宣传教育，营造全民护河的良好氛围。",
+        "建议有关部门高度重视，多措并举，形成合力，把这件好事办好。",
+    ],
+)
+def test_a_plea_with_slogans_of_measures_is_vague_not_missing(item: str) -> None:
+    # Round 13 (u82, u86 development drafts): a plea for attention that goes on with
+    # slogans of measures (强化、多措并举、形成合力) asks for something, vaguely.
+    text = (
+        "关于治理城区内河的建议\n\n城区三条内河去年有九个月水质为劣五类，沿岸居民投诉两百多次。\n\n"
+        "原因是雨污管网混接，沿岸餐馆直排。\n\n" + item + "\n"
+    )
+    review = review_proposal(text)
+    assert "missing_suggestions" not in review.codes
+    assert "vague_suggestions" in review.codes
+
+
+def test_a_plea_to_study_it_carefully_is_still_no_suggestion() -> None:
+    # Round 13: 认真研究、切实 go with a plea and ask no measure (u2_msg_bath_service).
+    text = (
+        "关于治理城区内河的建议\n\n城区三条内河去年有九个月水质为劣五类，沿岸居民投诉两百多次。\n\n"
+        "原因是雨污管网混接，沿岸餐馆直排。\n\n希望有关部门予以高度重视，认真研究，切实让居民满意。\n"
+    )
+    assert "missing_suggestions" in review_proposal(text).codes

@@ -177,6 +177,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
     patterns["vague_concrete"] = compile_(data["vague"]["concrete"])
     patterns["vague_slogan"] = compile_(data["vague"]["slogan"])
     patterns["vague_empty"] = compile_(data["vague"].get("empty", "(?!)"))
+    patterns["vague_attitude"] = compile_(data["vague"]["attitude"])
     patterns["multiple_title_joiners"] = compile_(data["multiple"]["title_joiners"])
     for section in ("advertising", "personal", "accused"):
         patterns.update({f"{section}_{k}": compile_(p) for k, p in data[section].items()})

@@ -119,7 +119,7 @@ def _only_pleas(draft: Draft, rules: RuleSet) -> bool:
     建议有关部门对……予以关注，给予足够重视 or 恳请有关方面重视起来，给老百姓一个说法
     names nothing concrete to do: the draft asks for nothing, as a plea does. Items
     around the plea that only talk (……是长远之计) ask nothing either; an item with
-    a slogan is a vague suggestion, and one that opens with a directive
+    a slogan, even beside the plea, is a vague suggestion, and one that opens with a directive
     (推行错峰上下学) may be a measure in words the lexicon does not know.
     """
     p, norm = rules.patterns, draft.norm
@@ -128,7 +128,10 @@ def _only_pleas(draft: Draft, rules: RuleSet) -> bool:
         start = _content(draft, item)
         if has_concrete(norm, rules, start, item.end):
             return False
-        if p["cue_plea"].search(norm, item.start, item.end):
+        asked = [m.span() for m in p["cue_plea"].finditer(norm, item.start, item.end)]
+        if asked:
+            if _slogan_beside(norm, rules, item, asked):
+                return False
             pleas += 1
             continue
         if p["vague_slogan"].search(norm, item.start, item.end):
@@ -136,6 +139,20 @@ def _only_pleas(draft: Draft, rules: RuleSet) -> bool:
         if p["directive_start"].match(norm, start, item.end):
             return False
     return pleas > 0
+
+
+def _slogan_beside(norm: str, rules: RuleSet, item: Segment, pleas: list[tuple[int, int]]) -> bool:
+    """Whether an item with a plea also has a slogan of a measure, outside the plea.
+
+    建议有关部门高度重视……，加大监管力度，加强宣传教育 asks for measures, vaguely:
+    a vague suggestion, not a missing one. Slogans of attitude (认真、切实,
+    ``vague.attitude``) ask nothing more than the plea (round 13, u82 and u86).
+    """
+    attitude = rules.patterns["vague_attitude"]
+    return any(
+        not attitude.fullmatch(m.group()) and not any(a <= m.start() < b for a, b in pleas)
+        for m in rules.patterns["vague_slogan"].finditer(norm, item.start, item.end)
+    )
 
 
 def _surely_no_analysis(draft: Draft, rules: RuleSet) -> bool:
