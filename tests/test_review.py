@@ -4013,3 +4013,41 @@ def test_a_plea_to_study_it_carefully_is_still_no_suggestion() -> None:
         "原因是雨污管网混接，沿岸餐馆直排。\n\n希望有关部门予以高度重视，认真研究，切实让居民满意。\n"
     )
     assert "missing_suggestions" in review_proposal(text).codes
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "要让每一户居民都树立垃圾分类的理念，不断巩固分类成果。",
+        "如果每一个小区都能坚持下去，全城就一定能营造人人分类的良好氛围。",
+        "唯有凝聚共识、久久为功，才能让垃圾分类真正成为新时尚。",
+    ],
+)
+def test_an_ending_that_exhorts_with_slogans_is_vague_not_missing(ending: str) -> None:
+    # Round 13 (u32, u53, u83 development drafts): with no suggestion found, an ending
+    # that exhorts (要让……，如果……都能……，唯有……才能……) with slogans asks vaguely.
+    text = (
+        "关于推进垃圾分类的建议\n\n全市四百个小区去年只有三成达到分类标准，混投率在四成以上。\n\n"
+        "原因是分类设施少，督导员不足。\n\n" + ending + "\n"
+    )
+    review = review_proposal(text)
+    assert "missing_suggestions" not in review.codes
+    assert _severities(review, "vague_suggestions") == ["blocking"]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "这个问题要是再拖下去，迟早要出大事。",
+        "学界应当更多地关注分类行为的形成机制，不断深化相关研究。",
+    ],
+)
+def test_a_warning_or_a_word_to_scholars_is_no_exhortation(ending: str) -> None:
+    # Round 13: 迟早要出大事 foretells, and words to scholars ask no public body.
+    text = (
+        "关于推进垃圾分类的建议\n\n全市四百个小区去年只有三成达到分类标准，混投率在四成以上。\n\n"
+        "原因是分类设施少，督导员不足。\n\n" + ending + "\n"
+    )
+    review = review_proposal(text)
+    assert "vague_suggestions" not in review.codes
+    assert "missing_suggestions" in review.codes

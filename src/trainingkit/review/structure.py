@@ -78,12 +78,56 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
         else:
             text = f"没有找到{name}部分（可用“{name}”小标题或相应的提示语写出）。"
         at = draft.body_start if section != "suggestions" else end
+        if section == "suggestions" and not empty:
+            exhorted = _exhortation(draft, rules)
+            if exhorted:
+                findings.append(_exhorted(rules, exhorted))
+                continue
         if section == "analysis":
             sure = _surely_no_analysis(draft, rules)
         else:
             sure = section == "situation" or empty or not _may_propose(draft, rules)
         findings.append(rules.finding(code, text, Segment(at, at), sure=sure))
     return findings
+
+
+def _exhortation(draft: Draft, rules: RuleSet) -> list[tuple[Segment, list[str]]]:
+    """The sentences of the last two paragraphs that exhort with slogans.
+
+    A draft with no suggestion found may still end by exhorting (学校要高度重视……，形成
+    ……的浓厚氛围; 如果全社会都能形成……的共识; 何不……？唯有持之以恒……): a sentence with
+    a word of exhortation (``patterns.exhort``) and a slogan of a measure, told as no
+    past and no plea. Writers call such an ending vague, not missing (round 13: of
+    the development drafts blocked as asking nothing, 4 were labelled so).
+    """
+    p, norm = rules.patterns, draft.norm
+    starts = [u for u in draft.units if u.new_line]
+    if not starts:
+        return []
+    tail = starts[-2].start if len(starts) > 1 else starts[-1].start
+    found = []
+    for sentence in sentences(norm, tail, len(norm)):
+        bounds = sentence.start, sentence.end
+        if not p["exhort"].search(norm, *bounds) or p["plan_past"].search(norm, *bounds):
+            continue
+        if p["cue_plea"].search(norm, *bounds) or p["scholars"].search(norm, *bounds):
+            continue
+        words = [
+            m.group()
+            for m in p["vague_slogan"].finditer(norm, *bounds)
+            if not p["vague_attitude"].fullmatch(m.group())
+        ]
+        if words:
+            found.append((sentence, words))
+    return found
+
+
+def _exhorted(rules: RuleSet, exhorted: list[tuple[Segment, list[str]]]) -> Finding:
+    words = list(dict.fromkeys(w for _, ws in exhorted for w in ws))
+    shown = "、".join(words[:6])
+    text = f"结尾只是“{shown}”一类的号召，没有写明由谁做、做什么或做到什么程度。"
+    span = Segment(exhorted[0][0].start, exhorted[-1][0].end)
+    return rules.finding("vague_suggestions", text, span, *words)
 
 
 def _may_propose(draft: Draft, rules: RuleSet) -> bool:
