@@ -4051,3 +4051,33 @@ def test_a_warning_or_a_word_to_scholars_is_no_exhortation(ending: str) -> None:
     review = review_proposal(text)
     assert "vague_suggestions" not in review.codes
     assert "missing_suggestions" in review.codes
+
+
+@pytest.mark.parametrize(
+    ("told", "asked"),
+    [
+        (
+            "桥头镇今年的六个村道工程，都由那位分管城建的副镇长拍板，全部交给了他小舅子的施工队。",
+            "建议县纪委监委对这位副镇长的问题好好查一查。",
+        ),
+        (
+            "城东派出所那位姓周的副所长，去年起每月向夜市摊贩收取三百元管理费。",
+            "建议县公安局对这位副所长的问题进行核查。",
+        ),
+    ],
+)
+def test_a_person_pointed_at_by_post_is_named(told: str, asked: str) -> None:
+    # Round 13 (u84 development drafts): 那位……的副镇长、这名校长 point at one person,
+    # and an inquiry into 这位副镇长 is asked into them.
+    text = f"关于规范农村工程建设的建议\n\n{told}\n\n原因是招标流于形式。\n\n{asked}\n"
+    assert "whistleblowing" in {f.code for f in review_proposal(text).by_severity("blocking")}
+
+
+def test_a_post_pointed_at_in_general_is_no_accusation() -> None:
+    # Round 13: a post told in general, with no wrong, makes no sure finding.
+    text = (
+        "关于规范农村工程建设的建议\n\n全县村道工程多由分管副镇长牵头，这位副镇长往往身兼数职，"
+        "去年有三成工程延期。\n\n原因是人手不足。\n\n建议县纪委监委对村道工程开展专项检查，"
+        "县交通局为各镇配备专职质监员。\n"
+    )
+    assert "whistleblowing" not in review_proposal(text).flagged

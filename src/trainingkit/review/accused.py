@@ -18,6 +18,8 @@ content rules, which look at one sentence, miss it. From the rule file's
   and a hint otherwise. A suggestion may point back to the person instead of
   naming them (``anaphora``: 对此人的问题进行核查、对该负责人立案调查), and the wrong
   may be told of the person by surname and post (院长钟伟平……钟院长的爱人, round 12).
+  A post with a demonstrative (``pointed``: 那位分管城建的副镇长、该院骨科主任) names
+  one person too, so the post is a name (对这位副镇长的问题查一查, round 13).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
         names.update(name_forms(name))
         if match.group("name") and "某" not in name:
             titles[name[0] + norm[match.start() : match.start("name")]] = name
+    names.update(m.group("post") for m in p["accused_pointed"].finditer(norm))
     asked = [Segment(u.start, u.end) for u in draft.units if "suggestions" in u.tags]
     if draft.title is not None:
         asked.append(draft.title)
