@@ -4081,3 +4081,60 @@ def test_a_post_pointed_at_in_general_is_no_accusation() -> None:
         "县交通局为各镇配备专职质监员。\n"
     )
     assert "whistleblowing" not in review_proposal(text).flagged
+
+
+def test_a_draft_pasted_from_a_markdown_editor_is_read_by_its_headings() -> None:
+    # Round 13 (u97 development drafts): ## 三、建议 and **1. ……** are headings and
+    # items; before, the suggestions went unseen and the # before the title was odd.
+    text = (
+        "# 关于增设社区助餐点的建议\n\n**提案人**：王明\n\n## 一、情况\n\n"
+        "全区80岁以上老人一万二千人，现有助餐点只有9个，去年排队超过半小时的投诉有三百多件。\n\n"
+        "## 二、原因\n\n- **场地难找**：老旧小区没有空余用房。\n\n## 三、建议\n\n"
+        "**1. 增设助餐点。** 区民政局在2026年底前新增助餐点20个，每个街道至少2个。\n"
+    )
+    review = review_proposal(text)
+    assert review.flagged == ()
+    assert "title_format" not in review.codes
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "要坚持“谁举债、谁负责”，切实把责任落到实处。",
+        "要积极稳妥推进债务化解，推动平台公司加快转型。",
+    ],
+)
+def test_who_borrows_answers_and_financing_vehicles_are_no_measures(item: str) -> None:
+    # Round 13 (u97 development draft): 谁负责 in a slogan names no one, and 平台公司
+    # (a financing vehicle) is no platform to build.
+    text = (
+        "关于防范债务风险的建议\n\n我市隐性债务去年增加了一成，三家平台公司到期债务占六成。\n\n"
+        "原因是投资过快。\n\n建议：\n1.各级各部门要提高认识，加强监管。\n2." + item + "\n"
+    )
+    assert "vague_suggestions" in review_proposal(text).codes
+
+
+def test_a_county_public_brand_for_its_goods_is_one_matter_and_no_advert() -> None:
+    # Round 13 (u95 development draft): a public brand (区域公用品牌) is every firm's,
+    # so 建立品牌茶质量追溯体系，统一…… names no brand, and 茶 of the brand's name
+    # and of 茶产业 makes the title one matter.
+    text = (
+        "关于打造“白岩茶”区域公用品牌、提高茶产业附加值的建议\n\n"
+        "白岩县茶园九万亩，注册茶叶商标一百二十多个，规模以上茶企只有七家，去年茶叶产值十一亿元。\n\n"
+        "原因是品牌多而不响，标准不统一。\n\n建议：\n"
+        "1.县农业农村局牵头注册“白岩茶”地理标志证明商标，符合标准的茶企均可申请使用。\n"
+        "2.建立品牌茶质量追溯体系，授权产品统一加贴追溯二维码，2026年底前覆盖全部授权企业。\n"
+    )
+    review = review_proposal(text)
+    assert "advertising" not in review.codes
+    assert "multiple_matters" not in review.codes
+
+
+def test_a_one_character_good_shared_by_unrelated_looking_parts_only_joins_those() -> None:
+    # Round 13: 水 alone is no noun of both parts of 加强水库管理、改善公交服务.
+    text = (
+        "关于加强水库管理、改善公交服务的建议\n\n全县小型水库四十座，公交线路十二条，去年投诉三百件。\n\n"
+        "原因是管理人员少。\n\n建议：\n1.县水利局为每座水库配备一名专职管理员。\n"
+        "2.县交通局2026年内新开三条公交线路。\n"
+    )
+    assert "multiple_matters" in review_proposal(text).codes

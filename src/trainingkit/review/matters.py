@@ -452,6 +452,8 @@ def _unrelated(
     for x, k in enumerate(among):
         for j in among[:x]:
             shared = _bigrams(norm, segments[j]) & _bigrams(norm, segments[k])
+            shared |= _one_noun_in(norm, segments[j], segments[k])
+            shared |= _one_noun_in(norm, segments[k], segments[j])
             if not shared and not domains[j] & domains[k]:
                 return j, k
     return None
@@ -481,6 +483,19 @@ def _several_in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Findi
     names = "、".join("/".join(sorted(g)) for g in groups)
     text = f"标题说要谈几件事，建议也分属不同的领域（{names}）。"
     return rules.finding("multiple_matters", text, draft.title, names)
+
+
+def _one_noun_in(norm: str, part: Segment, other: Segment) -> set[str]:
+    """The one-character nouns of ``part`` that are in a noun of ``other``.
+
+    茶 of 提升茶产业效益 is the goods of 打造“云岫茶”公用品牌: one matter (round 13).
+    """
+    words = tokens(norm)
+    ones = {t.word for t in words.within(part.start, part.end) if t.tag == "n" and len(t.word) == 1}
+    if not ones:
+        return set()
+    nouns = [t.word for t in words.within(other.start, other.end) if t.tag[0] == "n"]
+    return {c for c in ones if any(c in word for word in nouns)}
 
 
 def _bigrams(norm: str, segment: Segment) -> set[str]:

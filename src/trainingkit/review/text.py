@@ -13,7 +13,10 @@ Normalisation (for matching only):
   converter; where OpenCC would change a line's length (a phrase of another
   length), that line is converted character by character instead, so offsets
   never move;
-* Latin letters become lower case.
+* Latin letters become lower case;
+* the marks of text pasted from a Markdown editor become spaces: heading marks
+  (``## 三、建议``), bold (``**1. 纳入课程。**``) and list bullets (``- ``), so a
+  heading is read as a heading (round 13).
 
 OpenCC is imported and its dictionary loaded on the first call, once.
 """
@@ -38,6 +41,13 @@ __all__ = [
 ]
 
 
+_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}|[-*+•])(?=[ \t])|\*\*|__", re.MULTILINE)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
     table = {code: chr(code - 0xFEE0).lower() for code in range(0xFF01, 0xFF5F)}
@@ -53,7 +63,7 @@ def normalise(text: str) -> str:
         >>> normalise("關於加強ＡＩ教育的建議：")
         '关于加强ai教育的建议:'
     """
-    result = _to_simplified(text).translate(_table())
+    result = _MARKUP.sub(_blank, _to_simplified(text).translate(_table()))
     assert len(result) == len(text)
     return result
 
