@@ -4021,6 +4021,7 @@ def test_a_plea_to_study_it_carefully_is_still_no_suggestion() -> None:
         "要让每一户居民都树立垃圾分类的理念，不断巩固分类成果。",
         "如果每一个小区都能坚持下去，全城就一定能营造人人分类的良好氛围。",
         "唯有凝聚共识、久久为功，才能让垃圾分类真正成为新时尚。",
+        "我们是否能够进一步提高站位，凝聚各方共识，形成分类合力？",
     ],
 )
 def test_an_ending_that_exhorts_with_slogans_is_vague_not_missing(ending: str) -> None:
@@ -4138,3 +4139,20 @@ def test_a_one_character_good_shared_by_unrelated_looking_parts_only_joins_those
         "2.县交通局2026年内新开三条公交线路。\n"
     )
     assert "multiple_matters" in review_proposal(text).codes
+
+
+def test_a_timetable_of_stages_with_only_slogans_is_vague() -> None:
+    # Round 13 (u93 development draft): 近期（2026—2027年）： says when, not what.
+    stages = (
+        "近期（2026—2027年）：统一思想认识，凝聚各方共识，夯实工作基础。\n"
+        "中期（2028—2029年）：聚焦重点难点，推动提质增效，形成特色品牌。\n"
+        "远期（2030年）：全面提升保护水平，擦亮文化名片。\n"
+    )
+    text = (
+        "关于加强非遗保护的建议\n\n全县有县级以上非遗项目38项，传承人平均年龄67岁。\n\n"
+        "原因是收入低，年轻人不愿学。\n\n建议分步推进：\n" + stages
+    )
+    assert "vague_suggestions" in review_proposal(text).flagged
+    concrete = stages.replace("统一思想认识", "县文旅局为38个项目各招两名学徒")
+    concrete = concrete.replace("聚焦重点难点", "县财政每年安排200万元传承补助")
+    assert "vague_suggestions" not in review_proposal(text.replace(stages, concrete)).flagged

@@ -139,6 +139,10 @@ NEW_BATCHES = (
     "u94_",
     "u95_",
     "u97_",
+    "u90_",
+    "u91_",
+    "u93_",
+    "u96_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

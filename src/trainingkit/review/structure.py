@@ -19,6 +19,10 @@ _SPACE = re.compile(r"\s")
 _NON_SPACE = re.compile(r"\S")
 # A first line with these is a sentence of the body rather than a title.
 _SENTENCE_MARK = re.compile(r"[,，;；。]|[。.!?！？]$")
+_STAGE = re.compile(
+    r"(?:近期|中期|远期|短期|长期|第[一二三四五六]阶段|第[一二三四五六]步)\s*"
+    r"(?:\([^)]{0,16}\))?\s*[:,]\s*"
+)
 _PART_NAMES = {"situation": "情况", "analysis": "分析", "suggestions": "建议"}
 
 
@@ -432,8 +436,14 @@ _BODY_END = re.compile(r"(?:局|厅|委员会|委|办公室|部门|支队|大队
 
 
 def _content(draft: Draft, item: Segment) -> int:
-    """Offset of the item's text after its enumerator (一、 1. ① …)."""
-    return strip_enumerator(draft.norm, item.start, item.end)
+    """Offset of the item's text after its enumerator (一、 1. ① …) and stage label.
+
+    A stage's name and years (近期（2025—2026年）：) say when, not what: only the
+    text after them can make the item concrete (round 13, u93).
+    """
+    start = strip_enumerator(draft.norm, item.start, item.end)
+    stage = _STAGE.match(draft.norm, start, item.end)
+    return stage.end() if stage else start
 
 
 def _too_long(draft: Draft, rules: RuleSet) -> list[Finding]:
