@@ -4156,3 +4156,16 @@ def test_a_timetable_of_stages_with_only_slogans_is_vague() -> None:
     concrete = stages.replace("统一思想认识", "县文旅局为38个项目各招两名学徒")
     concrete = concrete.replace("聚焦重点难点", "县财政每年安排200万元传承补助")
     assert "vague_suggestions" not in review_proposal(text.replace(stages, concrete)).flagged
+
+
+def test_a_first_paragraph_that_opens_with_when_may_tell_the_situation() -> None:
+    # Round 13 (u96 development draft): 近两年…… with a word of causes (跟不上) and an
+    # event (去年以来……通报) is read as analysis; no situation found is then unsure.
+    text = (
+        "关于加强网络安全培训的建议\n\n近两年，我县各部门普遍用网盘传文件，但安全意识跟不上。"
+        "去年以来县网信办通报了多起文件外泄。\n\n究其原因，一是培训内容陈旧；二是覆盖面窄。\n\n"
+        "建议：\n1.县网信办每年更新一次培训课程，2026年底前覆盖全部编外人员。\n"
+    )
+    assert _severities(review_proposal(text), "missing_situation") == ["hint"]
+    causes_first = text.replace("近两年，我县各部门", "之所以出事，是因为各部门")
+    assert _severities(review_proposal(causes_first), "missing_situation") == ["warning"]
