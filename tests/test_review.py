@@ -4169,3 +4169,24 @@ def test_a_first_paragraph_that_opens_with_when_may_tell_the_situation() -> None
     assert _severities(review_proposal(text), "missing_situation") == ["hint"]
     causes_first = text.replace("近两年，我县各部门", "之所以出事，是因为各部门")
     assert _severities(review_proposal(causes_first), "missing_situation") == ["warning"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "accuses"),
+    [
+        ("建议市纪委监委对市场监管局城南所有关人员是否收受商户好处的问题进行调查。", True),
+        ("请县监委对县水利局河道管理站工作人员包庇采砂船的问题彻查。", True),
+        ("建议县纪委监委对各乡镇财政所工作人员开展廉政教育，对违规问题依法查处。", False),
+    ],
+)
+def test_the_staff_of_one_named_unit_asked_into_by_a_discipline_body(
+    asked: str, accuses: bool
+) -> None:
+    # Round 13 (u96 development draft): 对……执法中队相关人员是否存在通风报信、包庇企业的问题
+    # 进行调查 names them by their unit; the staff of every township's office are no one.
+    text = (
+        "关于规范基层执法的建议\n\n城南片区商户去年投诉检查过多三十余次，有商户说检查前有人打招呼。\n\n"
+        "原因是监督缺位。\n\n建议：\n1." + asked + "\n"
+    )
+    blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
+    assert ("whistleblowing" in blocking) is accuses
