@@ -4190,3 +4190,23 @@ def test_the_staff_of_one_named_unit_asked_into_by_a_discipline_body(
     )
     blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
     assert ("whistleblowing" in blocking) is accuses
+
+
+@pytest.mark.parametrize(
+    ("item", "banned"),
+    [
+        ("县政府选两个村试点，允许农户把宅基地上的新房卖给城里的购房者，收入归农户。", True),
+        ("允许村集体在集体建设用地上建公寓，转让给县城居民，缓解住房压力。", True),
+        ("严禁把宅基地上的房屋卖给城镇居民，县自然资源局每季度巡查一次。", False),
+        ("试点允许城镇居民租用闲置农房开办民宿，租期不超过二十年。", False),
+    ],
+)
+def test_homestead_houses_sold_to_town_dwellers(item: str, banned: bool) -> None:
+    # Round 13 (u91 development draft): houses on homesteads or collective land sold
+    # to town dwellers are banned; forbidding it, or renting, is not.
+    text = (
+        "关于盘活闲置农房的建议\n\n全县闲置宅基地一万一千宗，闲置率百分之十四。\n\n"
+        "原因是流转渠道不畅。\n\n建议：\n1." + item + "\n"
+    )
+    blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
+    assert ("prohibited" in blocking) is banned
