@@ -4210,3 +4210,22 @@ def test_homestead_houses_sold_to_town_dwellers(item: str, banned: bool) -> None
     )
     blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
     assert ("prohibited" in blocking) is banned
+
+
+@pytest.mark.parametrize(
+    ("item", "banned"),
+    [
+        ("允许老字号在卤料中少量添加罂粟果壳，不再视为违法添加。", True),
+        ("准许边民自带少量境外香烟入境销售，不再按走私处理。", True),
+        ("对首次轻微违规的小摊贩先教育后处罚，不再一律按违法经营罚款。", False),
+    ],
+)
+def test_a_practice_asked_to_be_allowed_and_no_longer_an_offence(item: str, banned: bool) -> None:
+    # Round 13 (u95 development draft): 允许……不再作为违法添加处理 asks for what the law
+    # bans; leniency for a first, minor offence (首次轻微) does not.
+    text = (
+        "关于支持老字号餐饮发展的建议\n\n全区老字号餐饮店三十二家，近三年关闭九家。\n\n"
+        "原因是监管一刀切。\n\n建议：\n1." + item + "\n"
+    )
+    blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
+    assert ("prohibited" in blocking) is banned
