@@ -4229,3 +4229,19 @@ def test_a_practice_asked_to_be_allowed_and_no_longer_an_offence(item: str, bann
     )
     blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
     assert ("prohibited" in blocking) is banned
+
+
+def test_money_taken_from_the_public_in_one_item_and_a_return_promised_in_another() -> None:
+    # Round 13 (u95 development draft): the two halves of illegal fundraising told in
+    # two items; a draft that warns against such schemes tells them too.
+    items = (
+        "1.允许村里的旅游公司向周边村民筹集资金，每人起投五千元。\n"
+        "2.公司对出资村民保证每年12%的分红，三年到期还本付息。\n"
+    )
+    text = (
+        "关于发展乡村旅游的建议\n\n全镇有民宿四十家，去年接待游客十二万人次。\n\n"
+        "原因是缺少建设资金。\n\n建议：\n" + items
+    )
+    assert "prohibited" in {f.code for f in review_proposal(text).by_severity("blocking")}
+    warned = text.replace("关于发展乡村旅游的建议", "关于防范乡村非法集资的建议")
+    assert "prohibited" not in review_proposal(warned).flagged
