@@ -4245,3 +4245,21 @@ def test_money_taken_from_the_public_in_one_item_and_a_return_promised_in_anothe
     assert "prohibited" in {f.code for f in review_proposal(text).by_severity("blocking")}
     warned = text.replace("关于发展乡村旅游的建议", "关于防范乡村非法集资的建议")
     assert "prohibited" not in review_proposal(warned).flagged
+
+
+@pytest.mark.parametrize(
+    ("told", "secret"),
+    [
+        ("听统计局的朋友说，上半年财政收入下降了9.6%，这个数据要等到月底发布会才对外公布。", True),
+        ("中考录取结果要等到7月10日才公布，家长们每天打电话问，热线一天接到三百多个。", False),
+    ],
+)
+def test_figures_kept_back_until_a_set_day(told: str, secret: bool) -> None:
+    # Round 13 (u95 development draft): figures told before the day they are to be
+    # released are unreleased; a figure the draft itself does not give is not told.
+    text = (
+        "关于及时发布经济数据的建议\n\n" + told + "\n\n原因是发布周期长。\n\n"
+        "建议：\n1.县统计局每月10日前发布上月主要数据。\n"
+    )
+    blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
+    assert ("state_secret" in blocking) is secret
