@@ -4263,3 +4263,15 @@ def test_figures_kept_back_until_a_set_day(told: str, secret: bool) -> None:
     )
     blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
     assert ("state_secret" in blocking) is secret
+
+
+@pytest.mark.parametrize("who", ["行长翟某", "站长柴某某", "经理柯某"])
+def test_people_of_less_common_surnames_are_named(who: str) -> None:
+    # Round 13 (u97, u104 development drafts): 翟、柴、柯 are surnames too; a tied sale
+    # (搭售) is a wrong.
+    text = (
+        "关于规范小微企业贷款的建议\n\n据商户反映，城东支行" + who + "要求贷款客户必须购买保险，"
+        "不买就不放款，去年有三十多户被搭售。\n\n原因是考核指标压力大。\n\n"
+        "建议：\n1.请金融监管部门查清" + who + "指使搭售的问题，依法处理。\n"
+    )
+    assert "whistleblowing" in {f.code for f in review_proposal(text).by_severity("blocking")}

@@ -143,6 +143,8 @@ NEW_BATCHES = (
     "u91_",
     "u93_",
     "u96_",
+    "u99_",
+    "u104_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
