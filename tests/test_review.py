@@ -4275,3 +4275,27 @@ def test_people_of_less_common_surnames_are_named(who: str) -> None:
         "建议：\n1.请金融监管部门查清" + who + "指使搭售的问题，依法处理。\n"
     )
     assert "whistleblowing" in {f.code for f in review_proposal(text).by_severity("blocking")}
+
+
+@pytest.mark.parametrize(
+    ("item", "banned"),
+    [
+        ("允许镇里的资金互助社登记后面向社会公众吸收存款，再借给本地商户。", True),
+        ("支持县农商行面向群众吸收存款，扩大涉农贷款投放。", False),
+        ("建立有偿供肝登记库，由医院撮合供需双方，按每例十五万元补偿供者。", True),
+        ("鼓励公民自愿捐献器官，对无偿捐献者家属给予丧葬补助。", False),
+        ("向省里争取恢复天然林商业性采伐，每年下达两万立方米指标。", True),
+        ("县林业局为天然林管护员每人每月发放一千元补助，严防盗伐。", False),
+        ("县林业局在各乡镇设立野生动物救护收容点，救治后放归山林。", False),
+    ],
+)
+def test_deposits_organs_and_natural_forest_logging(item: str, banned: bool) -> None:
+    # Round 13 (u100 development drafts): deposits taken from the public by a body that
+    # is no bank, organs for money and commercial logging of natural forest are banned;
+    # a bank's deposits, voluntary donation, forest care and wildlife rescue are not.
+    text = (
+        "关于促进山区群众增收的建议\n\n全县山区农户三万户，去年人均收入一万一千元。\n\n"
+        "原因是产业单一。\n\n建议：\n1." + item + "\n"
+    )
+    blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
+    assert ("prohibited" in blocking) is banned

@@ -145,6 +145,9 @@ NEW_BATCHES = (
     "u96_",
     "u99_",
     "u104_",
+    "u100_",
+    "u101_",
+    "u102_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
