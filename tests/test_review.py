@@ -4299,3 +4299,46 @@ def test_deposits_organs_and_natural_forest_logging(item: str, banned: bool) -> 
     )
     blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
     assert ("prohibited" in blocking) is banned
+
+
+def test_an_ending_that_may_propose_is_no_exhortation() -> None:
+    # Round 13 (u98 development draft): 能不能请市教育局统筹协调…… names who is to act;
+    # a suggestion in words the cues miss, not a slogan.
+    text = (
+        "关于推进垃圾分类的建议\n\n全市四百个小区去年只有三成达到分类标准，混投率在四成以上。\n\n"
+        "原因是分类设施少，督导员不足。\n\n我们的想法是，能不能请市城管局统筹协调各街道，"
+        "把分类督导纳入物业考核。\n"
+    )
+    review = review_proposal(text)
+    assert "vague_suggestions" not in review.codes
+    assert _severities(review, "missing_suggestions") == ["hint"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "鼓励成立服务型合作社，统一购买饲草料、统一销售活畜，县农业农村局每社补助五万元。",
+        "推广电梯“阻车”系统，市住建局督促物业企业年底前全部加装，防止电动车进楼。",
+    ],
+)
+def test_a_kind_of_cooperative_or_a_device_named_by_what_it_does_is_no_brand(item: str) -> None:
+    # Round 13 (u103, u105 development drafts): 服务型合作社 is a kind, and 电梯“阻车”系统 a
+    # device named by what it does; neither is a firm's product.
+    text = (
+        "关于提升牧区服务水平的建议\n\n全县牧户八千户，去年冬季饲草缺口一成，电动车进楼引发火灾三起。\n\n"
+        "原因是组织化程度低。\n\n建议：\n1." + item + "\n"
+    )
+    assert "advertising" not in review_proposal(text).codes
+
+
+def test_one_who_sues_is_a_party_to_a_lawsuit_not_an_accused() -> None:
+    # Round 13 (u98 development draft): 孙某某……提起行政诉讼，要求确认……违法 tells a
+    # lawsuit (litigation), not an accusation of 孙某某.
+    text = (
+        "关于规范征收程序的建议\n\n养殖户孙某某的鱼塘去年被强制填埋，孙某某不服，于今年3月向县法院提起行政诉讼，"
+        "要求确认填埋行为违法，目前案件正在审理中。\n\n原因是程序不规范。\n\n"
+        "建议：\n1.县司法局每年对征收程序开展一次专项评查。\n"
+    )
+    blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
+    assert "whistleblowing" not in blocking
+    assert "litigation" in blocking

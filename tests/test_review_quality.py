@@ -148,6 +148,9 @@ NEW_BATCHES = (
     "u100_",
     "u101_",
     "u102_",
+    "u98_",
+    "u103_",
+    "u105_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

@@ -84,7 +84,7 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
         else:
             text = f"没有找到{name}部分（可用“{name}”小标题或相应的提示语写出）。"
         at = draft.body_start if section != "suggestions" else end
-        if section == "suggestions" and not empty:
+        if section == "suggestions" and not empty and not _may_propose(draft, rules):
             exhorted = _exhortation(draft, rules)
             if exhorted:
                 findings.append(_exhorted(rules, exhorted))
@@ -130,8 +130,10 @@ def _exhortation(draft: Draft, rules: RuleSet) -> list[tuple[Segment, list[str]]
     A draft with no suggestion found may still end by exhorting (学校要高度重视……，形成
     ……的浓厚氛围; 如果全社会都能形成……的共识; 何不……？唯有持之以恒……): a sentence with
     a word of exhortation (``patterns.exhort``) and a slogan of a measure, told as no
-    past and no plea. Writers call such an ending vague, not missing (round 13: of
-    the development drafts blocked as asking nothing, 4 were labelled so).
+    past and no plea; not when the ending may propose in words the cues miss
+    (``_may_propose``: 能不能请市教育局……, u98). Writers call such an ending vague,
+    not missing (round 13: of the development drafts blocked as asking nothing, 4
+    were labelled so).
     """
     p, norm = rules.patterns, draft.norm
     starts = [u for u in draft.units if u.new_line]
