@@ -4342,3 +4342,16 @@ def test_one_who_sues_is_a_party_to_a_lawsuit_not_an_accused() -> None:
     blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
     assert "whistleblowing" not in blocking
     assert "litigation" in blocking
+
+
+def test_a_government_named_with_empty_phrases_and_a_hope_does_nothing_concrete() -> None:
+    # Round 13 (u98 development draft): 县政府 is who acts, and ……，让更多的孩子早日用上
+    # 新校舍 is what the item hopes for, not a measure.
+    text = (
+        "关于改善山区学校校舍的建议\n\n全县山区学校有危旧校舍四十二栋，去年雨季漏雨停课九天。\n\n"
+        "原因是维修资金少。\n\n建议：\n1.恳请县委、县政府高度重视，进一步加大工作力度，形成各方合力，"
+        "让更多的孩子早日用上新校舍。\n"
+    )
+    assert "vague_suggestions" in review_proposal(text).flagged
+    measured = text.replace("让更多的孩子早日用上新校舍", "2026年底前改造二十栋校舍")
+    assert "vague_suggestions" not in review_proposal(measured).flagged

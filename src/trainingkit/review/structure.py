@@ -458,12 +458,16 @@ def _only_actor(draft: Draft, rules: RuleSet, item: Segment) -> bool:
     empty = {m.group() for m in rules.patterns["vague_empty"].finditer(norm, item.start, item.end)}
     if len(empty) < 2:
         return False
-    found = rules.patterns["vague_concrete"].finditer(norm, _content(draft, item), item.end)
+    # What the item hopes for (……，让更多的老人早日坐上电梯) is no measure (round 13).
+    aim = _AIM_CLAUSE.search(norm, _content(draft, item), item.end)
+    end = aim.start() if aim else item.end
+    found = rules.patterns["vague_concrete"].finditer(norm, _content(draft, item), end)
     marks = [m.group() for m in found if m.group() not in ARTICLES]
     return bool(marks) and all(_BODY_END.search(m) for m in marks)
 
 
-_BODY_END = re.compile(r"(?:局|厅|委员会|委|办公室|部门|支队|大队)$")
+_AIM_CLAUSE = re.compile(r",(?:让|使|确保|力争)")
+_BODY_END = re.compile(r"(?:局|厅|委员会|委|办公室|部门|支队|大队|政府)$")
 
 
 def _content(draft: Draft, item: Segment) -> int:
