@@ -4355,3 +4355,14 @@ def test_a_government_named_with_empty_phrases_and_a_hope_does_nothing_concrete(
     assert "vague_suggestions" in review_proposal(text).flagged
     measured = text.replace("让更多的孩子早日用上新校舍", "2026年底前改造二十栋校舍")
     assert "vague_suggestions" not in review_proposal(measured).flagged
+
+
+def test_a_public_body_asked_in_a_question_may_be_a_suggestion() -> None:
+    # Round 13 (u98 development draft): 区城管局能不能在一个月内……？ asks a body to act,
+    # in a paragraph before the last two: no suggestion found is then unsure.
+    text = (
+        "关于老城区几件民生小事的建议\n\n老城区居民反映的事情不少。\n\n"
+        "沿河路1.5公里路灯坏了大半年，区城管局能不能在一个月内修好？\n\n"
+        "南门菜市场改建一年多没动工，居民要走两公里买菜。\n\n以上都是群众的烦心事。\n"
+    )
+    assert _severities(review_proposal(text), "missing_suggestions") == ["hint"]

@@ -179,6 +179,10 @@ def _may_propose(draft: Draft, rules: RuleSet) -> bool:
     starts = [u for u in draft.units if u.new_line]
     if not starts:
         return False
+    # A public body asked anywhere after the first paragraph (区商务局能不能……？能否由
+    # 县交通局……), round 13: suggestions told as questions, one matter at a time.
+    if len(starts) > 1 and p["asks_body"].search(norm, starts[1].start, len(norm)):
+        return True
     tail = starts[-2].start if len(starts) > 1 else starts[-1].start
     for sentence in sentences(norm, tail, len(norm)):
         if not p["forward"].search(norm, sentence.start, sentence.end):
