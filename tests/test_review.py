@@ -4366,3 +4366,20 @@ def test_a_public_body_asked_in_a_question_may_be_a_suggestion() -> None:
         "南门菜市场改建一年多没动工，居民要走两公里买菜。\n\n以上都是群众的烦心事。\n"
     )
     assert _severities(review_proposal(text), "missing_suggestions") == ["hint"]
+
+
+@pytest.mark.parametrize(
+    ("told", "advert"),
+    [
+        ("主要是缺少精品民宿，宣传推介不够。", False),
+        ("“云栖居”特色民宿有客房二十间，要加大宣传推介力度，大力宣传“云栖居”。", True),
+    ],
+)
+def test_a_kind_of_homestay_is_no_name_but_a_quoted_one_is(told: str, advert: bool) -> None:
+    # Round 13 (u102, u90 development drafts): 精品、特色 say what kind; a quoted name
+    # before them (“云栖居”特色民宿) is still the name.
+    text = (
+        "关于发展乡村旅游的建议\n\n全县去年接待游客八十万人次，过夜游客不到一成。" + told + "\n\n"
+        "原因是配套不足。\n\n建议：\n1.县交通局2026年内开通三条景区专线。\n"
+    )
+    assert ("advertising" in review_proposal(text).flagged) is advert

@@ -102,9 +102,14 @@ def _names(
     found: set[str] = set()
     for match in marker.finditer(norm):
         stop = match.start()
+        # A kind's word between a quoted name and the marker (“山语间”精品民宿), round 13.
+        closing = max(norm.rfind(q, max(0, stop - 5), stop) for q in "”\"'")
+        if closing >= 0 and generic.fullmatch(norm, closing + 1, stop):
+            stop = closing + 1
+        named_at = stop
         while stop > 0 and norm[stop - 1] in "“”\"' ":
             stop -= 1  # the closing quote of “清溪”牌
-        quoted = _QUOTED_BEFORE.search(norm, max(0, match.start() - 14), match.start())
+        quoted = _QUOTED_BEFORE.search(norm, max(0, named_at - 14), named_at)
         if quoted:
             # A quoted name is the whole of it (“绿色草原羊”品牌, not 绿色), round 10.
             found.add(quoted.group(1))
