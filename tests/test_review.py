@@ -4383,3 +4383,22 @@ def test_a_kind_of_homestay_is_no_name_but_a_quoted_one_is(told: str, advert: bo
         "原因是配套不足。\n\n建议：\n1.县交通局2026年内开通三条景区专线。\n"
     )
     assert ("advertising" in review_proposal(text).flagged) is advert
+
+
+@pytest.mark.parametrize(
+    ("item", "advert"),
+    [
+        ("县农业农村局将“丰禾壮”有机肥列入全县主推产品目录，春耕前发文推广。", True),
+        ("高标准农田项目所需肥料优先从本县禾丰生物科技有限公司采购。", True),
+        ("县文旅局对发展冰雪民宿的农户每户补助两万元，2026年底前建成三十家。", False),
+    ],
+)
+def test_a_product_listed_bought_first_or_a_kind_of_homestay(item: str, advert: bool) -> None:
+    # Round 13 (u106 development drafts): 列入……主推产品目录 and 优先从……公司采购 promote
+    # one firm's goods; 冰雪民宿 is a kind of homestay, no name.
+    text = (
+        "关于保护黑土地的建议\n\n全县黑土耕地一百二十万亩，十年间有机质下降了一成。\n\n"
+        "原因是重用轻养。\n\n建议：\n1." + item + "\n"
+    )
+    blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
+    assert ("advertising" in blocking) is advert

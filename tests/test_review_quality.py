@@ -151,6 +151,11 @@ NEW_BATCHES = (
     "u98_",
     "u103_",
     "u105_",
+    "u106_",
+    "u110_",
+    "u111_",
+    "u112_",
+    "u113_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

@@ -142,6 +142,7 @@ def _names(
     return found
 
 
+_MANNER = re.compile(r"[一二两三四五六七八九十\d]+\w?[一二两三四五六七八九十\d]+\w?")
 _QUOTED = re.compile(r"[“\"‘「『]([^”\"’」』\n]{2,10})[”\"’」』]")
 # A quoted name right before a marker (“清溪”牌).
 _QUOTED_BEFORE = re.compile(r"[“\"‘「『]([^“”\"‘’「」『』\n]{2,12})[”\"’」』]\s*$")
@@ -188,13 +189,22 @@ def _made_names(norm: str, marker: re.Pattern[str], p: Mapping[str, re.Pattern[s
 
 
 def _product_names(norm: str, product: re.Pattern[str], generic: re.Pattern[str]) -> set[str]:
-    """Proper names written right in front of a word for goods (青禾源 in 青禾源山茶油)."""
-    items = tokens(norm).items
+    """Names written right in front of a word for goods (青禾源 in 青禾源山茶油).
+
+    A quoted name is one too, whatever its words (“丰禾壮”有机肥, round 13).
+    """
+    words = tokens(norm)
     found: set[str] = set()
-    for before, after in itertools.pairwise(items):
+    for before, after in itertools.pairwise(words.items):
         if before.tag not in _PROPER_TAGS or len(before.word) < 2:
             continue
         if generic.fullmatch(before.word) or not product.fullmatch(after.word):
             continue
         found.add(before.word)
+    for quoted in _QUOTED.finditer(norm):
+        if _MANNER.fullmatch(quoted.group(1)):
+            continue  # “一对一”手机帮教: how, not whose
+        goods = words.within(quoted.end(), quoted.end() + 4)
+        if goods and goods[0].start == quoted.end() and product.fullmatch(goods[0].word):
+            found.add(quoted.group(1))
     return found
