@@ -4402,3 +4402,30 @@ def test_a_product_listed_bought_first_or_a_kind_of_homestay(item: str, advert: 
     )
     blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
     assert ("advertising" in blocking) is advert
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "市应急局编写《居民防台风手册》，在各社区免费发放、宣传推广。",
+        "港口集团全面推广电子放箱，2026年底前集卡平均排队时间缩短一半。",
+    ],
+)
+def test_a_public_handbook_or_a_port_group_is_no_advert(item: str) -> None:
+    # Round 13 (u107 development drafts): a handbook a public body writes is no work for
+    # sale, and 港口 of 港口集团 is no firm's name.
+    text = (
+        "关于提升港区防灾和通行能力的建议\n\n港区去年集卡日均排队两小时，台风季停工十一天。\n\n"
+        "原因是信息不通。\n\n建议：\n1." + item + "\n"
+    )
+    assert "advertising" not in review_proposal(text).flagged
+
+
+def test_a_list_inside_quotes_in_the_title_is_one_matter() -> None:
+    # Round 13 (u109 development draft): 职工“住、行、吃、娃”问题 lists one group's needs.
+    text = (
+        "关于解决开发区职工“住宿、通勤、孩子入托”问题的建议\n\n开发区职工四万人，宿舍缺口六千张，"
+        "通勤公交只有两条，园区没有一家诊所。\n\n原因是园区配套规划滞后。\n\n"
+        "建议：\n1.区管委会2026年内统筹建设职工宿舍两千套、开通三条通勤专线、设一个卫生服务站。\n"
+    )
+    assert "multiple_matters" not in review_proposal(text).codes

@@ -156,6 +156,9 @@ NEW_BATCHES = (
     "u111_",
     "u112_",
     "u113_",
+    "u107_",
+    "u108_",
+    "u109_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.

@@ -395,6 +395,9 @@ def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     return [rules.finding("multiple_matters", text, item, *sorted(domains), sure=sure)]
 
 
+_TITLE_QUOTE = re.compile(r"[“\"「『][^”\"」』]{1,20}[”\"」』]")
+
+
 def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | None:
     if draft.title is None:
         return None
@@ -402,9 +405,12 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
     start = title.start + (2 if norm.startswith("关于", title.start) else 0)
     end = norm.rfind("的", start, title.end)
     end = end if end > start else title.end
+    # A list inside quotes (职工“住、行、吃、娃”问题) is one matter's parts (round 13).
+    quoted = [m.span() for m in _TITLE_QUOTE.finditer(norm, start, end)]
     cuts = [
         (m.start(), m.end())
         for m in rules.patterns["multiple_title_joiners"].finditer(norm, start, end)
+        if not any(a < m.start() < b for a, b in quoted)
     ]
     bounds = [start, *(b for _, b in cuts)]
     stops = [*(a for a, _ in cuts), end]
