@@ -4429,3 +4429,23 @@ def test_a_list_inside_quotes_in_the_title_is_one_matter() -> None:
         "建议：\n1.区管委会2026年内统筹建设职工宿舍两千套、开通三条通勤专线、设一个卫生服务站。\n"
     )
     assert "multiple_matters" not in review_proposal(text).codes
+
+
+@pytest.mark.parametrize(
+    ("item", "own"),
+    [
+        ("请县人社局为我校增加教师编制12名，今年秋季学期前到位。", True),
+        ("请县财政局把结余的200万元设备资金拨付给我们医院，用于购置CT。", True),
+        ("请县教育局为我校等十所山区学校各配备一名心理教师。", False),
+        ("以我院为例，建议县卫健局为全县乡镇卫生院统一增核编制。", False),
+    ],
+)
+def test_the_proposer_s_own_unit_as_the_one_that_gains(item: str, own: bool) -> None:
+    # Round 13 (u111 development drafts): its head asks for 我院、我校 alone; 我校等十所
+    # and 以我院为例 stand for all of them.
+    text = (
+        "关于充实基层人员的建议\n\n全县乡镇学校和卫生院近三年流失骨干八十多人。\n\n"
+        "原因是编制少、待遇低。\n\n建议：\n1." + item + "\n"
+    )
+    blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
+    assert ("personal_matter" in blocking) is own
