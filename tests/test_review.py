@@ -4449,3 +4449,32 @@ def test_the_proposer_s_own_unit_as_the_one_that_gains(item: str, own: bool) -> 
     )
     blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
     assert ("personal_matter" in blocking) is own
+
+
+@pytest.mark.parametrize(
+    ("item", "banned"),
+    [
+        ("县电视台每晚黄金时段播放本地卷烟广告，体育赛事引入烟草企业冠名。", True),
+        ("县市场监管局严查变相发布烟草广告，公共场所控烟检查每月一次。", False),
+    ],
+)
+def test_tobacco_advertising(item: str, banned: bool) -> None:
+    # Round 13 (u110 development draft): tobacco advertised or sponsoring is banned;
+    # fighting it is not.
+    text = (
+        "关于支持本地工业企业发展的建议\n\n卷烟厂去年上缴税金十二亿元，占全县财政收入近一半。\n\n"
+        "原因是外地品牌挤占市场。\n\n建议：\n1." + item + "\n"
+    )
+    blocking = {f.code for f in review_proposal(text).by_severity("blocking")}
+    assert ("prohibited" in blocking) is banned
+
+
+def test_a_party_branch_s_quotas_and_funds_are_internal_matters() -> None:
+    # Round 13 (u112 development draft): 我们支部's quota of new members and funds cut by
+    # its committee are the organisation's internal affairs.
+    text = (
+        "关于加强基层支部工作的提案\n\n我们支部有会员二十人，区委会定的发展新会员指标每年四人，"
+        "活动经费去年砍到一千五百元，意见很大。\n\n原因是上面说了算。\n\n"
+        "建议：\n1.区委会把支部活动经费提高到每年三千元。\n"
+    )
+    assert "party_internal" in {f.code for f in review_proposal(text).by_severity("blocking")}
