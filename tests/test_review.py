@@ -4478,3 +4478,18 @@ def test_a_party_branch_s_quotas_and_funds_are_internal_matters() -> None:
         "建议：\n1.区委会把支部活动经费提高到每年三千元。\n"
     )
     assert "party_internal" in {f.code for f in review_proposal(text).by_severity("blocking")}
+
+
+def test_a_count_inside_a_quoted_saying_is_a_figure_of_speech() -> None:
+    # Round 13 (u92 development draft): “两条腿走路”、“三个一” count nothing to do;
+    # “12345” in quotes is a hotline's number.
+    items = (
+        "1.线上线下要“两条腿走路”，不能“一刀切”。\n2.全社会都要行动起来，多一些耐心，多一些帮助。\n"
+    )
+    text = (
+        "关于帮助老人跨越数字鸿沟的建议\n\n全市六十岁以上老人四十一万，能独立用手机挂号的只有三成。\n\n"
+        "原因是应用复杂，线下窗口撤并。\n\n建议：\n" + items
+    )
+    assert "vague_suggestions" in review_proposal(text).flagged
+    hotline = text.replace("“两条腿走路”，不能“一刀切”", "在“12345”热线开设老年人专席")
+    assert "vague_suggestions" not in review_proposal(hotline).flagged

@@ -269,11 +269,21 @@ def has_concrete(
     (一年接着一年干、以高度负责的态度) is part of it, not a measure (round 10).
     """
     found = rules.patterns["vague_concrete"].finditer(norm, start, end)
+    # A count in words inside a short quoted saying (“两条腿走路”、“一刀切”) is a figure of
+    # speech (round 13).
+    sayings = [q.span() for q in _SAYING.finditer(norm, start, end)]
     return any(
         m.group() not in ARTICLES
         and not any(b.start() <= m.start() and m.end() <= b.end() for b in besides)
+        and not (
+            not _DIGIT.search(m.group()) and any(a < m.start() and m.end() < b for a, b in sayings)
+        )
         for m in found
     )
+
+
+_SAYING = re.compile(r"[“\"][^”\"\n]{2,8}[”\"]")
+_DIGIT = re.compile(r"\d")
 
 
 def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:
