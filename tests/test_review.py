@@ -4493,3 +4493,14 @@ def test_a_count_inside_a_quoted_saying_is_a_figure_of_speech() -> None:
     assert "vague_suggestions" in review_proposal(text).flagged
     hotline = text.replace("“两条腿走路”，不能“一刀切”", "在“12345”热线开设老年人专席")
     assert "vague_suggestions" not in review_proposal(hotline).flagged
+
+
+def test_a_plain_hope_after_an_ending_that_exhorts_is_vague() -> None:
+    # Round 13 (u108 development draft): the exhortation (要加大宣传力度……营造良好的氛围)
+    # is what the draft asks; the hope after it (希望早点解决) adds nothing concrete.
+    text = (
+        "关于解决老街停车难的建议\n\n中心街一公里长，逢集时堵车半小时，上月救护车被堵了十几分钟。\n\n"
+        "原因是没有停车场。\n\n所以我觉得，同时也要加大宣传力度，提高文明停车的意识，营造良好的氛围。\n\n"
+        "希望镇上早点把这个事办好。\n"
+    )
+    assert _severities(review_proposal(text), "vague_suggestions") == ["blocking"]

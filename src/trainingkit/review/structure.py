@@ -33,10 +33,11 @@ def check_structure(draft: Draft, rules: RuleSet) -> list[Finding]:
     findings: list[Finding] = []
     missing = _missing(draft, rules)
     asks_nothing = any(f.code == "missing_suggestions" for f in missing)
+    vague = [] if asks_nothing else _vague(draft, rules) or _exhorted_before(draft, rules)
     found = (
         _title(draft, rules),
         missing,
-        [] if asks_nothing else _vague(draft, rules),
+        vague,
         check_matters(draft, rules),
         _too_long(draft, rules),
     )
@@ -122,6 +123,20 @@ def _told_in_first(draft: Draft, rules: RuleSet) -> bool:
     if not _NOW.match(norm, paragraph[0].start, paragraph[0].end):
         return False
     return any(p["cue_situation_event"].search(norm, u.start, u.end) for u in paragraph)
+
+
+def _exhorted_before(draft: Draft, rules: RuleSet) -> list[Finding]:
+    """Suggestions of nothing concrete after an ending that exhorts with slogans.
+
+    ……政府要高度重视起来，要加强管理……多措并举，齐抓共管 and then only 希望镇上早点把这个
+    事解决好: what the draft asks is the exhortation, vaguely (round 13, u108).
+    """
+    if not draft.items or len(draft.items) > 2 or _may_propose(draft, rules):
+        return []
+    if any(has_concrete(draft.norm, rules, _content(draft, i), i.end) for i in draft.items):
+        return []
+    exhorted = _exhortation(draft, rules)
+    return [_exhorted(rules, exhorted)] if exhorted else []
 
 
 def _exhortation(draft: Draft, rules: RuleSet) -> list[tuple[Segment, list[str]]]:
