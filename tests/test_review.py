@@ -4504,3 +4504,18 @@ def test_a_plain_hope_after_an_ending_that_exhorts_is_vague() -> None:
         "希望镇上早点把这个事办好。\n"
     )
     assert _severities(review_proposal(text), "vague_suggestions") == ["blocking"]
+
+
+@pytest.mark.parametrize(
+    ("title", "severity"),
+    [("关于加快山区5G网络覆盖的建议", "hint"), ("关于加快山区学校网络覆盖的建议", "warning")],
+)
+def test_a_stray_item_under_a_title_of_no_field_is_unsure(title: str, severity: str) -> None:
+    # Round 13 (u97 development draft): when the title names no field the lexicon
+    # knows, the draft's main field is only its busiest one, a guess.
+    text = (
+        f"{title}\n\n全市41个村网络信号弱，村医远程问诊因网络不稳定经常中断，村民想拍短视频、做直播卖山货也传不上去。\n\n"
+        "原因是建设成本高，站址协调难，短视频和直播的需求没人统计。\n\n建议：\n1.市工信局牵头，2026年6月底前编制补盲清单。\n"
+        "2.镇政府做好站址协调，由市卫健委、市生态环境局派人进村讲解电磁辐射知识。\n"
+    )
+    assert _severities(review_proposal(text), "multiple_matters") == [severity]

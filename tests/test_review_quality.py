@@ -422,10 +422,6 @@ _KNOWN_FALSE_WARNINGS: dict[str, str] = {
     "传单), under the 40 a paragraph needs before the review is unsure there is none "
     "(round 10; of the four such short u49 development drafts it was a warning for, two "
     "are labelled missing_analysis)",
-    "u97_good_5g_rural_coverage.txt": "multiple_matters: one item hands 电磁辐射科普 to 市生态"
-    "环境局, a field the text before the suggestions never names; the analysis blames 站址协调难, "
-    "which that item answers. Reading items that take up a noun of the analysis as on topic "
-    "cost as many true multiple_matters warnings as it mended (round 13)",
 }
 
 

@@ -389,7 +389,8 @@ def _in_items(draft: Draft, rules: RuleSet, index: DomainIndex) -> list[Finding]
     # 市教育局为留守儿童配备心理老师, under a title on 留守儿童) serves that one
     # matter, whatever its field.
     pairs = _topic_pairs(draft, rules)
-    sure = any(
+    # Without a title the main field is only the busiest one, a guess (round 13).
+    sure = bool(title_domains) and any(
         index.unit_domains(i) - main and not _on_topic(draft, rules, i, pairs) for i, _ in stray
     )
     return [rules.finding("multiple_matters", text, item, *sorted(domains), sure=sure)]
