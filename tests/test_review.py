@@ -4022,6 +4022,7 @@ def test_a_plea_to_study_it_carefully_is_still_no_suggestion() -> None:
         "如果每一个小区都能坚持下去，全城就一定能营造人人分类的良好氛围。",
         "唯有凝聚共识、久久为功，才能让垃圾分类真正成为新时尚。",
         "我们是否能够进一步提高站位，凝聚各方共识，形成分类合力？",
+        "街道要高度重视，社区要高度重视，把这项工作摆上议事日程，营造人人分类的氛围。",
     ],
 )
 def test_an_ending_that_exhorts_with_slogans_is_vague_not_missing(ending: str) -> None:

@@ -160,7 +160,7 @@ def _exhortation(draft: Draft, rules: RuleSet) -> list[tuple[Segment, list[str]]
         bounds = sentence.start, sentence.end
         if not p["exhort"].search(norm, *bounds) or p["plan_past"].search(norm, *bounds):
             continue
-        if p["cue_plea"].search(norm, *bounds) or p["scholars"].search(norm, *bounds):
+        if _pleads(norm, rules, sentence) or p["scholars"].search(norm, *bounds):
             continue
         words = [
             m.group()
@@ -170,6 +170,17 @@ def _exhortation(draft: Draft, rules: RuleSet) -> list[tuple[Segment, list[str]]
         if words:
             found.append((sentence, words))
     return found
+
+
+def _pleads(norm: str, rules: RuleSet, sentence: Segment) -> bool:
+    """Whether the sentence pleads, not exhorts: 恳请……高度重视, but not 学校要高度重视."""
+    return any(
+        not _EXHORTED.search(norm[max(sentence.start, m.start() - 3) : m.start()])
+        for m in rules.patterns["cue_plea"].finditer(norm, sentence.start, sentence.end)
+    )
+
+
+_EXHORTED = re.compile(r"(?:要|应当|应该|必须)$")
 
 
 def _exhorted(rules: RuleSet, exhorted: list[tuple[Segment, list[str]]]) -> Finding:
