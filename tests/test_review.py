@@ -4520,3 +4520,20 @@ def test_a_stray_item_under_a_title_of_no_field_is_unsure(title: str, severity: 
         "2.镇政府做好站址协调，由市卫健委、市生态环境局派人进村讲解电磁辐射知识。\n"
     )
     assert _severities(review_proposal(text), "multiple_matters") == [severity]
+
+
+def test_pilots_first_is_a_slogan_not_a_pilot() -> None:
+    # Round 13 (u93 development draft): 坚持试点先行、先行先试、以点带面 names no pilot.
+    items = (
+        "1.坚持试点先行，选择基础条件较好的地方先行先试，以点带面、梯次推进。\n"
+        "2.坚持因地制宜、分类施策，充分调动各方面积极性。\n"
+    )
+    text = (
+        "关于推进数字农业的建议\n\n全县耕地五十二万亩，只有两家种粮大户装了墒情监测设备。\n\n"
+        "原因是设备投入大，农户不会用。\n\n建议：\n" + items
+    )
+    assert "vague_suggestions" in review_proposal(text).flagged
+    placed = text.replace(
+        "坚持试点先行，选择基础条件较好的地方先行先试", "2026年在青山、白水两镇各建一个试点"
+    )
+    assert "vague_suggestions" not in review_proposal(placed).flagged
