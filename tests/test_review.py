@@ -4537,3 +4537,20 @@ def test_pilots_first_is_a_slogan_not_a_pilot() -> None:
         "坚持试点先行，选择基础条件较好的地方先行先试", "2026年在青山、白水两镇各建一个试点"
     )
     assert "vague_suggestions" not in review_proposal(placed).flagged
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "山区三个乡离法庭远，村民打官司立案、交材料都要跑县城，目前一趟要半天。",
+        "2022年我市查处过一起偷排案件，直接责任人员已经法院判决承担了刑事责任，该案早已办结。",
+    ],
+)
+def test_how_people_go_to_law_and_a_case_long_closed_are_no_litigation(told: str) -> None:
+    # Round 13 (u117, u120 development drafts): how people go to law, and a case
+    # closed long ago told as an example, are no dispute before a court.
+    text = (
+        "关于方便群众诉讼的建议\n\n" + told + "\n\n原因是法庭布局不合理。\n\n"
+        "建议：\n1.县法院2026年内在三个乡各设一个巡回审判点。\n"
+    )
+    assert "litigation" not in review_proposal(text).flagged

@@ -159,6 +159,14 @@ NEW_BATCHES = (
     "u107_",
     "u108_",
     "u109_",
+    "u114_",
+    "u116_",
+    "u119_",
+    "u121_",
+    "u115_",
+    "u117_",
+    "u118_",
+    "u120_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
@@ -340,8 +348,8 @@ def test_figures_on_the_development_half() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="development half (1,861 drafts, round 12): missing_situation 54/84 and "
-    "missing_analysis 39/112; rounds 4 and 5 made "
+    reason="development half (2,482 drafts, round 13): missing_situation 76/116 and "
+    "missing_analysis 49/147; rounds 4 and 5 made "
     "missing_analysis a hint except in the sure cases, on purpose (its precision on "
     "blind batches at first sight was 0.21-0.50); "
     "missing_situation is short of facts the cues can tell",
@@ -355,10 +363,9 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 # results of this half are never printed.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="evaluation half (1,854 drafts, round 12): verdict accuracy 0.895 (goal >= 0.9)",
-)
+# Missed in round 12 (1,854 drafts: 0.895) and in the rounds before it since the corpus
+# grew; met in round 13 (2,513 drafts: 0.904; the round-12 rules give 0.899 on the same
+# drafts).
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
     print("\n" + table("evaluation half", result))
@@ -369,25 +376,17 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 
 # Met in round 7 (785 drafts: 26, 1.0 per 30), missed in rounds 8 and 9, met in round
 # 10 (1,231 drafts: 40, 0.97 per 30), missed again in round 11 (1,379 drafts: 47, 1.02 per 30)
-# and round 12 (1,854 drafts: 66, 1.07 per 30).
-@pytest.mark.xfail(
-    strict=True,
-    reason="evaluation half (1,854 drafts, round 12): 66 false blocking findings, 1.07 per 30 "
-    "(goal <= 1): missing_suggestions 25, personal_matter 11, whistleblowing 8, litigation 6, "
-    "advertising 6, state_secret 5, party_internal 2, vague_suggestions 2, prohibited 1",
-)
+# and round 12 (1,854 drafts: 66, 1.07 per 30), met in round 13 (2,513 drafts: 75, 0.90 per
+# 30; missing_suggestions 21, personal_matter 14, whistleblowing 10; the round-12 rules give
+# 85, 1.01 per 30, on the same drafts).
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
 
 
-# Met in round 7 (785 drafts: 52, 2.0 per 30); missed since round 8 (round 12: 2.12 per 30).
-@pytest.mark.xfail(
-    strict=True,
-    reason="evaluation half (1,854 drafts, round 12): 131 false findings, 2.12 per 30 "
-    "(goal <= 2); the 66 false blocking ones and multiple_matters 33, missing_analysis 15, "
-    "missing_situation 9, title_format 6, vague_suggestions 2",
-)
+# Met in round 7 (785 drafts: 52, 2.0 per 30); missed in rounds 8-12 (round 12: 2.12 per
+# 30); met in round 13 (2,513 drafts: 152, 1.81 per 30; multiple_matters 39 of them; the
+# round-12 rules give 166, 1.98 per 30, on the same drafts).
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
     assert not failures, failures
@@ -395,9 +394,10 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (1,854 drafts, round 12), recall below 0.85: missing_situation "
-    "36/75, missing_analysis 23/130, missing_suggestions 93/114, vague_suggestions 91/131, "
-    "multiple_matters 46/79, prohibited 67/93, personal_matter 81/116, whistleblowing 72/90",
+    reason="evaluation half (2,513 drafts, round 13), recall below 0.85: missing_situation "
+    "50/97, missing_analysis 36/179, missing_suggestions 130/153 (0.8497), vague_suggestions "
+    "126/164, multiple_matters 74/115, prohibited 91/131, personal_matter 111/157, "
+    "whistleblowing 94/119",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
@@ -422,6 +422,15 @@ _KNOWN_FALSE_WARNINGS: dict[str, str] = {
     "传单), under the 40 a paragraph needs before the review is unsure there is none "
     "(round 10; of the four such short u49 development drafts it was a warning for, two "
     "are labelled missing_analysis)",
+    "u118_good_river_sand_licensed_supply.txt": "multiple_matters: the title's two clauses "
+    "(规范河砂开采、保障建设用砂供应) share only 砂, the last character of two nouns, and no "
+    "field; a shared last character also joins 看病难、上学难 (round 13)",
+    "u118_good_certificate_online_verification.txt": "multiple_matters: 建立……“一码查验”机制、"
+    "防范假证 gives a measure and its aim in two clauses the lexicon puts in no field; "
+    "the aim-clause rule (促进、提升 …) does not know 防范 (round 13)",
+    "u121_good_flood_drainage.txt": "multiple_matters: items for drainage pipes, roads, "
+    "housing and emergencies name units of three fields the lexicon does not join as one "
+    "matter of flooding (round 13)",
 }
 
 
