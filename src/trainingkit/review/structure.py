@@ -151,12 +151,11 @@ def _exhortation(draft: Draft, rules: RuleSet) -> list[tuple[Segment, list[str]]
     were labelled so).
     """
     p, norm = rules.patterns, draft.norm
-    starts = [u for u in draft.units if u.new_line]
+    starts = _paragraph_starts(draft)
     if not starts:
         return []
-    tail = starts[-2].start if len(starts) > 1 else starts[-1].start
     found = []
-    for sentence in sentences(norm, tail, len(norm)):
+    for sentence in sentences(norm, _last_two(starts), len(norm)):
         bounds = sentence.start, sentence.end
         if not p["exhort"].search(norm, *bounds) or p["plan_past"].search(norm, *bounds):
             continue
@@ -202,15 +201,14 @@ def _may_propose(draft: Draft, rules: RuleSet) -> bool:
     u66-u69, 8 of the 14 false findings were missing_suggestions blocks).
     """
     p, norm = rules.patterns, draft.norm
-    starts = [u for u in draft.units if u.new_line]
+    starts = _paragraph_starts(draft)
     if not starts:
         return False
     # A public body asked anywhere after the first paragraph (区商务局能不能……？能否由
     # 县交通局……), round 13: suggestions told as questions, one matter at a time.
-    if len(starts) > 1 and p["asks_body"].search(norm, starts[1].start, len(norm)):
+    if len(starts) > 1 and p["asks_body"].search(norm, starts[1], len(norm)):
         return True
-    tail = starts[-2].start if len(starts) > 1 else starts[-1].start
-    for sentence in sentences(norm, tail, len(norm)):
+    for sentence in sentences(norm, _last_two(starts), len(norm)):
         if not p["forward"].search(norm, sentence.start, sentence.end):
             continue
         if p["plan_past"].search(norm, sentence.start, sentence.end):
@@ -220,6 +218,16 @@ def _may_propose(draft: Draft, rules: RuleSet) -> bool:
         if p["forward_concrete"].search(norm, sentence.start, sentence.end):
             return True
     return False
+
+
+def _paragraph_starts(draft: Draft) -> list[int]:
+    """Where each paragraph of the body starts."""
+    return [u.start for u in draft.units if u.new_line]
+
+
+def _last_two(starts: list[int]) -> int:
+    """Where the last two paragraphs start (the last one, if there is only one)."""
+    return starts[-2] if len(starts) > 1 else starts[-1]
 
 
 def _only_pleas(draft: Draft, rules: RuleSet) -> bool:
