@@ -4554,3 +4554,14 @@ def test_how_people_go_to_law_and_a_case_long_closed_are_no_litigation(told: str
         "建议：\n1.县法院2026年内在三个乡各设一个巡回审判点。\n"
     )
     assert "litigation" not in review_proposal(text).flagged
+
+
+def test_an_exhortation_in_a_sheqing_draft_is_still_no_suggestion() -> None:
+    # Round 13: 社情民意 has no vague_suggestions code, so an ending that exhorts with
+    # slogans (有关部门要……，营造……氛围) or a plea with slogans still asks for nothing.
+    for ending in ("有关部门要加强监管，营造良好氛围。", "希望有关部门高度重视，加强宣传引导。"):
+        text = (
+            "关于城区公厕不足的情况反映\n\n城区公园公厕只有12座，节假日排队半小时。\n\n"
+            "原因是规划欠账。\n\n" + ending + "\n"
+        )
+        assert _severities(review_sheqing(text), "missing_suggestions") == ["blocking"], ending

@@ -85,7 +85,14 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
         else:
             text = f"没有找到{name}部分（可用“{name}”小标题或相应的提示语写出）。"
         at = draft.body_start if section != "suggestions" else end
-        if section == "suggestions" and not empty and not _may_propose(draft, rules):
+        # Where vague suggestions are no code (社情民意), an exhortation stays no suggestion.
+        vague_known = "vague_suggestions" in rules.codes
+        if (
+            section == "suggestions"
+            and not empty
+            and vague_known
+            and not _may_propose(draft, rules)
+        ):
             exhorted = _exhortation(draft, rules)
             if exhorted:
                 findings.append(_exhorted(rules, exhorted))
@@ -247,7 +254,7 @@ def _only_pleas(draft: Draft, rules: RuleSet) -> bool:
             return False
         asked = [m.span() for m in p["cue_plea"].finditer(norm, item.start, item.end)]
         if asked:
-            if _slogan_beside(norm, rules, item, asked):
+            if "vague_suggestions" in rules.codes and _slogan_beside(norm, rules, item, asked):
                 return False
             pleas += 1
             continue
