@@ -85,26 +85,20 @@ def _missing(draft: Draft, rules: RuleSet) -> list[Finding]:
         else:
             text = f"没有找到{name}部分（可用“{name}”小标题或相应的提示语写出）。"
         at = draft.body_start if section != "suggestions" else end
+        proposes = section == "suggestions" and not empty and _may_propose(draft, rules)
         # Where vague suggestions are no code (社情民意), an exhortation stays no suggestion.
         vague_known = "vague_suggestions" in rules.codes
-        if (
-            section == "suggestions"
-            and not empty
-            and vague_known
-            and not _may_propose(draft, rules)
-        ):
+        if section == "suggestions" and not empty and vague_known and not proposes:
             exhorted = _exhortation(draft, rules)
             if exhorted:
                 findings.append(_exhorted(rules, exhorted))
                 continue
         if section == "analysis":
             sure = _surely_no_analysis(draft, rules)
+        elif section == "situation":
+            sure = empty or not _told_in_first(draft, rules)
         else:
-            sure = empty or (
-                not _told_in_first(draft, rules)
-                if section == "situation"
-                else not _may_propose(draft, rules)
-            )
+            sure = not proposes
         findings.append(rules.finding(code, text, Segment(at, at), sure=sure))
     return findings
 
