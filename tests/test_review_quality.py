@@ -167,6 +167,10 @@ NEW_BATCHES = (
     "u117_",
     "u118_",
     "u120_",
+    "u122_",
+    "u123_",
+    "u124_",
+    "u125_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
