@@ -998,6 +998,22 @@ _SIGNALS = [
         id="an-embryo-carried-by-another-woman",
     ),
     pytest.param(
+        "帮助失独家庭",
+        _RESORT,
+        "一、市卫健委在市妇幼保健院试点，将夫妇二人的胚胎移植进第三方的子宫，孩子出生后归夫妇抚养。",
+        "prohibited",
+        "blocking",
+        id="an-embryo-put-into-a-third-party",
+    ),
+    pytest.param(
+        "帮助失独家庭",
+        _RESORT,
+        "一、市卫健委允许医院招募健康志愿者，替失独夫妇代为承担妊娠和分娩。",
+        "prohibited",
+        "blocking",
+        id="a-volunteer-who-bears-the-child-for-them",
+    ),
+    pytest.param(
         "拓宽农产品销路",
         _RESORT,
         "一、农户交一千元入会费成为会员，每推荐一名新会员可获得二百元奖励。",
@@ -3894,6 +3910,23 @@ def test_a_woman_carrying_for_a_couple_is_surrogacy_told_by_what_it_does() -> No
         "原因是医保不报销。\n\n建议：\n1.市医保局年内把取卵、胚胎移植等项目纳入医保报销。\n"
     )
     assert "prohibited" not in review_proposal(lawful).flagged
+
+
+def test_surrogacy_told_only_as_what_families_resort_to_blocks_nothing() -> None:
+    # Round 14 (u124 development draft): 由志愿者代为完成怀孕和分娩 asked in an item is
+    # surrogacy; the same practice told only in the situation, for a lawful remedy, is not
+    # advocated, and a draft against it advocates nothing.
+    told = (
+        "关于扩大辅助生殖医保报销的建议\n\n全市不孕家庭约一万户，有的家庭花几十万元到境外找人"
+        "代为怀孕。\n\n原因是国内正规治疗费用高，医保不报销。\n\n"
+        "建议：\n1.市医保局明年起把取卵、胚胎培养等项目纳入医保，每人每年报销两次。\n"
+    )
+    assert "prohibited" not in {f.code for f in review_proposal(told).by_severity("blocking")}
+    against = (
+        "关于打击代孕中介的建议\n\n今年本市查获两家中介，招募女性代为怀孕、分娩，每例收费六十万元。"
+        "\n\n原因是网上招募隐蔽，难以发现。\n\n建议：\n1.市公安局会同市卫健委每季度开展一次网上巡查。\n"
+    )
+    assert "prohibited" not in review_proposal(against).flagged
 
 
 def test_a_title_clause_that_gives_the_aim_of_the_first_is_no_second_matter() -> None:
