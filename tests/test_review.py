@@ -783,6 +783,22 @@ _SIGNALS = [
         id="a-grandson-with-a-compound-surname",
     ),
     pytest.param(
+        "优化小学招生片区",
+        "城东今年适龄儿童比去年多四百人，实验小学学位已满，不少孩子被分到五公里外上学。",
+        "一、恳请区教育局今年秋季将我外孙王子航调剂至实验小学。",
+        "personal_matter",
+        "blocking",
+        id="a-grandson-moved-to-another-school",
+    ),
+    pytest.param(
+        "优化小学招生片区",
+        "城东今年适龄儿童比去年多四百人，实验小学学位已满，不少孩子被分到五公里外上学。",
+        "一、区教育局把城东片区多出的四百名学生调剂到新建的东湖小学。",
+        "personal_matter",
+        "none",
+        id="children-moved-to-another-school",
+    ),
+    pytest.param(
         "完善随迁子女入学办法",
         "城南片区随迁子女今年有六百余人申请入学，欧阳路小学只收了一百二十人。",
         "一、区教育局每年公布各校随迁子女学位数，按居住年限排序录取。",
