@@ -4407,6 +4407,24 @@ def test_a_government_named_with_empty_phrases_and_a_hope_does_nothing_concrete(
     assert "vague_suggestions" not in review_proposal(measured).flagged
 
 
+def test_a_figure_in_what_a_plea_hopes_for_makes_it_no_suggestion() -> None:
+    # Round 14 (u125 development draft): ……，早日让这三个村的老百姓喝上放心水 is what the
+    # plea hopes for; its count measures nothing the draft asks anyone to do.
+    text = (
+        "关于解决城西两个小区用气难的建议\n\n城西的槐树、柳园两个小区至今没通燃气，五百户居民"
+        "还在用罐装液化气。\n\n原因是小区离主管网远，燃气公司嫌投入大。\n\n"
+        "恳请县里有关部门重视起来，把老百姓的事放在心上，切实想想办法，早日让这两个小区的"
+        "五百户居民用上燃气。\n"
+    )
+    assert "missing_suggestions" in review_proposal(text).codes
+    asked = text.replace(
+        "恳请县里有关部门重视起来，把老百姓的事放在心上，切实想想办法，早日",
+        "建议县住建局今年内铺设燃气管道，",
+    )
+    review = review_proposal(asked)
+    assert not {"missing_suggestions", "vague_suggestions"} & set(review.codes)
+
+
 def test_a_public_body_asked_in_a_question_may_be_a_suggestion() -> None:
     # Round 13 (u98 development draft): 区城管局能不能在一个月内……？ asks a body to act,
     # in a paragraph before the last two: no suggestion found is then unsure.

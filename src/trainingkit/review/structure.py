@@ -244,7 +244,7 @@ def _only_pleas(draft: Draft, rules: RuleSet) -> bool:
     pleas = 0
     for item in draft.items:
         start = _content(draft, item)
-        if has_concrete(norm, rules, start, item.end):
+        if has_concrete(norm, rules, start, _asked_end(draft, item)):
             return False
         asked = [m.span() for m in p["cue_plea"].finditer(norm, item.start, item.end)]
         if asked:
@@ -440,7 +440,9 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
     words: list[str] = []
     for item in items:
         spans = list(slogan.finditer(draft.norm, item.start, item.end))
-        measured = has_concrete(draft.norm, rules, _content(draft, item), item.end, spans)
+        measured = has_concrete(
+            draft.norm, rules, _content(draft, item), _asked_end(draft, item), spans
+        )
         if measured and not _only_actor(draft, rules, item):
             continue
         found = [m.group() for m in spans]
@@ -497,15 +499,25 @@ def _only_actor(draft: Draft, rules: RuleSet, item: Segment) -> bool:
     empty = {m.group() for m in rules.patterns["vague_empty"].finditer(norm, item.start, item.end)}
     if len(empty) < 2:
         return False
-    # What the item hopes for (……，让更多的老人早日坐上电梯) is no measure (round 13).
-    aim = _AIM_CLAUSE.search(norm, _content(draft, item), item.end)
-    end = aim.start() if aim else item.end
-    found = rules.patterns["vague_concrete"].finditer(norm, _content(draft, item), end)
+    found = rules.patterns["vague_concrete"].finditer(
+        norm, _content(draft, item), _asked_end(draft, item)
+    )
     marks = [m.group() for m in found if m.group() not in ARTICLES]
     return bool(marks) and all(_BODY_END.search(m) for m in marks)
 
 
-_AIM_CLAUSE = re.compile(r",(?:让|使|确保|力争)")
+def _asked_end(draft: Draft, item: Segment) -> int:
+    """Where what the item asks ends and what it hopes for begins (……，让……、……，使……).
+
+    What an item hopes for is no measure: ……，让更多的老人早日坐上电梯 (round 13, in
+    ``_only_actor``), and a count in it (……，早日让这三个村的老百姓喝上放心水) neither
+    makes a plea a suggestion nor a slogan concrete (round 14, u125).
+    """
+    aim = _AIM_CLAUSE.search(draft.norm, _content(draft, item), item.end)
+    return aim.start() if aim else item.end
+
+
+_AIM_CLAUSE = re.compile(r",(?:早日|尽早|尽快)?(?:让|使|确保|力争)")
 _BODY_END = re.compile(r"(?:局|厅|委员会|委|办公室|部门|支队|大队|政府)$")
 
 
