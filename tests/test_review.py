@@ -4425,6 +4425,21 @@ def test_a_figure_in_what_a_plea_hopes_for_makes_it_no_suggestion() -> None:
     assert not {"missing_suggestions", "vague_suggestions"} & set(review.codes)
 
 
+@pytest.mark.parametrize("marker", ["应该看到，", "我们也必须清醒地看到，", "应当指出，"])
+def test_it_should_be_seen_opens_no_suggestion(marker: str) -> None:
+    # Round 14 (u123 development draft): 应当看到，…… turns to what is wrong; it asks no
+    # one to do anything, so it does not open the suggestions.
+    text = (
+        "关于关心基层青年教师成长的建议\n\n全县青年教师一千二百人，三年内离职九十人。\n\n"
+        + marker
+        + "青年教师在成长中还面临不少困难，工资不高、住房压力大、非教学任务多。\n\n"
+        "希望有关部门予以高度重视，为他们的成长创造更好的条件。\n"
+    )
+    review = review_proposal(text)
+    assert "missing_suggestions" in review.codes
+    assert "missing_analysis" not in review.flagged
+
+
 def test_a_public_body_asked_in_a_question_may_be_a_suggestion() -> None:
     # Round 13 (u98 development draft): 区城管局能不能在一个月内……？ asks a body to act,
     # in a paragraph before the last two: no suggestion found is then unsure.
