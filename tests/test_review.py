@@ -2697,6 +2697,22 @@ def test_an_opening_that_announces_sections_each_with_facts_and_measures() -> No
     assert "missing_analysis" not in review.codes
 
 
+@pytest.mark.parametrize("ending", ["，供有关部门参考。", "，请有关部门研究。", "，仅供参考。"])
+def test_an_announcement_that_offers_its_suggestions_for_reference(ending: str) -> None:
+    # Round 14 (u125 development draft): ……提出以下几点建议，供有关部门参考。 only
+    # announces the sections that follow, each with its facts and causes.
+    text = (
+        "关于改善乡村教师工作条件的建议\n\n我在乡村学校教书二十年，结合同事们反映的几件事，提出以下"
+        "两点建议" + ending + "\n\n"
+        "一、关于教师周转宿舍\n全县乡村学校有周转宿舍三百二十间，其中一百间是危房。原因是多年没有维修经费。"
+        "建议县教育局明年改造全部危房宿舍。\n\n"
+        "二、关于乡村教师交通补助\n全县乡村教师每月交通补助只有五十元。建议县财政把补助提高到每月二百元。\n"
+    )
+    review = review_proposal(text)
+    assert "missing_situation" not in review.codes
+    assert "missing_analysis" not in review.codes
+
+
 def test_the_proposer_asks_to_be_transferred() -> None:
     # Round 10 (u45 development draft): 将笔者由……调至…… asks a transfer for the proposer.
     text = (
