@@ -404,6 +404,10 @@ def test_an_effect_told_with_zao_cheng_is_not_an_analysis(effect: str, analysed:
             False,
         ),
         ("乡村人才是乡村振兴的关键。县里四十八所农技站，能下田指导的技术员只剩下三十几人。", False),
+        # Round 14 (u114, u48 development drafts): the 据 of 数据 and 依据 cites no source.
+        ("农业大数据是乡村人才的新舞台，当前我县数据人才还存在一些不容忽视的短板。", True),
+        ("人才是第一资源，这是我们做好人才工作的根本依据，我县这方面还存在不少困难。", True),
+        ("乡村人才是乡村振兴的关键。据县人社局了解，今年农技岗位招不满。", False),
     ],
 )
 def test_a_situation_of_general_talk_only_states_no_fact(situation: str, missing: bool) -> None:
