@@ -171,6 +171,10 @@ NEW_BATCHES = (
     "u123_",
     "u124_",
     "u125_",
+    "u126_",
+    "u127_",
+    "u128_",
+    "u129_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
