@@ -2717,6 +2717,24 @@ def test_an_announcement_that_offers_its_suggestions_for_reference(ending: str) 
     assert "missing_analysis" not in review.codes
 
 
+@pytest.mark.parametrize(
+    "story",
+    [
+        "我母亲前年中风，出院后找不到就近康复的地方。我母亲的事只是一个缩影，希望全区的患者都能在家门口康复。",
+        "去年孩子随我工作调动转学到本区，跑了六个部门开证明。今天说这件事，不是为我个人，外来务工的家长更难。",
+    ],
+)
+def test_the_proposer_s_own_story_told_as_no_request_for_themselves(story: str) -> None:
+    # Round 14 (u129, u127 development drafts): a member who says the own case is only an
+    # example (只是一个缩影) or not for themselves (不是为我个人) asks nothing for the family.
+    text = (
+        "关于完善社区康复服务的建议\n\n" + story + "\n\n全区每年新发脑卒中患者约一千四百人，"
+        "十五家社区卫生服务中心只有三家设康复科。\n\n原因是康复治疗师少，医保报销范围窄。\n\n"
+        "建议：\n1.区卫健局2026年底前在每个街道至少一家社区卫生服务中心设立康复科。\n"
+    )
+    assert "blocking" not in _severities(review_proposal(text), "personal_matter")
+
+
 def test_the_proposer_asks_to_be_transferred() -> None:
     # Round 10 (u45 development draft): 将笔者由……调至…… asks a transfer for the proposer.
     text = (
