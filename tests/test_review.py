@@ -2735,6 +2735,17 @@ def test_the_proposer_s_own_story_told_as_no_request_for_themselves(story: str) 
     assert "blocking" not in _severities(review_proposal(text), "personal_matter")
 
 
+def test_society_before_a_kind_of_firm_names_no_brand() -> None:
+    # Round 14 (u127 development draft): 社会培训机构 is a kind, not a firm named 社会, so
+    # 向社会开放 beside 统一购买 promotes no one.
+    text = (
+        "关于办好社区老年大学的建议\n\n全区老年大学只有两所，去年报名的老人有三千人，一半没报上。"
+        "不少社区只好把课程交给社会培训机构，质量难保证。\n\n原因是场地少、经费少。\n\n"
+        "建议：\n1.区民政局每年统一购买老年课程服务，各街道的文化站在白天向社会开放。\n"
+    )
+    assert "advertising" not in review_proposal(text).flagged
+
+
 def test_the_proposer_asks_to_be_transferred() -> None:
     # Round 10 (u45 development draft): 将笔者由……调至…… asks a transfer for the proposer.
     text = (
