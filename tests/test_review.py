@@ -755,6 +755,33 @@ _SIGNALS = [
         id="a-member-objecting-to-an-appointment",
     ),
     pytest.param(
+        "完善乡镇班子调整程序",
+        "我是城关镇党委委员。镇党委这次人事调整，把分管组织工作的副书记调走，我在会上提了不同意见，"
+        "没有被采纳。",
+        "一、请县委组织部对城关镇党委班子这次调整重新研究。",
+        "party_internal",
+        "blocking",
+        id="a-party-committee-member-objecting-to-its-reshuffle",
+    ),
+    pytest.param(
+        "规范基层组织换届",
+        "我是民盟盟员，在盟城南基层委员会担任委员。今年基层委员会换届，拟提名的主委人选入盟仅两年，"
+        "几位参政议政成绩突出的老盟员却没进考察范围，不少盟员私下有意见。",
+        "一、盟市委重新组织全体盟员民主推荐主委人选。",
+        "party_internal",
+        "blocking",
+        id="a-democratic-party-member-on-the-own-branch-s-election",
+    ),
+    pytest.param(
+        "规范基层组织换届",
+        "我是九三学社社员。今年我们基层委员会将换届。社市委酝酿主委人选时只听了两位老同志的看法，"
+        "几位社务骨干没进考察范围。不少社员私下有意见。",
+        "一、社市委暂缓主委人选考察，重新组织全体社员民主推荐。",
+        "party_internal",
+        "blocking",
+        id="an-election-and-its-quarrel-in-separate-sentences",
+    ),
+    pytest.param(
         "完善教师招聘面试评分办法",
         _INTERVIEW,
         "一、市教育局对王思琪的面试成绩重新审核，予以录用。",
