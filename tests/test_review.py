@@ -4755,3 +4755,18 @@ def test_an_exhortation_in_a_sheqing_draft_is_still_no_suggestion() -> None:
             "原因是规划欠账。\n\n" + ending + "\n"
         )
         assert _severities(review_sheqing(text), "missing_suggestions") == ["blocking"], ending
+
+
+def test_leave_asked_to_write_a_letter_is_no_request_before_the_facts() -> None:
+    # Round 14 (u128 development draft): in a letter, 请允许我用写信的方式…… asks leave
+    # to write. Read as a first request, the facts after it made the one matter of the
+    # title (提高……补助标准、稳定监测队伍) look told matter by matter.
+    text = (
+        "关于提高群测群防员补助标准、稳定监测队伍的建议\n\n尊敬的县政协提案委员会：\n\n"
+        "我是一名新委员。请允许我用写信的方式把事情说清楚。\n\n"
+        "全县有隐患点187处，配备群测群防员190人，补助每人每月200元，2016年以来没有调整过。"
+        "近三年每年有十几名监测员退出。\n\n"
+        "为此，我提出以下建议：\n\n第一，建议县自然资源局会同县财政局将补助提高到每月500元。\n\n"
+        "第二，建议县自然资源局为全体监测员统一购买意外伤害保险。\n"
+    )
+    assert "multiple_matters" not in review_proposal(text).flagged

@@ -53,7 +53,8 @@ _CLAUSE_OPENING = re.compile(r"[,;]\s*(?:由|请|并由|同时由|另由)?[市�
 _CO_HANDLING = re.compile(r"[、和及与]|等(?:部门|单位)|(?:要|应|负责)?(?:配合|协助|协办|参与|支持)")
 
 # A sentence that starts by asking (建议市……、请……), for `_alternates`.
-_REQUEST_START = re.compile(r"(?:建议|请|恳请|希望|呼吁)")
+# 请允许我用写信的方式…… asks leave to write, not for a measure (round 14).
+_REQUEST_START = re.compile(r"(?:建议|请(?!允许|容许|容我|原谅|恕)|恳请|希望|呼吁)")
 
 # An item that opens as a fallback for the one before (如一时没有合适岗位，可先……;
 # 若近期无法……，可以……): an alternative means to the same end, no new matter (round 12).
