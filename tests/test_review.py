@@ -915,6 +915,22 @@ _SIGNALS = [
         id="a-firm-named-for-its-good-work",
     ),
     pytest.param(
+        "加强校舍建设工程质量监管",
+        "第三中学新教学楼投用不到一年，墙体出现裂缝，施工单位为岚江宏泰建设工程有限公司。",
+        "一、请区住建局会同区纪委监委倒查该项目，查清宏泰建设工程有限公司是否存在偷工减料，追究相关人员责任。",
+        "whistleblowing",
+        "blocking",
+        id="a-firm-to-be-checked-for-its-wrong",
+    ),
+    pytest.param(
+        "加强校舍建设工程质量监管",
+        "全区近五年新建校舍42所，去年抽查发现3所存在墙体裂缝。",
+        "一、请区住建局每年抽查新建校舍，查清各施工企业是否存在偷工减料，结果向社会公开。",
+        "whistleblowing",
+        "none",
+        id="every-firm-to-be-checked-for-a-wrong",
+    ),
+    pytest.param(
         "协调解决一名适龄儿童入学问题",
         "提案人女儿许若溪今年九月满六岁，我家所在的三栋楼去年被划出了原来的学区。",
         "一、区教育局为许若溪安排到城关实验小学就读。",
@@ -4770,3 +4786,26 @@ def test_leave_asked_to_write_a_letter_is_no_request_before_the_facts() -> None:
         "第二，建议县自然资源局为全体监测员统一购买意外伤害保险。\n"
     )
     assert "multiple_matters" not in review_proposal(text).flagged
+
+
+def test_digits_of_a_technology_s_name_are_no_measure() -> None:
+    # Round 14 (u128 development draft): 5G, "1+N" and 打破部门之间的壁垒 gave three
+    # slogan-only items a figure or a department each; none names who does what.
+    text = (
+        "关于加快推进数字乡村建设的建议\n\n全县168个行政村中5G覆盖72个，电商站点120个中有交易的不足40个。\n\n"
+        "原因是建设成本高、重建设轻运营。\n\n建议：\n"
+        "（一）夯实数字底座。统筹推进5G、千兆光网等新型基础设施向农村延伸。\n"
+        "（二）构建“1+N”智慧应用体系。推动乡村治理数字化转型，实现多场景赋能。\n"
+        "（三）推动数据共享。打破部门之间的“信息孤岛”，加快推进数据互联互通。\n"
+    )
+    assert "vague_suggestions" in review_proposal(text).flagged
+
+
+def test_a_count_of_base_stations_is_a_measure() -> None:
+    # The trap of the test above: 5G named beside a count and a year is a measure.
+    text = (
+        "关于加快推进数字乡村建设的建议\n\n全县168个行政村中5G覆盖72个。\n\n原因是建设成本高。\n\n建议：\n"
+        "（一）县工业和信息化局2025年底前在椒园乡等四个乡新建5G基站30个。\n"
+        "（二）县商务局对一年没有交易的电商站点摘牌，经费转给有交易的站点。\n"
+    )
+    assert "vague_suggestions" not in review_proposal(text).flagged
