@@ -4809,3 +4809,26 @@ def test_a_count_of_base_stations_is_a_measure() -> None:
         "（二）县商务局对一年没有交易的电商站点摘牌，经费转给有交易的站点。\n"
     )
     assert "vague_suggestions" not in review_proposal(text).flagged
+
+
+def test_more_checks_and_departments_in_general_are_no_measure() -> None:
+    # Round 14 (u128 development draft): 加大监督检查力度、检查常态化 and 主体责任和部门
+    # 监管责任 gave slogan-only items a check and a department each.
+    text = (
+        "关于加强校园食品安全管理的建议\n\n全县学生食堂96个，去年检查发现问题31项。\n\n"
+        "原因是留样和进货查验制度执行不严。\n\n建议：\n"
+        "一、压紧压实责任。要严格落实学校主体责任和部门监管责任，确保责任落实到人。\n"
+        "二、强化日常监管。要进一步加大监督检查力度，做到检查常态化、制度化。\n"
+    )
+    assert "vague_suggestions" in review_proposal(text).flagged
+
+
+def test_a_check_with_its_frequency_is_a_measure() -> None:
+    # The trap of the test above: 每学期检查一次 says how often.
+    text = (
+        "关于加强校园食品安全管理的建议\n\n全县学生食堂96个，去年检查发现问题31项。\n\n"
+        "原因是留样和进货查验制度执行不严。\n\n建议：\n"
+        "一、县市场监管局每学期对学校食堂检查一次，结果在家长群公布。\n"
+        "二、县教育局和卫健局为食堂从业人员集中办理健康证。\n"
+    )
+    assert "vague_suggestions" not in review_proposal(text).flagged
