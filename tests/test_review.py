@@ -894,6 +894,22 @@ _SIGNALS = [
         "blocking",
         id="a-paper-not-to-be-passed-on",
     ),
+    pytest.param(
+        "尽早公布东部新区规划",
+        "我参加了市里的专题座谈会，会上发的征求意见稿要求与会人员会后把材料交回，其中写明高铁东站拟选址在湾头村。",
+        "一、市自然资源局尽快向社会公布东部新区规划，说明征地范围。",
+        "state_secret",
+        "blocking",
+        id="papers-handed-back-after-the-meeting",
+    ),
+    pytest.param(
+        "尽早公布东部新区规划",
+        "我参加了市里的专题座谈会，会后请与会人员把填好的意见表交回，多数人希望早日公布规划。",
+        "一、市自然资源局尽快向社会公布东部新区规划，说明征地范围。",
+        "state_secret",
+        "none",
+        id="comment-forms-handed-back-after-the-meeting",
+    ),
     # This case keeps the sentence shape of a development draft (u18): told more
     # plainly, the round-5 rules already blocked it by its one sentence.
     pytest.param(
