@@ -408,6 +408,11 @@ def test_an_effect_told_with_zao_cheng_is_not_an_analysis(effect: str, analysed:
         ("农业大数据是乡村人才的新舞台，当前我县数据人才还存在一些不容忽视的短板。", True),
         ("人才是第一资源，这是我们做好人才工作的根本依据，我县这方面还存在不少困难。", True),
         ("乡村人才是乡村振兴的关键。据县人社局了解，今年农技岗位招不满。", False),
+        # Round 14 (u113, u128, u7, u78, u34 development drafts): 当前 or 我省 before
+        # general judgement (面临不少困难、不同程度存在、值得关注) tells no fact.
+        ("当前，我县乡村人才问题值得关注，人才流失的情况依然不同程度存在。", True),
+        ("我省引进农技人才具备一定条件，也面临不少困难和挑战，有的地方问题还比较突出。", True),
+        ("当前，我县农技站面临不少困难：四十八个站中有十九个没有一名专职技术员。", False),
     ],
 )
 def test_a_situation_of_general_talk_only_states_no_fact(situation: str, missing: bool) -> None:
