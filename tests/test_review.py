@@ -413,6 +413,9 @@ def test_an_effect_told_with_zao_cheng_is_not_an_analysis(effect: str, analysed:
         ("当前，我县乡村人才问题值得关注，人才流失的情况依然不同程度存在。", True),
         ("我省引进农技人才具备一定条件，也面临不少困难和挑战，有的地方问题还比较突出。", True),
         ("当前，我县农技站面临不少困难：四十八个站中有十九个没有一名专职技术员。", False),
+        # Round 14 (u62 development draft): 灾害发生后 is when help counts, no event.
+        ("农技服务是乡村振兴的重要支撑。农技员在灾害发生后的黄金时间里能发挥关键作用。", True),
+        ("农技服务是乡村振兴的重要支撑。七月洪水发生后，三个乡的农技员都没能及时到田。", False),
     ],
 )
 def test_a_situation_of_general_talk_only_states_no_fact(situation: str, missing: bool) -> None:
