@@ -938,6 +938,40 @@ _SIGNALS = [
         "none",
         id="a-firm-named-for-its-good-work",
     ),
+    # Round 14 (u65 and u44 development drafts): a named product asked for in other
+    # words of buying (值得各学校采用, 每人配一台, 统一用……公司的系统, 该款设备).
+    pytest.param(
+        "为独居慢病老人配发智能药盒",
+        "全市独居慢病老人约两万人，按时吃药的不到一半。",
+        "一、市卫健委给独居慢病老人每人配一台瑞康医疗科技有限公司的“康伴”智能药盒。",
+        "advertising",
+        "blocking",
+        id="a-named-product-one-for-each",
+    ),
+    pytest.param(
+        "为中小学配备直饮水设备",
+        "青岚清源环保科技有限公司的直饮水机，这款设备出水达标，值得各学校采用。",
+        "一、市教育局为全市中小学配备直饮水设备，资金由市、区两级财政分担。",
+        "advertising",
+        "blocking",
+        id="a-named-device-worth-adopting",
+    ),
+    pytest.param(
+        "为独居慢病老人配发智能药盒",
+        "全市独居慢病老人约两万人，按时吃药的不到一半。",
+        "一、市卫健委通过公开招标，给独居慢病老人每人配一台带提醒功能的智能药盒。",
+        "advertising",
+        "none",
+        id="a-device-for-each-by-open-tender",
+    ),
+    pytest.param(
+        "擦亮云岫茶区域公用品牌",
+        "全县茶企120家，各用各的包装。",
+        "一、县农业农村局组织茶企统一用“云岫茶”区域公用品牌的包装和标识。",
+        "advertising",
+        "none",
+        id="a-public-brand-used-by-all",
+    ),
     pytest.param(
         "加强校舍建设工程质量监管",
         "第三中学新教学楼投用不到一年，墙体出现裂缝，施工单位为岚江宏泰建设工程有限公司。",
