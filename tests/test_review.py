@@ -1126,6 +1126,32 @@ _SIGNALS = [
         "none",
         id="digital-currency-mining-cleared-away",
     ),
+    # Round 14 (u118 development drafts): sitting an exam on another's admission
+    # ticket, and certificates got through a broker with no exam, told by what they do.
+    pytest.param(
+        "帮助乡村老教师提升学历",
+        _RESORT,
+        "一、由年轻教师持老教师的准考证代为参加自学考试的公共课考试，学校给予每科200元补贴。",
+        "prohibited",
+        "blocking",
+        id="an-exam-sat-on-anothers-ticket",
+    ),
+    pytest.param(
+        "帮助农民工取得职业资格证书",
+        _RESORT,
+        "一、由镇人社服务站统一和几家办证中介对接，组织老师傅集体办证，免去考试环节。",
+        "prohibited",
+        "blocking",
+        id="certificates-through-a-broker",
+    ),
+    pytest.param(
+        "帮助农民工取得职业资格证书",
+        _RESORT,
+        "一、由镇人社服务站组织老师傅参加技能等级认定，考试前集中培训，并提醒大家不要相信办证中介。",
+        "prohibited",
+        "none",
+        id="brokers-warned-against",
+    ),
     pytest.param(
         "改进孕产期保健服务",
         _RESORT,
