@@ -972,6 +972,24 @@ _SIGNALS = [
         "none",
         id="a-public-brand-used-by-all",
     ),
+    # Round 14 (u119 development draft): a book named in 《》 whose price and publisher
+    # are told, to be bought for every school.
+    pytest.param(
+        "推进中小学乡土文化教育",
+        "本人主编的《岭西乡贤录》（定价168元）已由岭西文艺出版社出版。",
+        "一、市教育局统一采购《岭西乡贤录》，为每所中小学图书馆配备五十套。",
+        "advertising",
+        "blocking",
+        id="a-book-on-sale-bought-for-schools",
+    ),
+    pytest.param(
+        "推进中小学乡土文化教育",
+        "全市中小学图书馆乡土读物不足，去年新出版的乡土读物只有三种。",
+        "一、市教育局按照《中华人民共和国公共图书馆法》统一采购乡土读物，推荐学生阅读经典选本。",
+        "advertising",
+        "none",
+        id="a-law-named-beside-buying",
+    ),
     pytest.param(
         "加强校舍建设工程质量监管",
         "第三中学新教学楼投用不到一年，墙体出现裂缝，施工单位为岚江宏泰建设工程有限公司。",

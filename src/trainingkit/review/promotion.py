@@ -56,6 +56,7 @@ def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
     if names:
         names |= _quoted_names(norm, marker, p)
     names |= _made_names(norm, marker, p)
+    names |= _works_on_sale(norm, p)
     if not names:
         return []
     alternatives = sorted(map(re.escape, names), key=len, reverse=True)
@@ -185,6 +186,28 @@ def _made_names(norm: str, marker: re.Pattern[str], p: Mapping[str, re.Pattern[s
             continue
         if maker.search(norm, max(0, quoted.start() - 16), quoted.start()):
             found.add(name)
+    return found
+
+
+_WORK = re.compile(r"《([^《》\n]{2,20})》")
+
+
+def _works_on_sale(norm: str, p: Mapping[str, re.Pattern[str]]) -> set[str]:
+    """Works named in 《》 in a sentence that tells of their sale or making (round 14).
+
+    《岭西乡贤录》（……定价168元）……由岭西文艺出版社出版 is a book on sale; a law
+    (《食品安全法》) or a document (……条例、……方案) is no work (``policy``).
+    """
+    commerce, policy = p["advertising_work_commerce"], p["advertising_policy"]
+    found: set[str] = set()
+    for sentence in sentences(norm):
+        titles = list(_WORK.finditer(norm, sentence.start, sentence.end))
+        if not titles or not commerce.search(norm, sentence.start, sentence.end):
+            continue
+        for title in titles:
+            name = title.group(1)
+            if not (policy.search(name) or name.endswith(("法", "法典", "纲要", "规划", "决定"))):
+                found.add(name)
     return found
 
 
