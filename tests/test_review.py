@@ -990,6 +990,23 @@ _SIGNALS = [
         "none",
         id="a-law-named-beside-buying",
     ),
+    # Round 14 (u110 development draft): a brand said to be one (……是我们桐川的老品牌).
+    pytest.param(
+        "提升高铁站商业服务",
+        "王记酱菜是我们桐川的老品牌，味道正宗，申请进驻高铁站两次都没进去。",
+        "一、区商务局协调在出站口给王记酱菜免费安排一个专柜。",
+        "advertising",
+        "blocking",
+        id="a-brand-said-to-be-one",
+    ),
+    pytest.param(
+        "提升高铁站商业服务",
+        "质量是品牌的生命，云岫茶是我县的区域公用品牌，本地特产在高铁站少有专柜。",
+        "一、区商务局在出站口设一个本地特产专柜，公开招商，质量抽检合格的本地企业都可申请。",
+        "advertising",
+        "none",
+        id="a-public-brand-said-to-be-one",
+    ),
     pytest.param(
         "加强校舍建设工程质量监管",
         "第三中学新教学楼投用不到一年，墙体出现裂缝，施工单位为岚江宏泰建设工程有限公司。",

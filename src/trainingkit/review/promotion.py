@@ -57,6 +57,13 @@ def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
         names |= _quoted_names(norm, marker, p)
     names |= _made_names(norm, marker, p)
     names |= _works_on_sale(norm, p)
+    names |= {
+        m.group("name")
+        for m in p["advertising_brand_said"].finditer(norm)
+        if not (
+            generic.fullmatch(m.group("name")) or p["advertising_policy"].search(m.group("name"))
+        )
+    }
     if not names:
         return []
     alternatives = sorted(map(re.escape, names), key=len, reverse=True)
