@@ -1015,6 +1015,16 @@ _SIGNALS = [
         "blocking",
         id="a-firm-to-be-checked-for-its-wrong",
     ),
+    # Round 14 (u132 development trap): the public body's count of reports it took
+    # (受理……举报线索312条) and the wrongs they were of accuse no one.
+    pytest.param(
+        "完善安全生产隐患举报奖励制度",
+        "区应急管理局2023年受理安全生产隐患举报线索312条，涉及违规动火作业、占用消防通道。",
+        "一、区应急管理局修订举报奖励办法，把一般隐患纳入奖励范围。",
+        "whistleblowing",
+        "unflagged",
+        id="a-count-of-reports-taken",
+    ),
     pytest.param(
         "加强校舍建设工程质量监管",
         "全区近五年新建校舍42所，去年抽查发现3所存在墙体裂缝。",
