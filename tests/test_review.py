@@ -2921,11 +2921,15 @@ def test_an_announcement_that_offers_its_suggestions_for_reference(ending: str) 
     assert "missing_analysis" not in review.codes
 
 
-def test_an_opening_that_offers_a_few_views_announces_the_sections() -> None:
-    # Round 14 (u129 development draft): ……结合和社区同志的交流，谈几点看法。 announces
-    # the sections of running prose (先说……再说……), each with its facts and causes.
+@pytest.mark.parametrize("announced", ["谈几点看法", "提出以下几个方面的问题和建议"])
+def test_an_opening_that_offers_a_few_views_announces_the_sections(announced: str) -> None:
+    # Round 14 (u129 and u131 development drafts): ……结合和社区同志的交流，谈几点看法。
+    # announces the sections after it (先说……再说……; 一、……), each with its facts and
+    # causes.
     text = (
-        "关于提升城市精细化管理水平的建议\n\n我平时骑车上下班，结合和社区同志的交流，谈几点看法。\n\n"
+        "关于提升城市精细化管理水平的建议\n\n我平时骑车上下班，结合和社区同志的交流，"
+        + announced
+        + "。\n\n"
         "先说共享单车。全区投放车辆约4.2万辆，湖滨路地铁站口最多时堆了300多辆。这是因为企业超量投放，"
         "调度人员不足。建议区城管局实行总量控制，在地铁口施划电子围栏。\n\n"
         "再说公园厕所。全区14个公园中有5个只有1座公厕。建议区园林绿化中心年内增设2座公厕。\n"
