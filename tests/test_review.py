@@ -4977,3 +4977,15 @@ def test_a_check_with_its_frequency_is_a_measure() -> None:
         "二、县教育局和卫健局为食堂从业人员集中办理健康证。\n"
     )
     assert "vague_suggestions" not in review_proposal(text).flagged
+
+
+def test_a_township_party_committee_is_an_actor() -> None:
+    # Round 14 (u131 development draft): 镇党委 (a named level's party committee) does
+    # things; 党委 alone (各级党委) was rightly no actor, and the rule took 镇党委 with it.
+    text = (
+        "关于规范村党组织书记人选酝酿程序的建议\n\n今年全镇16个村换届，有5个村的党员反映候选人酝酿时间不足一周。\n\n"
+        "原因是征求意见的环节没有时限要求。\n\n建议：\n"
+        "1. 镇党委今后确定村党组织书记人选前，先召开党员座谈会，听取本村党员意见。\n"
+        "2. 镇党委对已提名的人选重新征求党员意见。\n"
+    )
+    assert "vague_suggestions" not in review_proposal(text).flagged
