@@ -4989,3 +4989,23 @@ def test_a_township_party_committee_is_an_actor() -> None:
         "2. 镇党委对已提名的人选重新征求党员意见。\n"
     )
     assert "vague_suggestions" not in review_proposal(text).flagged
+
+
+@pytest.mark.parametrize(
+    ("title", "several"),
+    [
+        ("稳定山区村小和教学点教师队伍", False),
+        ("加快老旧小区改造和规范网约车管理", True),
+    ],
+)
+def test_two_objects_of_the_title_s_one_verb_are_one_matter(title: str, several: bool) -> None:
+    # Round 14 (u131 development draft): 和 joins 村小 and 教学点 under 稳定; a second
+    # directive (规范……) after 和 is a matter of its own.
+    text = (
+        f"关于{title}的建议\n\n（一）村小\n全乡村小9所，去年走了7名教师。原因是周转房不足。"
+        "建议县教育局为村小建周转房20套。\n\n"
+        "（二）教学点\n全乡教学点14个，有5个只有一名教师。原因是编制按学生数核定。"
+        "建议县教育局按班师比为教学点核定编制。\n"
+    )
+    found = {f.code for f in review_proposal(text).findings}  # a hint too
+    assert ("multiple_matters" in found) is several

@@ -413,6 +413,7 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
         (m.start(), m.end())
         for m in rules.patterns["multiple_title_joiners"].finditer(norm, start, end)
         if not any(a < m.start() < b for a, b in quoted)
+        and not _objects_joined(norm, rules, start, m.start(), m.end(), end)
     ]
     bounds = [start, *(b for _, b in cuts)]
     stops = [*(a for a, _ in cuts), end]
@@ -451,6 +452,28 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
     if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
         return _title_finding(draft, rules, index, *segments)
     return _several_in_title(draft, rules, index)
+
+
+_NOUN_JOINER = frozenset({"和", "与", "及", "以及"})
+
+
+def _objects_joined(norm: str, rules: RuleSet, start: int, at: int, after: int, end: int) -> bool:
+    """Whether the joiner at ``at`` joins two objects of the title's one verb.
+
+    稳定山区村小和教学点教师队伍: 和 joins 村小 and 教学点 under 稳定, one matter
+    (round 14). Only 和、与、及 between a title that opens with a verb or an adjective
+    and a part that opens with a noun and is no directive of its own (规范网约车管理).
+    """
+    if norm[at:after] not in _NOUN_JOINER:
+        return False
+    if rules.patterns["title_clause"].match(norm[after:end]):
+        return False
+    words = tokens(norm)
+    head = words.within(start, at)
+    tail = words.within(after, end)
+    if not head or not tail or head[0].start != start or tail[0].start != after:
+        return False
+    return head[0].tag in ("v", "a", "ad") and tail[0].tag[0] == "n" and tail[0].tag != "nr"
 
 
 def _unrelated(
