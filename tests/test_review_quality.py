@@ -175,6 +175,10 @@ NEW_BATCHES = (
     "u127_",
     "u128_",
     "u129_",
+    "u130_",
+    "u131_",
+    "u132_",
+    "u133_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
