@@ -1025,6 +1025,16 @@ _SIGNALS = [
         "unflagged",
         id="a-count-of-reports-taken",
     ),
+    # Round 14 (u130 development trap): wrongs counted by kind (数据造假11件) beside a
+    # quoted kind of wrongdoer (“论文工厂”) accuse no one.
+    pytest.param(
+        "防范高校学术不端",
+        "近几年“论文工厂”代写代发时有曝光，省内7所高校三年受理投诉63件，认定数据造假11件、抄袭9件。",
+        "一、省教育厅年内把科研诚信课列为研究生必修课，对查实的问题依规处理。",
+        "whistleblowing",
+        "none",
+        id="wrongs-counted-by-kind",
+    ),
     pytest.param(
         "加强校舍建设工程质量监管",
         "全区近五年新建校舍42所，去年抽查发现3所存在墙体裂缝。",
