@@ -1191,6 +1191,23 @@ _SIGNALS = [
         "blocking",
         id="an-exam-sat-on-anothers-ticket",
     ),
+    # Round 14 (u130 development draft): a volunteer who bears another couple's embryo.
+    pytest.param(
+        "开展爱心助孕服务试点",
+        _RESORT,
+        "一、选择两家医院试点，由健康育龄女性志愿者为无法妊娠的已婚夫妇孕育其体外受精胚胎。",
+        "prohibited",
+        "blocking",
+        id="a-volunteer-bears-a-couples-embryo",
+    ),
+    pytest.param(
+        "减轻育龄女性生育负担",
+        _RESORT,
+        "一、支持医院为不孕不育夫妇提供辅助生殖服务，减轻女性为家庭生孩子的后顾之忧。",
+        "prohibited",
+        "none",
+        id="assisted-reproduction-for-couples",
+    ),
     pytest.param(
         "帮助农民工取得职业资格证书",
         _RESORT,
