@@ -2041,6 +2041,24 @@ _SIGNALS = [
         "blocking",
         id="a-member-of-twelve-years-objects-to-a-vote",
     ),
+    # Round 14 (u130 development draft): 作为在医院工作了二十多年的老党员 tells the
+    # proposer's membership in more than ten characters; so does a bracketed line.
+    pytest.param(
+        "重新研究市中心医院党委班子调整方案",
+        "作为在医院工作了二十多年的老党员，我对这次医院党委班子的调整有不同看法。",
+        "一、市卫健委党组对医院党委班子调整方案重新研究，副书记人选从院内产生。",
+        "party_internal",
+        "blocking",
+        id="an-old-member-objects-to-the-committee",
+    ),
+    pytest.param(
+        "重新研究市中心医院党委班子调整方案",
+        "提案人：邵安国\n（中共党员，市中心医院心内科主任）\n今年医院党委班子调整，副书记从机关调任，我对此有不同看法。",
+        "一、市卫健委党组对医院党委班子调整方案重新研究，副书记人选从院内产生。",
+        "party_internal",
+        "blocking",
+        id="a-bracketed-member-objects-to-the-committee",
+    ),
 ]
 
 
