@@ -1200,6 +1200,24 @@ _SIGNALS = [
         "blocking",
         id="a-volunteer-bears-a-couples-embryo",
     ),
+    # Round 14 (u132 development draft): a share of liability a judgment set (判令医院
+    # 承担30%的赔偿责任) is no statistic of cases.
+    pytest.param(
+        "完善医疗纠纷处理机制",
+        "区法院去年底已作出一审判决，判令医院承担30%的赔偿责任，家属已提起上诉，目前在市中级人民法院审理中。",
+        "一、区卫健委对王某死亡一案重新组织专家复核，督促医院按全部责任赔偿。",
+        "litigation",
+        "blocking",
+        id="a-share-of-liability-judged-and-appealed",
+    ),
+    pytest.param(
+        "完善医疗纠纷处理机制",
+        "全区去年医疗纠纷经人民调解化解的占65%，进入诉讼的案件平均审理周期超过一年。",
+        "一、区卫健委、区司法局为医疗纠纷人民调解委员会配备专职调解员。",
+        "litigation",
+        "none",
+        id="a-share-of-disputes-settled",
+    ),
     pytest.param(
         "减轻育龄女性生育负担",
         _RESORT,
