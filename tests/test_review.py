@@ -902,6 +902,24 @@ _SIGNALS = [
         "blocking",
         id="a-paper-not-to-be-passed-on",
     ),
+    # Round 14 (u133 development draft): a unit's training ground, its systems and when
+    # it trains, told to explain interference with a drone test site.
+    pytest.param(
+        "解决无人机测试场信号干扰问题",
+        "干扰来自测试场东北约8公里的某部驻训场。该驻训场今年新调入一个营，配备了3套大功率压制干扰系统，每周二、周四下午开展实装训练。",
+        "一、县政府建立与驻地部队的定期沟通机制，提前获取训练时段的通知。",
+        "state_secret",
+        "blocking",
+        id="a-training-ground-its-systems-and-hours",
+    ),
+    pytest.param(
+        "解决无人机测试场信号干扰问题",
+        "今年3月以来测试场导航信号异常412次，企业猜测与附近的驻训场有关。",
+        "一、县政府建立与驻地部队的定期沟通机制，提前获取训练时段的通知。",
+        "state_secret",
+        "none",
+        id="a-training-ground-only-named",
+    ),
     pytest.param(
         "尽早公布东部新区规划",
         "我参加了市里的专题座谈会，会上发的征求意见稿要求与会人员会后把材料交回，其中写明高铁东站拟选址在湾头村。",
