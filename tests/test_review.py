@@ -5090,3 +5090,28 @@ def test_two_objects_of_the_title_s_one_verb_are_one_matter(title: str, several:
     )
     found = {f.code for f in review_proposal(text).findings}  # a hint too
     assert ("multiple_matters" in found) is several
+
+
+def test_the_facts_of_a_section_make_its_slogan_no_measure() -> None:
+    # Round 14 (u132 development draft): each section tells its figures and causes, then
+    # asks only in slogans (建议坚持教育优先发展，多措并举扩大优质教育资源供给).
+    text = (
+        "关于扎实办好民生实事项目的建议\n\n去年全区12件民生实事基本完成，但短板仍多，提出以下几点建议。\n\n"
+        "一、义务教育方面。全区56人以上的大班仍有40余个。主要是城区学校建设滞后于住宅开发。"
+        "建议坚持教育优先发展，多措并举扩大优质教育资源供给。\n\n"
+        "二、基层医疗方面。全区13家社区卫生服务中心中有5家医生不足15人。原因是基层待遇偏低。"
+        "建议持续深化医改，不断提升基层服务能力和水平。\n"
+    )
+    assert "vague_suggestions" in review_proposal(text).codes
+
+
+def test_a_section_s_own_measure_after_its_facts_is_concrete() -> None:
+    # The trap of the test above: the request after the facts names who and how many.
+    text = (
+        "关于扎实办好民生实事项目的建议\n\n去年全区12件民生实事基本完成，但短板仍多，提出以下几点建议。\n\n"
+        "一、义务教育方面。全区56人以上的大班仍有40余个。主要是城区学校建设滞后于住宅开发。"
+        "建议区教育局明年新建两所小学，消除56人以上的大班。\n\n"
+        "二、基层医疗方面。全区13家社区卫生服务中心中有5家医生不足15人。原因是基层待遇偏低。"
+        "建议区卫健委每年为社区卫生服务中心定向招聘医生20名。\n"
+    )
+    assert "vague_suggestions" not in review_proposal(text).codes

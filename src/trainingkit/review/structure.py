@@ -441,7 +441,7 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
     for item in items:
         spans = list(slogan.finditer(draft.norm, item.start, item.end))
         measured = has_concrete(
-            draft.norm, rules, _content(draft, item), _asked_end(draft, item), spans
+            draft.norm, rules, _asked_start(draft, rules, item), _asked_end(draft, item), spans
         )
         if measured and not _only_actor(draft, rules, item):
             continue
@@ -504,6 +504,24 @@ def _only_actor(draft: Draft, rules: RuleSet, item: Segment) -> bool:
     )
     marks = [m.group() for m in found if m.group() not in ARTICLES]
     return bool(marks) and all(_BODY_END.search(m) for m in marks)
+
+
+def _asked_start(draft: Draft, rules: RuleSet, item: Segment) -> int:
+    """Where what the item asks begins, past the facts and causes it opens with.
+
+    A section that tells its facts and causes before its own 建议…… (二、义务教育方面。
+    ……大班仍有40余个。主要是……。建议坚持教育优先发展……) asks only in that last part:
+    the figures of its facts make no slogan concrete (round 14, u132).
+    """
+    start = _content(draft, item)
+    parts = sentences(draft.norm, start, item.end)
+    request = rules.patterns["cue_request"]
+    if len(parts) < 2 or request.match(draft.norm, parts[0].start):
+        return start
+    for part in parts[1:]:
+        if draft.norm.startswith("建议", part.start) or request.match(draft.norm, part.start):
+            return part.start
+    return start
 
 
 def _asked_end(draft: Draft, item: Segment) -> int:
