@@ -416,6 +416,11 @@ def test_an_effect_told_with_zao_cheng_is_not_an_analysis(effect: str, analysed:
         # Round 14 (u62 development draft): 灾害发生后 is when help counts, no event.
         ("农技服务是乡村振兴的重要支撑。农技员在灾害发生后的黄金时间里能发挥关键作用。", True),
         ("农技服务是乡村振兴的重要支撑。七月洪水发生后，三个乡的农技员都没能及时到田。", False),
+        # Round 14 (u131 development drafts): 已经成为……的重要途径、赢得了……的主动权,
+        # and 群众对此反映比较强烈 (a feeling, no report told).
+        ("当前农村电商已经成为促进农民增收的重要途径，谁拥有了人才，谁就赢得了农产品上行的主动权。", True),
+        ("当前，农村人才外流的现象依然不同程度存在，群众对此反映比较强烈。", True),
+        ("当前，群众对此反映比较强烈：去年全县农技站有19个岗位空缺。", False),
     ],
 )
 def test_a_situation_of_general_talk_only_states_no_fact(situation: str, missing: bool) -> None:
