@@ -5120,3 +5120,24 @@ def test_a_section_s_own_measure_after_its_facts_is_concrete() -> None:
         "建议区卫健委每年为社区卫生服务中心定向招聘医生20名。\n"
     )
     assert "vague_suggestions" not in review_proposal(text).codes
+
+
+def test_a_paper_s_own_sections_and_frames_are_scholarship() -> None:
+    # Round 14 (u130 development draft): a section 问题的提出, 田野材料 and 理论阐释 are a
+    # paper's; 学界 was its only sign the rules knew.
+    text = (
+        "关于乡村文化认同建构的建议\n\n一、问题的提出\n文化认同是学界长期关注的议题。\n\n"
+        "二、田野材料\n三个村60岁以上的受访者普遍能讲述本族迁徙史。\n\n"
+        "三、理论阐释\n认同在日常实践中生成。\n\n建议：\n一、县民宗局每年资助两项村寨文化记录项目。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "academic")
+
+
+def test_a_field_survey_told_in_a_proposal_is_no_scholarship() -> None:
+    # The trap of the test above: 田野调查 and a research office's survey are facts.
+    text = (
+        "关于保护传统村落的建议\n\n县文旅局去年开展田野调查，全县42个传统村落中有9个空心化严重。"
+        "理论上讲，保护要靠村民。\n\n原因是村民外出务工。\n\n"
+        "建议：\n一、县住建局每年为5个传统村落安排修缮资金。\n"
+    )
+    assert "blocking" not in _severities(review_proposal(text), "academic")
