@@ -5141,3 +5141,22 @@ def test_a_field_survey_told_in_a_proposal_is_no_scholarship() -> None:
         "建议：\n一、县住建局每年为5个传统村落安排修缮资金。\n"
     )
     assert "blocking" not in _severities(review_proposal(text), "academic")
+
+
+@pytest.mark.parametrize(
+    "plea",
+    [
+        "希望市里和区里能真正重视起这个问题，别让这些楼就这么一直空下去。",
+        "希望各级领导和全社会都来关心这个问题，大家共同努力，为孩子们营造一个良好环境。",
+    ],
+)
+def test_attention_to_this_very_problem_is_a_plea(plea: str) -> None:
+    # Round 14 (u133 and u131 development drafts): attention asked to 这个问题, with
+    # 共同努力 and a good environment hoped for, names nothing to do.
+    text = (
+        "关于东港区写字楼空置问题的建议\n\n东港区甲级写字楼空置率已达24%，比三年前高10个百分点。\n\n"
+        "原因是前些年规划的商务楼宇太多，一下子集中入市。\n\n" + plea + "\n"
+    )
+    codes = review_proposal(text).codes
+    assert "missing_suggestions" in codes
+    assert "vague_suggestions" not in codes
