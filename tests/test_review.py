@@ -5160,3 +5160,22 @@ def test_attention_to_this_very_problem_is_a_plea(plea: str) -> None:
     codes = review_proposal(text).codes
     assert "missing_suggestions" in codes
     assert "vague_suggestions" not in codes
+
+
+@pytest.mark.parametrize(
+    ("opening", "own"),
+    [
+        ("本人是一名中医师，2016年在桐川区开办了济和堂中医诊所", True),
+        ("我在调研中了解到，2016年桐川区有人开办了济和堂中医诊所", False),
+    ],
+)
+def test_a_clinic_the_proposer_opened_told_after_who_and_when(opening: str, own: bool) -> None:
+    # Round 14 (u114 development draft): who the proposer is and when and where they
+    # opened it come between 本人 and 开办; the items then ask a licence for it.
+    text = (
+        f"关于尽快为济和堂中医诊所办理执业登记变更的建议\n\n{opening}，年门诊量一万余人次。"
+        "去年原址拆迁，诊所搬到新址，变更登记拖了7个月。\n\n原因是消防验收手续不全。\n\n"
+        "建议：\n1．请市卫健委督促区卫健局在一个月内为济和堂中医诊所办理执业地点变更登记。\n"
+    )
+    severities = _severities(review_proposal(text), "personal_matter")
+    assert ("blocking" in severities) is own
