@@ -5179,3 +5179,27 @@ def test_a_clinic_the_proposer_opened_told_after_who_and_when(opening: str, own:
     )
     severities = _severities(review_proposal(text), "personal_matter")
     assert ("blocking" in severities) is own
+
+
+@pytest.mark.parametrize(
+    "owned",
+    ["提案人位于东关街46号的自有住宅被列入征收范围", "本人祖宅位于老城区学前街17号，是我们家四代人住的地方"],
+)
+def test_the_proposer_s_house_told_by_its_address(owned: str) -> None:
+    # Round 14 (u99 and u119 development drafts): the proposer's house named by its
+    # address, and an item that asks for that address.
+    text = (
+        f"关于依法公正处理旧城改造房屋补偿问题的建议\n\n{owned}。评估价每平方米5800元，低于周边房价。\n\n"
+        "原因是评估机构由征收部门单方选定。\n\n建议：\n一、请区政府暂停对该处房屋的强制拆除，重新评估补偿价格。\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "personal_matter")
+
+
+def test_houses_of_an_estate_told_by_address_are_no_one_s_own() -> None:
+    # The trap of the test above: the estate's homes, told by the member who surveyed them.
+    text = (
+        "关于依法公正处理旧城改造房屋补偿问题的建议\n\n我们调研的东关街46号院住宅小区有住户120户，"
+        "评估价每平方米5800元，低于周边房价。\n\n原因是评估机构由征收部门单方选定。\n\n"
+        "建议：\n一、请区政府对东关街片区重新评估补偿价格。\n"
+    )
+    assert "personal_matter" not in review_proposal(text).flagged
