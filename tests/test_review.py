@@ -418,7 +418,11 @@ def test_an_effect_told_with_zao_cheng_is_not_an_analysis(effect: str, analysed:
         ("农技服务是乡村振兴的重要支撑。七月洪水发生后，三个乡的农技员都没能及时到田。", False),
         # Round 14 (u131 development drafts): 已经成为……的重要途径、赢得了……的主动权,
         # and 群众对此反映比较强烈 (a feeling, no report told).
-        ("当前农村电商已经成为促进农民增收的重要途径，谁拥有了人才，谁就赢得了农产品上行的主动权。", True),
+        (
+            "当前农村电商已经成为促进农民增收的重要途径，谁拥有了人才，"
+            "谁就赢得了农产品上行的主动权。",
+            True,
+        ),
         ("当前，农村人才外流的现象依然不同程度存在，群众对此反映比较强烈。", True),
         ("当前，群众对此反映比较强烈：去年全县农技站有19个岗位空缺。", False),
     ],
@@ -1047,6 +1051,24 @@ _SIGNALS = [
         "whistleblowing",
         "unflagged",
         id="a-count-of-reports-taken",
+    ),
+    # Round 14 (u112 development draft): a firm joined to a person's name after 对
+    # (对刘永恒及恒达国际贸易有限公司), suspected of fraud (涉嫌合同诈骗) and to be put on file.
+    pytest.param(
+        "依法惩处合同诈骗",
+        "我公司与恒达国际贸易有限公司签订设备合同，对方至今拖欠货款。",
+        "一、市公安局经侦支队对刘永恒及恒达国际贸易有限公司涉嫌合同诈骗的问题立案侦查。",
+        "whistleblowing",
+        "blocking",
+        id="a-firm-and-its-boss-suspected-of-fraud",
+    ),
+    pytest.param(
+        "依法惩处合同诈骗",
+        "去年全市公安机关受理合同诈骗案件86起，涉案金额1.2亿元。",
+        "一、市公安局对涉嫌合同诈骗的案件及时立案侦查，市商务局发布企业风险提示。",
+        "whistleblowing",
+        "none",
+        id="fraud-cases-in-general-to-be-filed",
     ),
     # Round 14 (u130 development trap): wrongs counted by kind (数据造假11件) beside a
     # quoted kind of wrongdoer (“论文工厂”) accuse no one.
@@ -5183,7 +5205,10 @@ def test_a_clinic_the_proposer_opened_told_after_who_and_when(opening: str, own:
 
 @pytest.mark.parametrize(
     "owned",
-    ["提案人位于东关街46号的自有住宅被列入征收范围", "本人祖宅位于老城区学前街17号，是我们家四代人住的地方"],
+    [
+        "提案人位于东关街46号的自有住宅被列入征收范围",
+        "本人祖宅位于老城区学前街17号，是我们家四代人住的地方",
+    ],
 )
 def test_the_proposer_s_house_told_by_its_address(owned: str) -> None:
     # Round 14 (u99 and u119 development drafts): the proposer's house named by its

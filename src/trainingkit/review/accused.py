@@ -53,7 +53,12 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
     asked = [Segment(u.start, u.end) for u in draft.units if "suggestions" in u.tags]
     if draft.title is not None:
         asked.append(draft.title)
-    firms = {m.group("org") for s in asked for m in p["accused_org"].finditer(norm, s.start, s.end)}
+    # 对刘永恒及恒达国际贸易有限公司……: the firm is the last of the names joined (round 14).
+    firms = {
+        _JOINED.split(m.group("org"))[-1]
+        for s in asked
+        for m in p["accused_org"].finditer(norm, s.start, s.end)
+    }
     if not names and not firms:
         return []
     spans = list(sentences(norm))
@@ -86,6 +91,9 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
             rules.finding("whistleblowing", text, span, named, inquiry.group(), sure=sure)
         )
     return findings
+
+
+_JOINED = re.compile(r"及|和|与|以及|、")
 
 
 def _told_of(
