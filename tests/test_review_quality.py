@@ -179,6 +179,10 @@ NEW_BATCHES = (
     "u131_",
     "u132_",
     "u133_",
+    "u134_",
+    "u135_",
+    "u136_",
+    "u137_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
