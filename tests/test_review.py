@@ -3050,6 +3050,9 @@ def test_an_opening_that_offers_a_few_views_announces_the_sections(announced: st
     [
         "我母亲前年中风，出院后找不到就近康复的地方。我母亲的事只是一个缩影，希望全区的患者都能在家门口康复。",
         "去年孩子随我工作调动转学到本区，跑了六个部门开证明。今天说这件事，不是为我个人，外来务工的家长更难。",
+        # Round 14 (u137 development draft): 只是当个例子, and a carer hired (请护工) is
+        # no request.
+        "先说一段自己的经历，只是当个例子。我母亲中风后住院18天，请护工一天要240元。",
     ],
 )
 def test_the_proposer_s_own_story_told_as_no_request_for_themselves(story: str) -> None:
