@@ -5231,3 +5231,16 @@ def test_houses_of_an_estate_told_by_address_are_no_one_s_own() -> None:
         "建议：\n一、请区政府对东关街片区重新评估补偿价格。\n"
     )
     assert "personal_matter" not in review_proposal(text).flagged
+
+
+def test_a_name_card_to_build_is_the_aim_of_the_title_s_first_clause() -> None:
+    # Round 14 (u135 development draft): ……做大做强、打造城市美食名片 gives what the first
+    # clause is for; the items all serve it.
+    text = (
+        "关于支持本土鱼丸企业做大做强、打造城市美食名片的建议\n\n全市鱼丸企业42家，年产值不到5亿元，"
+        "规模以上的只有3家。\n\n原因是生产用地紧张，冷链配送成本高。\n\n"
+        "建议：\n一、市自然资源局为鱼丸企业扩产优先安排工业用地50亩。\n"
+        "二、市商务局对鱼丸企业冷链配送给予每吨200元补贴。\n"
+    )
+    flagged = _severities(review_proposal(text), "multiple_matters")
+    assert set(flagged) <= {"hint"}

@@ -66,6 +66,9 @@ _FALLBACK = re.compile(
 # A title clause that states the aim of the one before (促进文旅消费、带动农民增收).
 _AIM = re.compile(
     r"(?:促进|带动|助力|拉动|助推|服务)[\u4e00-\u9fff]{0,6}(?:发展|消费|增收|就业|振兴|繁荣)$"
+    # ……龙头企业做大做强、打造城市美食名片: a name card is what the first clause is for
+    # (round 14).
+    r"|打造[\u4e00-\u9fff]{0,8}(?:名片|招牌|金字招牌|标杆|样板)$"
 )
 
 # Pairs that name the place, not the topic (我市、全县、本区、市级).
