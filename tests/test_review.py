@@ -1226,6 +1226,23 @@ _SIGNALS = [
         "none",
         id="digital-currency-mining-cleared-away",
     ),
+    # Round 14 (u135 development draft): underground banking told by how it settles.
+    pytest.param(
+        "规范侨乡民间汇兑服务",
+        _RESORT,
+        "一、允许备案的汇兑点继续采用“境外收款、境内付款”的对冲结算方式，资金不必经过银行跨境划转。",
+        "prohibited",
+        "blocking",
+        id="remittance-settled-off-the-banks",
+    ),
+    pytest.param(
+        "规范侨乡民间汇兑服务",
+        _RESORT,
+        "一、人民银行县支行引导银行为老年侨眷开通跨境汇款绿色通道，严厉打击地下钱庄。",
+        "prohibited",
+        "none",
+        id="remittance-through-the-banks",
+    ),
     # Round 14 (u118 development drafts): sitting an exam on another's admission
     # ticket, and certificates got through a broker with no exam, told by what they do.
     pytest.param(
