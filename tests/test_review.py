@@ -2121,6 +2121,25 @@ _SIGNALS = [
         "blocking",
         id="a-member-of-twelve-years-objects-to-a-vote",
     ),
+    # Round 14 (u136 development draft): the proposer's own branch, whose renewal has
+    # been put off for years and whose new members share the chairman's unit.
+    pytest.param(
+        "加强民主党派县级基层组织建设",
+        "民进云泽县支部现有会员46人，上一次换届是2015年，此后一直以“条件不成熟”为由推迟，"
+        "新会员9人中有6人与主委在同一单位工作。",
+        "一、请民进市委会督促云泽县支部年底前完成换届。",
+        "party_internal",
+        "blocking",
+        id="the-own-branch-renewal-put-off",
+    ),
+    pytest.param(
+        "加强民主党派县级基层组织建设",
+        "全市各民主党派县级组织32个，有的换届时间一再推迟，组织生活不够规范。",
+        "一、各民主党派市委会每年对县级组织开展一次工作检查，按期指导换届。",
+        "party_internal",
+        "unflagged",
+        id="branches-in-general-renewal-put-off",
+    ),
     # Round 14 (u130 development draft): 作为在医院工作了二十多年的老党员 tells the
     # proposer's membership in more than ten characters; so does a bracketed line.
     pytest.param(
