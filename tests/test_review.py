@@ -5280,3 +5280,20 @@ def test_a_name_card_to_build_is_the_aim_of_the_title_s_first_clause() -> None:
     )
     flagged = _severities(review_proposal(text), "multiple_matters")
     assert set(flagged) <= {"hint"}
+
+
+def test_the_thing_the_title_is_about_is_no_measure_when_named_again() -> None:
+    # Round 14 (u137 development draft): every slogan item names 老年食堂, the title's
+    # topic; naming it again does nothing to it.
+    text = (
+        "关于办好农村老年食堂的建议\n\n全县已建农村老年食堂86个，正常运营的不到一半。\n\n"
+        "原因是成本和收费倒挂，人手难找。\n\n建议：\n"
+        "（一）进一步提高思想认识，把老年食堂建设摆上议事日程。\n"
+        "（二）进一步加强统筹协调，形成推动老年食堂发展的工作合力。\n"
+    )
+    assert "vague_suggestions" in review_proposal(text).flagged
+    measured = text.replace(
+        "（二）进一步加强统筹协调，形成推动老年食堂发展的工作合力。",
+        "（二）县民政局对正常运营的老年食堂每餐补助3元。",
+    )
+    assert "vague_suggestions" not in review_proposal(measured).flagged

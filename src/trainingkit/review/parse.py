@@ -260,13 +260,20 @@ ARTICLES = frozenset({"一个", "一项", "一份", "一片", "一种", "一些"
 
 
 def has_concrete(
-    norm: str, rules: RuleSet, start: int, end: int, besides: Sequence[re.Match[str]] = ()
+    norm: str,
+    rules: RuleSet,
+    start: int,
+    end: int,
+    besides: Sequence[re.Match[str]] = (),
+    topic: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether ``norm[start:end]`` names something concrete (a body, a figure, a deadline).
 
     一个、一项 … are articles there, not quantities (给老百姓一个安静的夜晚). Nothing
     inside one of the ``besides`` matches counts: a figure or a duty inside a slogan
-    (一年接着一年干、以高度负责的态度) is part of it, not a measure (round 10).
+    (一年接着一年干、以高度负责的态度) is part of it, not a measure (round 10). Nor does
+    a word of the ``topic``, the thing the title is about (老年食堂 of 关于……农村老年食堂
+    建设的建议): naming it again does nothing to it (round 14).
     """
     found = rules.patterns["vague_concrete"].finditer(norm, start, end)
     # A count in words inside a short quoted saying (“两条腿走路”、“一刀切”) is a figure of
@@ -274,6 +281,7 @@ def has_concrete(
     sayings = [q.span() for q in _SAYING.finditer(norm, start, end)]
     return any(
         m.group() not in ARTICLES
+        and m.group() not in topic
         and not any(b.start() <= m.start() and m.end() <= b.end() for b in besides)
         and not (
             not _DIGIT.search(m.group()) and any(a < m.start() and m.end() < b for a, b in sayings)

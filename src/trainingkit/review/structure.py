@@ -435,14 +435,14 @@ def _vague(draft: Draft, rules: RuleSet) -> list[Finding]:
     if any(scholars.search(draft.norm, i.start, i.end) for i in items):
         return []
     slogan = rules.patterns["vague_slogan"]
+    topic = _topic_things(draft, rules)
     empty: list[Segment] = []
     plain = 0  # items with neither a concrete marker nor a slogan word
     words: list[str] = []
     for item in items:
         spans = list(slogan.finditer(draft.norm, item.start, item.end))
-        measured = has_concrete(
-            draft.norm, rules, _asked_start(draft, rules, item), _asked_end(draft, item), spans
-        )
+        start, end = _asked_start(draft, rules, item), _asked_end(draft, item)
+        measured = has_concrete(draft.norm, rules, start, end, spans, topic)
         if measured and not _only_actor(draft, rules, item):
             continue
         found = [m.group() for m in spans]
@@ -504,6 +504,23 @@ def _only_actor(draft: Draft, rules: RuleSet, item: Segment) -> bool:
     )
     marks = [m.group() for m in found if m.group() not in ARTICLES]
     return bool(marks) and all(_BODY_END.search(m) for m in marks)
+
+
+def _topic_things(draft: Draft, rules: RuleSet) -> frozenset[str]:
+    """The concrete words of the title that name a thing, not a body or a figure (食堂)."""
+    if draft.title is None:
+        return frozenset()
+    found = rules.patterns["vague_concrete"].finditer(
+        draft.norm, draft.title.start, draft.title.end
+    )
+    return frozenset(
+        m.group()
+        for m in found
+        if not _DIGITS.search(m.group()) and not _BODY_END.search(m.group())
+    )
+
+
+_DIGITS = re.compile(r"[\d一二三四五六七八九十两百千万]")
 
 
 def _asked_start(draft: Draft, rules: RuleSet, item: Segment) -> int:
