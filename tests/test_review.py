@@ -425,6 +425,9 @@ def test_an_effect_told_with_zao_cheng_is_not_an_analysis(effect: str, analysed:
         ),
         ("当前，农村人才外流的现象依然不同程度存在，群众对此反映比较强烈。", True),
         ("当前，群众对此反映比较强烈：去年全县农技站有19个岗位空缺。", False),
+        # Round 14 (u135, u136 development drafts): 大势所趋、绕不开的问题、深层次矛盾逐渐显现.
+        ("农技人才下沉是大势所趋。人才怎么留住，是一个绕不开的问题。", True),
+        ("实施以来总体上得到了群众认可。但一些深层次矛盾逐渐显现，必须认真对待。", True),
     ],
 )
 def test_a_situation_of_general_talk_only_states_no_fact(situation: str, missing: bool) -> None:
