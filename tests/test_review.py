@@ -5300,3 +5300,16 @@ def test_the_thing_the_title_is_about_is_no_measure_when_named_again() -> None:
         "（二）县民政局对正常运营的老年食堂每餐补助3元。",
     )
     assert "vague_suggestions" not in review_proposal(measured).flagged
+
+
+def test_what_another_party_said_should_be_done_proposes_nothing() -> None:
+    # Round 14 (u134 development draft): 区里说……应该企业自己修 reports the quarrel over
+    # who repairs; the draft ends with questions and asks no one to do anything.
+    text = (
+        "关于厂门口道路维修的建议\n\n厂北门外的路一点二公里，几十年没大修，去年冬天两名职工在这里摔伤。\n\n"
+        "为什么一直没人修？厂子改制以后，区里说这条路还是企业的，应该企业自己修。\n\n"
+        "我们工人就想问一句：这条路到底归谁管？到底什么时候才能修好？\n"
+    )
+    assert "blocking" in _severities(review_proposal(text), "missing_suggestions")
+    asked = text.replace("区里说这条路还是企业的，应该企业自己修", "我认为应该由区住建局年内修好")
+    assert "blocking" not in _severities(review_proposal(asked), "missing_suggestions")

@@ -210,8 +210,11 @@ def _may_propose(draft: Draft, rules: RuleSet) -> bool:
     if len(starts) > 1 and p["asks_body"].search(norm, starts[1], len(norm)):
         return True
     for sentence in sentences(norm, _last_two(starts), len(norm)):
-        if not p["forward"].search(norm, sentence.start, sentence.end):
+        ahead = p["forward"].search(norm, sentence.start, sentence.end)
+        if not ahead:
             continue
+        if _REPORTED.search(norm, sentence.start, ahead.start()):
+            continue  # 区里说这条路……应该企业自己修: what another party said (round 14)
         if p["plan_past"].search(norm, sentence.start, sentence.end):
             continue
         if p["cue_plea"].search(norm, sentence.start, sentence.end):
@@ -219,6 +222,9 @@ def _may_propose(draft: Draft, rules: RuleSet) -> bool:
         if p["forward_concrete"].search(norm, sentence.start, sentence.end):
             return True
     return False
+
+
+_REPORTED = re.compile(r"(?<![我们])(?:说|称|表示|认为)")
 
 
 def _paragraph_starts(draft: Draft) -> list[int]:
