@@ -93,7 +93,7 @@ def check_accused(draft: Draft, rules: RuleSet) -> list[Finding]:
     return findings
 
 
-_JOINED = re.compile(r"及|和|与|以及|、")
+_JOINED = re.compile(r"以及|及|和|与|、")
 
 
 def _told_of(

@@ -224,7 +224,7 @@ def _may_propose(draft: Draft, rules: RuleSet) -> bool:
     return False
 
 
-_REPORTED = re.compile(r"(?<![我们])(?:说|称|表示|认为)")
+_REPORTED = re.compile(r"(?<!我)(?<!我们)(?:说|称|表示|认为)")
 
 
 def _paragraph_starts(draft: Draft) -> list[int]:
