@@ -183,6 +183,10 @@ NEW_BATCHES = (
     "u135_",
     "u136_",
     "u137_",
+    "u138_",
+    "u139_",
+    "u140_",
+    "u141_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
