@@ -368,8 +368,8 @@ def test_figures_on_the_development_half() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="development half (2,808 drafts, round 14): missing_situation 95/138 and "
-    "missing_analysis 56/178; rounds 4 and 5 made "
+    reason="development half (2,881 drafts, round 14): missing_situation 97/143 and "
+    "missing_analysis 58/186; rounds 4 and 5 made "
     "missing_analysis a hint except in the sure cases, on purpose (its precision on "
     "blind batches at first sight was 0.21-0.50); "
     "missing_situation is short of facts the cues can tell",
@@ -385,7 +385,7 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 
 # Missed in round 12 (1,854 drafts: 0.895) and in the rounds before it since the corpus
 # grew; met in round 13 (2,513 drafts: 0.904; the round-12 rules give 0.899 on the same
-# drafts) and round 14 (2,827 drafts: 0.909; the round-13 rules give 0.903).
+# drafts) and round 14 (2,914 drafts: 0.909; the round-13 rules give 0.903).
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
     print("\n" + table("evaluation half", result))
@@ -398,8 +398,8 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 # 10 (1,231 drafts: 40, 0.97 per 30), missed again in round 11 (1,379 drafts: 47, 1.02 per 30)
 # and round 12 (1,854 drafts: 66, 1.07 per 30), met in round 13 (2,513 drafts: 75, 0.90 per
 # 30; missing_suggestions 21, personal_matter 14, whistleblowing 10; the round-12 rules give
-# 85, 1.01 per 30, on the same drafts) and round 14 (2,827 drafts: 84, 0.89 per 30; the
-# round-13 rules give 83, 0.88 per 30).
+# 85, 1.01 per 30, on the same drafts) and round 14 (2,914 drafts: 88, 0.91 per 30; the
+# round-13 rules give 87, 0.90 per 30).
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
@@ -407,8 +407,8 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 
 # Met in round 7 (785 drafts: 52, 2.0 per 30); missed in rounds 8-12 (round 12: 2.12 per
 # 30); met in round 13 (2,513 drafts: 152, 1.81 per 30; multiple_matters 39 of them; the
-# round-12 rules give 166, 1.98 per 30, on the same drafts) and round 14 (2,827 drafts: 162,
-# 1.72 per 30, the same as the round-13 rules).
+# round-12 rules give 166, 1.98 per 30, on the same drafts) and round 14 (2,914 drafts: 167,
+# 1.72 per 30; the round-13 rules give 168, 1.73 per 30).
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
     assert not failures, failures
@@ -416,9 +416,9 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (2,827 drafts, round 14), recall below 0.85: missing_situation "
-    "59/118, missing_analysis 42/208, vague_suggestions 145/184, multiple_matters 89/134, "
-    "prohibited 100/139, personal_matter 129/173, whistleblowing 102/129",
+    reason="evaluation half (2,914 drafts, round 14), recall below 0.85: missing_situation "
+    "62/123, missing_analysis 44/213, vague_suggestions 150/189, multiple_matters 92/138, "
+    "prohibited 101/142, personal_matter 132/176, whistleblowing 105/134",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
@@ -449,6 +449,13 @@ _KNOWN_FALSE_WARNINGS: dict[str, str] = {
     "u118_good_certificate_online_verification.txt": "multiple_matters: 建立……“一码查验”机制、"
     "防范假证 gives a measure and its aim in two clauses the lexicon puts in no field; "
     "the aim-clause rule (促进、提升 …) does not know 防范 (round 13)",
+    "u139_good_academic_integrity.txt": "multiple_matters: 健全科研诚信体系、从源头防范学术"
+    "不端行为 gives a measure and its aim in two title clauses that share no word; the "
+    "aim-clause rule does not know 防范 (round 14, added after the planned evaluation run, "
+    "so left as it is)",
+    "u139_good_tech_transfer_office.txt": "multiple_matters: 建设……技术转移机构、打通科技成果"
+    "转化“最后一公里” gives a measure and its aim; the aim-clause rule does not know 打通 "
+    "(round 14, added after the planned evaluation run, so left as it is)",
     "u121_good_flood_drainage.txt": "multiple_matters: items for drainage pipes, roads, "
     "housing and emergencies name units of three fields the lexicon does not join as one "
     "matter of flooding (round 13)",
