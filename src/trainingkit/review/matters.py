@@ -26,7 +26,7 @@ from collections import Counter
 
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
-from trainingkit.review.parse import Draft
+from trainingkit.review.parse import Draft, opens_request
 from trainingkit.review.text import Segment, strip_enumerator
 from trainingkit.review.words import tokens
 
@@ -51,10 +51,6 @@ _SEVERAL_BODY = re.compile(
 # what a co-handler's clause says after it (配合、协助 …), for `_clauses`.
 _CLAUSE_OPENING = re.compile(r"[,;]\s*(?:由|请|并由|同时由|另由)?[市县区省州乡镇]?$")
 _CO_HANDLING = re.compile(r"[、和及与]|等(?:部门|单位)|(?:要|应|负责)?(?:配合|协助|协办|参与|支持)")
-
-# A sentence that starts by asking (建议市……、请……), for `_alternates`.
-# 请允许我用写信的方式…… asks leave to write, not for a measure (round 14).
-_REQUEST_START = re.compile(r"(?:建议|请(?!允许|容许|容我|原谅|恕)|恳请|希望|呼吁)")
 
 # An item that opens as a fallback for the one before (如一时没有合适岗位，可先……;
 # 若近期无法……，可以……): an alternative means to the same end, no new matter (round 12).
@@ -207,14 +203,13 @@ def _alternates(draft: Draft, rules: RuleSet) -> bool:
     another request starts a second matter.
     """
     p = rules.patterns
-    request = _REQUEST_START
     told = (p["cue_situation_strong"], p["cue_analysis"])
     norm = draft.norm
     asked = broke = telling = False  # a request seen; a new paragraph since; facts told
     restarts = 0
     for unit in draft.units:
         body = strip_enumerator(norm, unit.start, unit.end)
-        if request.match(norm, body) or p["cue_request"].match(norm, body):
+        if opens_request(norm, rules, body):
             restarts += telling
             asked, broke, telling = True, False, False
             continue

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from trainingkit.review.config import RuleSet
 from trainingkit.review.text import Segment, lines, normalise, sentences, strip_enumerator
 
-__all__ = ["Draft", "Unit", "parse_draft"]
+__all__ = ["Draft", "Unit", "opens_request", "parse_draft"]
 
 _SECTIONS = ("situation", "analysis", "suggestions")
 #: An annex marker before a heading (附：具体想法) is not part of the heading.
@@ -292,6 +292,15 @@ def has_concrete(
 
 _SAYING = re.compile(r"[“\"][^”\"\n]{2,8}[”\"]")
 _DIGIT = re.compile(r"\d")
+
+
+def opens_request(norm: str, rules: RuleSet, at: int) -> bool:
+    """Whether the text at ``at`` starts by asking (建议……、请……、恳请……、希望……).
+
+    ``cue_request`` knows who asks and how (为此，我们恳请……); 请允许我…… asks leave to
+    write, not for a measure (round 14).
+    """
+    return norm.startswith("建议", at) or bool(rules.patterns["cue_request"].match(norm, at))
 
 
 def _request(norm: str, unit: Unit, rules: RuleSet) -> bool:

@@ -9,7 +9,14 @@ from itertools import islice
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
 from trainingkit.review.matters import check_matters
-from trainingkit.review.parse import ARTICLES, Draft, Unit, has_concrete, has_specific_figure
+from trainingkit.review.parse import (
+    ARTICLES,
+    Draft,
+    Unit,
+    has_concrete,
+    has_specific_figure,
+    opens_request,
+)
 from trainingkit.review.text import Segment, sentences, strip_enumerator
 from trainingkit.review.words import PLACE_TAGS, tokens
 
@@ -538,13 +545,10 @@ def _asked_start(draft: Draft, rules: RuleSet, item: Segment) -> int:
     """
     start = _content(draft, item)
     parts = sentences(draft.norm, start, item.end)
-    request = rules.patterns["cue_request"]
-    if len(parts) < 2 or request.match(draft.norm, parts[0].start):
+    if len(parts) < 2 or rules.patterns["cue_request"].match(draft.norm, parts[0].start):
         return start
-    for part in parts[1:]:
-        if draft.norm.startswith("建议", part.start) or request.match(draft.norm, part.start):
-            return part.start
-    return start
+    later = (part.start for part in parts[1:] if opens_request(draft.norm, rules, part.start))
+    return next(later, start)
 
 
 def _asked_end(draft: Draft, item: Segment) -> int:
