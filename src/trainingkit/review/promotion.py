@@ -57,13 +57,7 @@ def check_advertising(text: str, norm: str, rules: RuleSet) -> list[Finding]:
         names |= _quoted_names(norm, marker, p)
     names |= _made_names(norm, marker, p)
     names |= _works_on_sale(norm, p)
-    names |= {
-        m.group("name")
-        for m in p["advertising_brand_said"].finditer(norm)
-        if not (
-            generic.fullmatch(m.group("name")) or p["advertising_policy"].search(m.group("name"))
-        )
-    }
+    names |= _brands_said(norm, p)
     if not names:
         return []
     alternatives = sorted(map(re.escape, names), key=len, reverse=True)
@@ -206,6 +200,7 @@ def _works_on_sale(norm: str, p: Mapping[str, re.Pattern[str]]) -> set[str]:
     (《食品安全法》) or a document (……条例、……方案) is no work (``policy``).
     """
     commerce, policy = p["advertising_work_commerce"], p["advertising_policy"]
+    document = p["advertising_work_document"]
     found: set[str] = set()
     for sentence in sentences(norm):
         titles = list(_WORK.finditer(norm, sentence.start, sentence.end))
@@ -213,9 +208,19 @@ def _works_on_sale(norm: str, p: Mapping[str, re.Pattern[str]]) -> set[str]:
             continue
         for title in titles:
             name = title.group(1)
-            if not (policy.search(name) or name.endswith(("法", "法典", "纲要", "规划", "决定"))):
+            if not (policy.search(name) or document.search(name)):
                 found.add(name)
     return found
+
+
+def _brands_said(norm: str, p: Mapping[str, re.Pattern[str]]) -> set[str]:
+    """Subjects of a clause that says they are a brand (王记酱菜是我们桐川的老品牌), round 14.
+
+    Not a kind (本地、特色, ``generic``) nor a programme's or policy's name (``policy``).
+    """
+    generic, policy = p["advertising_generic"], p["advertising_policy"]
+    said = (m.group("name") for m in p["advertising_brand_said"].finditer(norm))
+    return {name for name in said if not (generic.fullmatch(name) or policy.search(name))}
 
 
 def _product_names(norm: str, product: re.Pattern[str], generic: re.Pattern[str]) -> set[str]:
