@@ -366,14 +366,10 @@ def test_figures_on_the_development_half() -> None:
     assert not failures, failures
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="development half (2,881 drafts, round 14): missing_situation 97/143 and "
-    "missing_analysis 58/186; rounds 4 and 5 made "
-    "missing_analysis a hint except in the sure cases, on purpose (its precision on "
-    "blind batches at first sight was 0.21-0.50); "
-    "missing_situation is short of facts the cues can tell",
-)
+# Since round 15 the text model (trainingkit.review.model) is trained on this half, so
+# its figures here are in-sample and say little; the evaluation half is the measure.
+# Before the model (round 14, 2,881 drafts) recall was short for missing_situation
+# 97/143 and missing_analysis 58/186.
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("development"))
     assert not failures, failures
@@ -428,7 +424,9 @@ def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
 #: Sound development drafts that still get a warning, each a strict xfail so that
 #: the mark must go once the review is right on it.
 #: (Round 7 cleared the last one, u6_good_gambling_crackdown.txt: 赌博 is a word of the
-#: public-order field, so the crackdown's title has a field.)
+#: public-order field, so the crackdown's title has a field.) Round 15's text model,
+#: trained on this half, cleared five multiple_matters warnings (u118 ×2, u121, u139 ×2):
+#: in-sample, so no evidence of its own.
 _KNOWN_FALSE_WARNINGS: dict[str, str] = {
     "u4_good_odd_title.txt": "title_format: 让山区孩子的午餐更热乎些 names the hoped-for "
     "outcome, a warning since round 8 (5 of the 6 development drafts with such a title are "
@@ -443,22 +441,6 @@ _KNOWN_FALSE_WARNINGS: dict[str, str] = {
     "传单), under the 40 a paragraph needs before the review is unsure there is none "
     "(round 10; of the four such short u49 development drafts it was a warning for, two "
     "are labelled missing_analysis)",
-    "u118_good_river_sand_licensed_supply.txt": "multiple_matters: the title's two clauses "
-    "(规范河砂开采、保障建设用砂供应) share only 砂, the last character of two nouns, and no "
-    "field; a shared last character also joins 看病难、上学难 (round 13)",
-    "u118_good_certificate_online_verification.txt": "multiple_matters: 建立……“一码查验”机制、"
-    "防范假证 gives a measure and its aim in two clauses the lexicon puts in no field; "
-    "the aim-clause rule (促进、提升 …) does not know 防范 (round 13)",
-    "u139_good_academic_integrity.txt": "multiple_matters: 健全科研诚信体系、从源头防范学术"
-    "不端行为 gives a measure and its aim in two title clauses that share no word; the "
-    "aim-clause rule does not know 防范 (round 14, added after the planned evaluation run, "
-    "so left as it is)",
-    "u139_good_tech_transfer_office.txt": "multiple_matters: 建设……技术转移机构、打通科技成果"
-    "转化“最后一公里” gives a measure and its aim; the aim-clause rule does not know 打通 "
-    "(round 14, added after the planned evaluation run, so left as it is)",
-    "u121_good_flood_drainage.txt": "multiple_matters: items for drainage pipes, roads, "
-    "housing and emergencies name units of three fields the lexicon does not join as one "
-    "matter of flooding (round 13)",
 }
 
 

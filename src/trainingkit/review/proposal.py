@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from trainingkit.review.accused import check_accused
+from trainingkit.review.calibrate import calibrate
 from trainingkit.review.config import load_rules
 from trainingkit.review.content import check_content
 from trainingkit.review.findings import CODES, Finding, Part, Review
@@ -63,6 +64,7 @@ def review_draft(kind: str, text: str, config: Mapping[str, Any] | None = None) 
         *check_relatives(draft, rules),
         *check_accused(draft, rules),
     ]
+    findings = calibrate(findings, draft, rules)
     order = {code: i for i, code in enumerate(CODES)}
     findings.sort(key=lambda f: (f.start, order[f.code], f.end))
     findings = _dedupe(findings)

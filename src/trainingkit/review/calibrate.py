@@ -1,0 +1,100 @@
+"""Weigh the rules' findings against the text model's reading of the whole draft.
+
+The rules judge sentences; the model (:mod:`trainingkit.review.model`) judges the
+draft. Where they disagree clearly, the model decides how sure a finding is, never
+what it says:
+
+* a sure finding of a code the model gives less than ``[model] drop`` becomes a
+  hint ("请核实：……"), with the rule's own words and spans kept;
+* a code the rules only hinted at becomes a finding of the code's severity, on
+  the hinted spans, when the model gives it at least ``[model] confirm``;
+* a code the rules did not raise at all needs ``[model] add`` (more): the finding
+  is placed on the part it is about (``[model.parts]``) or on the sentence whose
+  words weigh most for it.
+
+Codes not listed in ``[model] codes`` (title_format, too_long: counted, not judged)
+are left to the rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from trainingkit.review.codes import code_name
+from trainingkit.review.config import RuleSet
+from trainingkit.review.findings import Finding
+from trainingkit.review.model import Model, features, load_model
+from trainingkit.review.parse import Draft
+from trainingkit.review.text import Segment
+from trainingkit.review.words import tokens
+
+__all__ = ["calibrate"]
+
+_UNSURE = "请核实：{message}（通读全文，不太像这一问题，所以只作提示。）"
+_ADDED = "依据{rule}。通读全文，这份稿子很像“{name}”的问题{where}。{advice}"
+
+
+def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Finding]:
+    """Return ``findings`` with the model's view applied (see the module docstring)."""
+    settings = rules.data.get("model", {})
+    if not settings.get("enabled", True):
+        return findings
+    model = load_model()
+    judged = [c for c in settings.get("codes", ()) if c in rules.codes and c in model.codes]
+    if not judged:
+        return findings
+    words = features(draft.norm, rules.kind)
+    if sum(w in model.index for w in words) < int(settings.get("min_words", 0)):
+        return findings
+    chances = model.probabilities(words)
+    drop, confirm, add = (float(settings[k]) for k in ("drop", "confirm", "add"))
+    result = list(findings)
+    for code in judged:
+        mine = [f for f in result if f.code == code]
+        sure = [f for f in mine if f.severity != "hint"]
+        chance = chances[code]
+        if sure:
+            if chance < drop:
+                result = [_unsure(f, rules) if f in sure else f for f in result]
+        elif mine and chance >= confirm:
+            confirmed = [_sure(code, f.start, f.end, f.matched, rules, "") for f in mine]
+            result = [f for f in result if f not in mine] + confirmed
+        elif not mine and chance >= add:
+            result.append(_placed(code, draft, rules, model))
+    return result
+
+
+def _unsure(finding: Finding, rules: RuleSet) -> Finding:
+    spec = rules.codes[finding.code]
+    message = _UNSURE.format(message=finding.message.removeprefix("请核实："))
+    return replace(finding, severity=spec.unsure, message=message)
+
+
+def _sure(
+    code: str, start: int, end: int, matched: tuple[str, ...], rules: RuleSet, where: str
+) -> Finding:
+    spec = rules.codes[code]
+    message = _ADDED.format(rule=spec.rule, name=code_name(code), where=where, advice=spec.advice)
+    return Finding(code, spec.severity, message, start, end, f"{spec.rule}（文本模型）", matched)
+
+
+def _placed(code: str, draft: Draft, rules: RuleSet, model: Model) -> Finding:
+    """A finding the model adds with no rule's hint: on its part, or its weightiest sentence."""
+    part = rules.data["model"].get("parts", {}).get(code)
+    if part is not None:
+        span = draft.title if part == "title" else draft.part(part)
+        if span is None:
+            place = draft.body_start
+            return _sure(code, place, place, (), rules, "，标出的是它该在的位置")
+        return _sure(code, span.start, span.end, (), rules, "")
+    words = tokens(draft.norm)
+    best: tuple[float, Segment] | None = None
+    for unit in draft.units:
+        seen = {t.word for t in words.within(unit.start, unit.end)}
+        score = sum(model.weight(code, w) for w in seen)
+        if best is None or score > best[0]:
+            best = (score, Segment(unit.start, unit.end))
+    if best is None or best[0] <= 0:
+        span = draft.title or Segment(draft.body_start, draft.body_start)
+        return _sure(code, span.start, span.end, (), rules, "")
+    return _sure(code, best[1].start, best[1].end, (), rules, "，标出的是最像的一句")

@@ -1,0 +1,102 @@
+"""A second opinion on a whole draft: a linear text model trained on the development half.
+
+The rules read single sentences; this model reads the draft as a whole. For each
+code it gives the probability that a reviewer would raise that code, from the
+draft's words (jieba-rs segmentation of the normalised text) weighted by
+TF-IDF, through one logistic regression per code. It was trained with
+scikit-learn by ``scripts/train_review_model.py`` on the *development* half of
+``tests/drafts`` only; the evaluation half never reaches it. Its file,
+``facts/review_model.json.gz``, holds the vocabulary, the IDF weights and each
+code's coefficients, so predicting needs only the standard library.
+
+:func:`trainingkit.review.calibrate.calibrate`, used by every review, lets the
+model decide how sure a rule's finding is, and add what the rules missed when it
+is very sure; the thresholds are in the rule file's ``[model]`` table.
+
+The file is read on the first review, once per process (about 30 ms).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from trainingkit.review.words import tokens
+
+__all__ = ["MODEL_FILE", "Model", "features", "load_model"]
+
+MODEL_FILE = "review_model.json.gz"
+
+#: The feature that tells the model a draft is a 社情民意 (a kind, not a word).
+SHEQING_FEATURE = "<社情民意>"
+
+
+def features(norm: str, kind: str) -> list[str]:
+    """The model's features of a normalised draft: its words, and its kind.
+
+    Training calls this very function, so the features cannot drift apart.
+
+    Example:
+        >>> features("建议市公安局", "sheqing")
+        ['建议', '市', '公安局', '<社情民意>']
+    """
+    words = [t.word for t in tokens(norm).items if not t.word.isspace()]
+    return [*words, SHEQING_FEATURE] if kind == "sheqing" else words
+
+
+@dataclass(frozen=True)
+class Model:
+    """The vocabulary, IDF and per-code logistic regressions of the trained model."""
+
+    index: dict[str, int]
+    idf: tuple[float, ...]
+    bias: dict[str, float]
+    weights: dict[str, tuple[float, ...]]
+    meta: dict[str, object]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes the model was trained for."""
+        return tuple(self.weights)
+
+    def vector(self, words: Iterable[str]) -> dict[int, float]:
+        """The L2-normalised TF-IDF vector of ``words`` (sublinear term frequency)."""
+        counts = Counter(self.index[w] for w in words if w in self.index)
+        vector = {i: (1.0 + math.log(n)) * self.idf[i] for i, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        return {i: v / norm for i, v in vector.items()} if norm else {}
+
+    def probabilities(self, words: Iterable[str]) -> dict[str, float]:
+        """The probability of each code for a draft with these features."""
+        vector = self.vector(words)
+        result = {}
+        for code, weights in self.weights.items():
+            z = self.bias[code] + sum(weights[i] * v for i, v in vector.items())
+            result[code] = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+        return result
+
+    def weight(self, code: str, word: str) -> float:
+        """How much one word pushes towards ``code`` (0 for a word not in the vocabulary)."""
+        i = self.index.get(word)
+        return 0.0 if i is None else self.weights[code][i] * self.idf[i]
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """Read the trained model shipped in ``trainingkit/facts`` (once per process)."""
+    raw = resources.files("trainingkit.facts").joinpath(MODEL_FILE).read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    vocabulary = data["vocabulary"]
+    return Model(
+        index={w: i for i, w in enumerate(vocabulary)},
+        idf=tuple(data["idf"]),
+        bias={c: float(v["bias"]) for c, v in data["codes"].items()},
+        weights={c: tuple(v["weights"]) for c, v in data["codes"].items()},
+        meta=data["meta"],
+    )

@@ -1,0 +1,157 @@
+"""The 提案体检 text model: trained on the development half only, reproducible, and
+weighed against the rules as the rule file says (trainingkit.review.calibrate)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from trainingkit.review import load_rules, review_proposal, review_sheqing
+from trainingkit.review.model import SHEQING_FEATURE, features, load_model
+from trainingkit.review.text import normalise
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
+
+import train_review_model as training
+from test_review_quality import DRAFTS, LABELS, half
+
+#: A long development draft (sound) and one with blocking findings, both well over
+#: the model's min_words, so that the model judges them.
+SOUND = "u122_good_agri_input_quality.txt"
+BLOCKED = "u123_pm_own_title_evaluation.txt"
+
+
+def _text(name: str) -> str:
+    return (DRAFTS / name).read_text(encoding="utf-8-sig")
+
+
+def test_the_drafts_used_here_are_development_drafts_the_model_judges() -> None:
+    model = load_model()
+    minimum = load_rules("proposal").data["model"]["min_words"]
+    for name in (SOUND, BLOCKED):
+        assert half(name) == "development"
+        known = [w for w in features(normalise(_text(name)), "proposal") if w in model.index]
+        assert len(known) >= minimum
+
+
+def test_the_model_was_trained_on_exactly_the_development_half() -> None:
+    meta = load_model().meta
+    names, digest = training.development_set()
+    assert all(half(name) == "development" for name in names)
+    assert len(names) == meta["drafts"] < len(LABELS)
+    assert meta["sha1"] == digest, "the corpus changed: run scripts/train_review_model.py"
+
+
+def test_retraining_gives_the_shipped_model_and_its_predictions() -> None:
+    trained = training.train()
+    assert training.differences(trained, training.shipped()) == []
+    # The review predicts without scikit-learn: the same probabilities, to rounding.
+    vectoriser, fits, docs = training.fit()
+    model = load_model()
+    sample = docs[::97]
+    matrix = vectoriser.transform(sample)
+    for code, fit in fits.items():
+        expected = fit.predict_proba(matrix)[:, 1]
+        got = [model.probabilities(doc)[code] for doc in sample]
+        assert max(abs(a - b) for a, b in zip(expected, got, strict=True)) < 1e-3, code
+
+
+def test_the_differences_check_can_fail() -> None:
+    shipped = training.shipped()
+    changed = {**shipped, "codes": dict(shipped["codes"])}
+    weights = list(changed["codes"]["advertising"]["weights"])
+    weights[0] += 0.01
+    changed["codes"]["advertising"] = {**changed["codes"]["advertising"], "weights": weights}
+    assert training.differences(changed, shipped) == ["advertising 0.01"]
+
+
+def test_the_model_covers_the_judged_codes_and_the_kind_is_a_feature() -> None:
+    model = load_model()
+    assert set(model.codes) == set(load_rules("proposal").data["model"]["codes"])
+    assert SHEQING_FEATURE in model.index
+    assert "title_format" not in model.codes and "too_long" not in model.codes
+
+
+def _model_findings(review: object) -> list[object]:
+    return [f for f in review.findings if "通读全文" in f.message]  # type: ignore[attr-defined]
+
+
+def test_switched_off_the_review_is_the_rules_alone() -> None:
+    text = _text(SOUND)
+    every = {"model": {"confirm": 0.0, "add": 0.0}}
+    assert _model_findings(review_proposal(text, config=every))
+    off = review_proposal(text, config={"model": {"enabled": False, "confirm": 0.0, "add": 0.0}})
+    assert not _model_findings(off)
+
+
+def test_a_rule_s_sure_finding_the_model_doubts_becomes_a_hint() -> None:
+    text = _text(BLOCKED)
+    rules_only = review_proposal(text, config={"model": {"enabled": False}})
+    assert not rules_only.registrable
+    doubted = review_proposal(text, config={"model": {"drop": 1.01}})
+    assert doubted.registrable
+    judged = set(load_rules("proposal").data["model"]["codes"])
+    for before in rules_only.findings:
+        after = [
+            f
+            for f in doubted.findings
+            if (f.code, f.start, f.end) == (before.code, before.start, before.end)
+        ]
+        assert len(after) == 1
+        if before.code in judged and before.severity != "hint":
+            assert after[0].severity == "hint"
+            assert after[0].message.startswith("请核实：")
+            assert "只作提示" in after[0].message
+        else:
+            assert after[0] == before
+
+
+def test_what_the_model_is_sure_of_is_added_with_the_code_s_severity() -> None:
+    text = _text(SOUND)
+    rules = load_rules("proposal")
+    plain = review_proposal(text, config={"model": {"enabled": False}})
+    every = review_proposal(text, config={"model": {"confirm": 0.0, "add": 0.0}})
+    judged = set(rules.data["model"]["codes"]) & set(rules.codes)
+    assert judged <= set(every.flagged)
+    for finding in _model_findings(every):
+        assert finding.code not in plain.flagged
+        assert finding.severity == rules.codes[finding.code].severity
+        assert 0 <= finding.start <= finding.end <= len(text)
+        assert finding.message.startswith("依据")
+    assert not every.registrable
+    # A content code goes on one sentence; a missing part where it is (or should be).
+    added = {f.code: f for f in _model_findings(every)}
+    sentence = text[added["personal_matter"].start : added["personal_matter"].end]
+    assert 0 < len(sentence) < 200 and "\n" not in sentence.strip()
+    situation = plain.situation
+    assert situation is not None
+    assert (added["missing_situation"].start, added["missing_situation"].end) == (
+        situation.start,
+        situation.end,
+    )
+
+
+def test_a_rule_s_hint_the_model_confirms_keeps_its_spans() -> None:
+    text = _text(SOUND)
+    plain = review_proposal(text, config={"model": {"enabled": False}})
+    hints = [f for f in plain.findings if f.severity == "hint"]
+    assert hints, "the sound draft needs a rule's hint for this test"
+    confirmed = review_proposal(text, config={"model": {"confirm": 0.0, "add": 1.01}})
+    for hint in hints:
+        same = [
+            f
+            for f in confirmed.findings
+            if (f.code, f.start, f.end) == (hint.code, hint.start, hint.end)
+        ]
+        if hint.code in load_model().codes:
+            assert [f.severity for f in same] != ["hint"]
+            assert "通读全文" in same[0].message
+
+
+@pytest.mark.parametrize("review", [review_proposal, review_sheqing])
+def test_a_thin_draft_is_left_to_the_rules(review: object) -> None:
+    text = "关于加装电梯的建议\n\n我市老旧小区多，老人上下楼难。\n\n建议市住建局加快推进。\n"
+    every = {"model": {"confirm": 0.0, "add": 0.0, "drop": 1.01}}
+    assert review(text, config=every) == review(text, config={"model": {"enabled": False}})  # type: ignore[operator]
