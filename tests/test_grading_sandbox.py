@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import socket
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -201,3 +202,19 @@ def test_weak_isolation_is_explicit_and_says_when_python_is_unreachable(tmp_path
         assert "隔离较弱" in result.output
         status = read_status(cohort.status_file("ps1", "alice"))
         assert status is not None and status.score == 5.0
+
+
+def test_the_zygote_fills_the_review_caches_its_kernels_inherit() -> None:
+    # A fresh process, as the zygote is: after the warm-up the rules, the segmenter
+    # and the text model are loaded, so a forked kernel's first review costs no load.
+    code = (
+        "from trainingkit.grading import zygote\n"
+        "from trainingkit.review.config import _compiled\n"
+        "from trainingkit.review.model import load_model\n"
+        "from trainingkit.review.words import _segmenter\n"
+        "zygote._warm_review()\n"
+        "print(_compiled.cache_info().currsize, load_model.cache_info().currsize,"
+        " _segmenter.cache_info().currsize)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["2", "1", "1"]

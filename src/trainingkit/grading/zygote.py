@@ -229,6 +229,22 @@ def _report(request: dict[str, Any]) -> None:  # pragma: no cover - runs in the 
             handle.write(traceback.format_exc())
 
 
+def _warm_review() -> None:
+    """Load what the 提案体检 loads on its first call, once for every kernel forked.
+
+    The exercise notebooks review the trainee's draft, and a fresh kernel pays
+    about 0.4 s for it on the first call (compiling the rule files, rjieba's
+    dictionary, the text model). A review of a one-line draft here fills those
+    caches before the fork. Grading does not depend on it: if it fails, every
+    kernel loads them itself, as nbgrader's own kernels do.
+    """
+    with contextlib.suppress(Exception):  # a cache not filled is no reason to stop grading
+        from trainingkit.review import review_proposal, review_sheqing
+
+        review_proposal("关于加快推进老旧小区加装电梯的建议")
+        review_sheqing("关于老旧小区加装电梯的情况反映")
+
+
 def main() -> None:
     """The zygote's loop (``python -m trainingkit.grading.zygote``)."""
     # The point: import once, fork often: what ``IPKernelApp.initialize`` would
@@ -237,6 +253,7 @@ def main() -> None:
     from ipykernel import debugger, ipkernel, kernelapp, zmqshell  # noqa: F401
     from IPython.core import interactiveshell  # noqa: F401
 
+    _warm_review()
     die_with_parent()  # a killed grading run leaves no zygote behind
     signal.signal(signal.SIGCHLD, _reap)
     for line in sys.stdin:
