@@ -187,6 +187,10 @@ NEW_BATCHES = (
     "u139_",
     "u140_",
     "u141_",
+    "u142_",
+    "u143_",
+    "u144_",
+    "u145_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
@@ -367,9 +371,9 @@ def test_figures_on_the_development_half() -> None:
 
 
 # Since round 15 the text model (trainingkit.review.model) is trained on this half, so
-# its figures here are in-sample and say little; the evaluation half is the measure.
-# Before the model (round 14, 2,881 drafts) recall was short for missing_situation
-# 97/143 and missing_analysis 58/186.
+# its figures here are in-sample and say little (round 15, 2,971 drafts: every code at
+# 0.85 or more); the evaluation half is the measure. Before the model (round 14, 2,881
+# drafts) recall was short for missing_situation 97/143 and missing_analysis 58/186.
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("development"))
     assert not failures, failures
@@ -381,7 +385,8 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 
 # Missed in round 12 (1,854 drafts: 0.895) and in the rounds before it since the corpus
 # grew; met in round 13 (2,513 drafts: 0.904; the round-12 rules give 0.899 on the same
-# drafts) and round 14 (2,914 drafts: 0.909; the round-13 rules give 0.903).
+# drafts) and round 14 (2,914 drafts: 0.909; the round-13 rules give 0.903); round 15,
+# with the text model (2,984 drafts: 0.957; the rules alone give 0.907).
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
     print("\n" + table("evaluation half", result))
@@ -395,7 +400,8 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 # and round 12 (1,854 drafts: 66, 1.07 per 30), met in round 13 (2,513 drafts: 75, 0.90 per
 # 30; missing_suggestions 21, personal_matter 14, whistleblowing 10; the round-12 rules give
 # 85, 1.01 per 30, on the same drafts) and round 14 (2,914 drafts: 88, 0.91 per 30; the
-# round-13 rules give 87, 0.90 per 30).
+# round-13 rules give 87, 0.90 per 30); round 15, with the text model (2,984 drafts: 41,
+# 0.41 per 30, missing_suggestions 25 of them; the rules alone give 90, 0.90 per 30).
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
@@ -404,7 +410,8 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 # Met in round 7 (785 drafts: 52, 2.0 per 30); missed in rounds 8-12 (round 12: 2.12 per
 # 30); met in round 13 (2,513 drafts: 152, 1.81 per 30; multiple_matters 39 of them; the
 # round-12 rules give 166, 1.98 per 30, on the same drafts) and round 14 (2,914 drafts: 167,
-# 1.72 per 30; the round-13 rules give 168, 1.73 per 30).
+# 1.72 per 30; the round-13 rules give 168, 1.73 per 30); round 15, with the text model
+# (2,984 drafts: 72, 0.72 per 30; the rules alone give 171, 1.72 per 30).
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
     assert not failures, failures
@@ -412,9 +419,10 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (2,914 drafts, round 14), recall below 0.85: missing_situation "
-    "62/123, missing_analysis 44/213, vague_suggestions 150/189, multiple_matters 92/138, "
-    "prohibited 101/142, personal_matter 132/176, whistleblowing 105/134",
+    reason="evaluation half (2,984 drafts, round 15, rules and text model), recall below "
+    "0.85: missing_situation 97/131, missing_analysis 90/220, multiple_matters 107/141, "
+    "prohibited 119/145, personal_matter 149/179 (the rules alone: seven codes, "
+    "missing_analysis 45/220 the lowest)",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
