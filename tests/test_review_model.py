@@ -150,6 +150,23 @@ def test_a_rule_s_hint_the_model_confirms_keeps_its_spans() -> None:
             assert "通读全文" in same[0].message
 
 
+def test_a_code_s_own_threshold_lets_the_model_add_it_below_add() -> None:
+    text = _text(SOUND)
+    plain = review_proposal(text, config={"model": {"enabled": False}})
+    assert not [f for f in plain.findings if f.code == "missing_situation"]
+    words = features(normalise(text), "proposal")
+    chance = load_model().probabilities(words)["missing_situation"]
+    assert chance > 1e-3
+
+    def situation(threshold: float) -> list[str]:
+        config = {"model": {"add": 1.01, "add_for": {"missing_situation": threshold}}}
+        review = review_proposal(text, config=config)
+        return [f.severity for f in review.findings if f.code == "missing_situation"]
+
+    assert situation(chance + 1e-6) == []
+    assert situation(chance - 1e-6) == ["warning"]
+
+
 @pytest.mark.parametrize("review", [review_proposal, review_sheqing])
 def test_a_thin_draft_is_left_to_the_rules(review: object) -> None:
     text = "关于加装电梯的建议\n\n我市老旧小区多，老人上下楼难。\n\n建议市住建局加快推进。\n"

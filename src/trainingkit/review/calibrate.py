@@ -8,9 +8,10 @@ what it says:
   hint ("请核实：……"), with the rule's own words and spans kept;
 * a code the rules only hinted at becomes a finding of the code's severity, on
   the hinted spans, when the model gives it at least ``[model] confirm``;
-* a code the rules did not raise at all needs ``[model] add`` (more): the finding
-  is placed on the part it is about (``[model.parts]``) or on the sentence whose
-  words weigh most for it.
+* a code the rules did not raise at all needs ``[model] add`` (more), or the
+  code's own lower threshold in ``[model.add_for]`` (which also confirms its hints): the
+  finding is placed on the part it is about (``[model.parts]``) or on the sentence
+  whose words weigh most for it.
 
 Codes not listed in ``[model] codes`` (title_format, too_long: counted, not judged)
 are left to the rules.
@@ -48,18 +49,20 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
         return findings
     chances = model.probabilities(words)
     drop, confirm, add = (float(settings[k]) for k in ("drop", "confirm", "add"))
+    add_for = settings.get("add_for", {})
     result = list(findings)
     for code in judged:
         mine = [f for f in result if f.code == code]
         sure = [f for f in mine if f.severity != "hint"]
         chance = chances[code]
+        add_at = min(add, float(add_for.get(code, add)))
         if sure:
             if chance < drop:
                 result = [_unsure(f, rules) if f in sure else f for f in result]
-        elif mine and chance >= confirm:
+        elif mine and chance >= min(confirm, add_at):
             confirmed = [_sure(code, f.start, f.end, f.matched, rules, "") for f in mine]
             result = [f for f in result if f not in mine] + confirmed
-        elif not mine and chance >= add:
+        elif not mine and chance >= add_at:
             result.append(_placed(code, draft, rules, model))
     return result
 
