@@ -191,6 +191,10 @@ NEW_BATCHES = (
     "u143_",
     "u144_",
     "u145_",
+    "u146_",
+    "u147_",
+    "u148_",
+    "u149_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
@@ -371,7 +375,7 @@ def test_figures_on_the_development_half() -> None:
 
 
 # Since round 15 the text model (trainingkit.review.model) is trained on this half, so
-# its figures here are in-sample and say little (round 15, 2,971 drafts: every code at
+# its figures here are in-sample and say little (round 15, 3,042 drafts: every code at
 # 0.85 or more); the evaluation half is the measure. Before the model (round 14, 2,881
 # drafts) recall was short for missing_situation 97/143 and missing_analysis 58/186.
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
@@ -386,7 +390,7 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 # Missed in round 12 (1,854 drafts: 0.895) and in the rounds before it since the corpus
 # grew; met in round 13 (2,513 drafts: 0.904; the round-12 rules give 0.899 on the same
 # drafts) and round 14 (2,914 drafts: 0.909; the round-13 rules give 0.903); round 15,
-# with the text model (2,984 drafts: 0.957; the rules alone give 0.907).
+# with the text model (3,073 drafts: 0.959; the rules alone give 0.909).
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
     print("\n" + table("evaluation half", result))
@@ -400,8 +404,8 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 # and round 12 (1,854 drafts: 66, 1.07 per 30), met in round 13 (2,513 drafts: 75, 0.90 per
 # 30; missing_suggestions 21, personal_matter 14, whistleblowing 10; the round-12 rules give
 # 85, 1.01 per 30, on the same drafts) and round 14 (2,914 drafts: 88, 0.91 per 30; the
-# round-13 rules give 87, 0.90 per 30); round 15, with the text model (2,984 drafts: 41,
-# 0.41 per 30, missing_suggestions 25 of them; the rules alone give 90, 0.90 per 30).
+# round-13 rules give 87, 0.90 per 30); round 15, with the text model (3,073 drafts: 39,
+# 0.38 per 30, missing_suggestions 24 of them; the rules alone give 91, 0.89 per 30).
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
@@ -411,7 +415,7 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 # 30); met in round 13 (2,513 drafts: 152, 1.81 per 30; multiple_matters 39 of them; the
 # round-12 rules give 166, 1.98 per 30, on the same drafts) and round 14 (2,914 drafts: 167,
 # 1.72 per 30; the round-13 rules give 168, 1.73 per 30); round 15, with the text model
-# (2,984 drafts: 72, 0.72 per 30; the rules alone give 171, 1.72 per 30).
+# (3,073 drafts: 90, 0.88 per 30; the rules alone give 175, 1.71 per 30).
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
     assert not failures, failures
@@ -419,10 +423,10 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (2,984 drafts, round 15, rules and text model), recall below "
-    "0.85: missing_situation 97/131, missing_analysis 90/220, multiple_matters 107/141, "
-    "prohibited 119/145, personal_matter 149/179 (the rules alone: seven codes, "
-    "missing_analysis 45/220 the lowest)",
+    reason="evaluation half (3,073 drafts, round 15, rules and text model), recall below "
+    "0.85: missing_situation 115/137, missing_analysis 96/228, multiple_matters 121/147, "
+    "prohibited 124/147, personal_matter 154/185 (the rules alone: seven codes, "
+    "missing_analysis 45/228 the lowest)",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
