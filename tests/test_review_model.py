@@ -21,6 +21,7 @@ from test_review_quality import DRAFTS, LABELS, half
 #: the model's min_words, so that the model judges them.
 SOUND = "u122_good_agri_input_quality.txt"
 BLOCKED = "u123_pm_own_title_evaluation.txt"
+AT_PLACE = "u146_tf_ma_where_did_young_people_go.txt"
 
 
 def _text(name: str) -> str:
@@ -30,7 +31,7 @@ def _text(name: str) -> str:
 def test_the_drafts_used_here_are_development_drafts_the_model_judges() -> None:
     model = load_model()
     minimum = load_rules("proposal").data["model"]["min_words"]
-    for name in (SOUND, BLOCKED):
+    for name in (SOUND, BLOCKED, AT_PLACE):
         assert half(name) == "development"
         known = [w for w in features(normalise(_text(name)), "proposal") if w in model.index]
         assert len(known) >= minimum
@@ -148,6 +149,19 @@ def test_a_rule_s_hint_the_model_confirms_keeps_its_spans() -> None:
         if hint.code in load_model().codes:
             assert [f.severity for f in same] != ["hint"]
             assert "通读全文" in same[0].message
+
+
+def test_a_confirmed_hint_at_a_missing_part_s_place_says_so() -> None:
+    # The rules hint that the analysis is missing, at the place it should be (no text).
+    text = _text(AT_PLACE)
+    plain = review_proposal(text, config={"model": {"enabled": False}})
+    hinted = [f for f in plain.findings if f.code == "missing_analysis"]
+    assert [(f.severity, f.start == f.end) for f in hinted] == [("hint", True)]
+    confirmed = review_proposal(text, config={"model": {"confirm": 0.0}})
+    (finding,) = [f for f in confirmed.findings if f.code == "missing_analysis"]
+    assert finding.severity == "warning"
+    assert (finding.start, finding.end) == (hinted[0].start, hinted[0].end)
+    assert "标出的是它该在的位置" in finding.message
 
 
 def test_a_code_s_own_threshold_lets_the_model_add_it_below_add() -> None:

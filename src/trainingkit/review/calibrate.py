@@ -33,6 +33,7 @@ __all__ = ["calibrate"]
 
 _UNSURE = "请核实：{message}（通读全文，不太像这一问题，所以只作提示。）"
 _ADDED = "依据{rule}。通读全文，这份稿子很像“{name}”的问题{where}。{advice}"
+_AT_PLACE = "，标出的是它该在的位置"
 
 
 def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Finding]:
@@ -60,11 +61,16 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
             if chance < drop:
                 result = [_unsure(f, rules) if f in sure else f for f in result]
         elif mine and chance >= min(confirm, add_at):
-            confirmed = [_sure(code, f.start, f.end, f.matched, rules, "") for f in mine]
+            confirmed = [_sure(code, f.start, f.end, f.matched, rules, _where(f)) for f in mine]
             result = [f for f in result if f not in mine] + confirmed
         elif not mine and chance >= add_at:
             result.append(_placed(code, draft, rules, model))
     return result
+
+
+def _where(finding: Finding) -> str:
+    """What a confirmed hint's span shows: a missing part's place has no text."""
+    return _AT_PLACE if finding.start == finding.end else ""
 
 
 def _unsure(finding: Finding, rules: RuleSet) -> Finding:
@@ -86,9 +92,9 @@ def _placed(code: str, draft: Draft, rules: RuleSet, model: Model) -> Finding:
     part = rules.data["model"].get("parts", {}).get(code)
     if part is not None:
         span = draft.title if part == "title" else draft.part(part)
-        if span is None:
-            place = draft.body_start
-            return _sure(code, place, place, (), rules, "，标出的是它该在的位置")
+        if span is None or span.start >= span.end:  # no such part, or only its heading's place
+            place = draft.body_start if span is None else span.start
+            return _sure(code, place, place, (), rules, _AT_PLACE)
         return _sure(code, span.start, span.end, (), rules, "")
     words = tokens(draft.norm)
     best: tuple[float, Segment] | None = None
