@@ -42,7 +42,7 @@ C = 16.0
 
 def development_set() -> tuple[list[str], str]:
     """The development drafts' names, and the SHA-1 of their names and labels."""
-    names = sorted(quality._names("development"))
+    names = quality._names("development")  # sorted
     digest = hashlib.sha1()
     for name in names:
         label = quality.LABELS[name]
@@ -80,10 +80,15 @@ def _same(words: list[str]) -> list[str]:
 
 def train() -> dict[str, Any]:
     """Fit the model and return it as the JSON-ready dict the review reads."""
+    vectoriser, fits, _ = fit()
+    return model_file(vectoriser, fits)
+
+
+def model_file(vectoriser: Any, fits: dict[str, Any]) -> dict[str, Any]:
+    """A fitted vectoriser and regressions as the JSON-ready dict the review reads."""
     import sklearn
 
     names, digest = development_set()
-    vectoriser, fits, _ = fit()
     return {
         "meta": {
             "trained_on": "development half of tests/drafts",
