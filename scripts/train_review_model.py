@@ -8,10 +8,10 @@ the one in tests/test_review_quality.py (imported, not copied): only development
 drafts are read, and the file records the SHA-1 of their names and labels, which
 tests/test_review_model.py compares with the corpus.
 
-The model: each draft's words (trainingkit.review.model.features, the function
-the review itself calls) → TF-IDF over the 5,000 most frequent words seen in at
-least 3 drafts (sublinear tf, L2) → one class-balanced logistic regression per
-code (C = 16). The settings were chosen by 5-fold cross-validation grouped by
+The model: each draft's words and pairs of neighbouring words
+(trainingkit.review.model.features, the function the review itself calls) →
+TF-IDF over the 10,000 most frequent of them seen in at least 3 drafts
+(sublinear tf, L2) → one class-balanced logistic regression per code (C = 16). The settings were chosen by 5-fold cross-validation grouped by
 batch on the development half (see docs/review_quality.md, fifteenth round).
 """
 
@@ -31,11 +31,11 @@ sys.path.insert(0, str(HERE / "tests"))
 import test_review_quality as quality  # noqa: E402
 
 from trainingkit.review import load_rules  # noqa: E402
-from trainingkit.review.model import MODEL_FILE, features  # noqa: E402
+from trainingkit.review.model import MODEL_FILE, features, words  # noqa: E402
 from trainingkit.review.text import normalise  # noqa: E402
 
 OUT = HERE / "src" / "trainingkit" / "facts" / MODEL_FILE
-MAX_WORDS = 5000
+MAX_FEATURES = 10000
 MIN_DRAFTS = 3
 C = 16.0
 
@@ -62,9 +62,9 @@ def fit() -> tuple[Any, dict[str, Any], list[list[str]]]:
     docs = []
     for name in names:
         text = (quality.DRAFTS / name).read_text(encoding="utf-8-sig")
-        docs.append(features(normalise(text), str(quality.LABELS[name]["kind"])))
+        docs.append(features(words(normalise(text)), str(quality.LABELS[name]["kind"])))
     vectoriser = TfidfVectorizer(
-        analyzer=_same, min_df=MIN_DRAFTS, max_features=MAX_WORDS, sublinear_tf=True
+        analyzer=_same, min_df=MIN_DRAFTS, max_features=MAX_FEATURES, sublinear_tf=True
     )
     matrix = vectoriser.fit_transform(docs)
     fits = {}
@@ -74,8 +74,8 @@ def fit() -> tuple[Any, dict[str, Any], list[list[str]]]:
     return vectoriser, fits, docs
 
 
-def _same(words: list[str]) -> list[str]:
-    return words
+def _same(items: list[str]) -> list[str]:
+    return items
 
 
 def train() -> dict[str, Any]:
@@ -95,7 +95,7 @@ def model_file(vectoriser: Any, fits: dict[str, Any]) -> dict[str, Any]:
             "drafts": len(names),
             "sha1": digest,
             "scikit_learn": sklearn.__version__,
-            "max_words": MAX_WORDS,
+            "max_features": MAX_FEATURES,
             "min_drafts": MIN_DRAFTS,
             "C": C,
         },
@@ -163,7 +163,7 @@ def main() -> int:
         return 1 if found else 0
     OUT.write_bytes(gzip.compress(blob, mtime=0))
     print(
-        f"wrote {OUT.relative_to(HERE)}: {len(model['vocabulary'])} words, "
+        f"wrote {OUT.relative_to(HERE)}: {len(model['vocabulary'])} features, "
         f"{len(model['codes'])} codes, {model['meta']['drafts']} drafts"
     )
     return 0

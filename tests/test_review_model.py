@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from trainingkit.review import load_rules, review_proposal, review_sheqing
-from trainingkit.review.model import SHEQING_FEATURE, features, load_model
+from trainingkit.review.model import SHEQING_FEATURE, features, load_model, words
 from trainingkit.review.text import normalise
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
@@ -33,7 +33,7 @@ def test_the_drafts_used_here_are_development_drafts_the_model_judges() -> None:
     minimum = load_rules("proposal").data["model"]["min_words"]
     for name in (SOUND, BLOCKED, AT_PLACE):
         assert half(name) == "development"
-        known = [w for w in features(normalise(_text(name)), "proposal") if w in model.index]
+        known = [w for w in words(normalise(_text(name))) if w in model.index]
         assert len(known) >= minimum
 
 
@@ -68,10 +68,12 @@ def test_the_differences_check_can_fail() -> None:
     assert training.differences(changed, shipped) == ["advertising 0.01"]
 
 
-def test_the_model_covers_the_judged_codes_and_the_kind_is_a_feature() -> None:
+def test_the_model_covers_the_judged_codes_and_reads_pairs_and_the_kind() -> None:
     model = load_model()
     assert set(model.codes) == set(load_rules("proposal").data["model"]["codes"])
     assert SHEQING_FEATURE in model.index
+    pairs = [w for w in model.index if " " in w]
+    assert len(pairs) > 1000 and all(len(p.split(" ")) == 2 for p in pairs)
     assert "title_format" not in model.codes and "too_long" not in model.codes
 
 
@@ -168,8 +170,8 @@ def test_a_code_s_own_threshold_lets_the_model_add_it_below_add() -> None:
     text = _text(SOUND)
     plain = review_proposal(text, config={"model": {"enabled": False}})
     assert not [f for f in plain.findings if f.code == "missing_situation"]
-    words = features(normalise(text), "proposal")
-    chance = load_model().probabilities(words)["missing_situation"]
+    chance = load_model().probabilities(features(words(normalise(text)), "proposal"))
+    chance = chance["missing_situation"]
     assert chance > 1e-3
 
     def situation(threshold: float) -> list[str]:

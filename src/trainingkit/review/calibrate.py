@@ -24,7 +24,7 @@ from dataclasses import replace
 from trainingkit.review.codes import code_name
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
-from trainingkit.review.model import Model, features, load_model
+from trainingkit.review.model import Model, features, load_model, words
 from trainingkit.review.parse import Draft
 from trainingkit.review.text import Segment
 from trainingkit.review.words import tokens
@@ -45,10 +45,10 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
     judged = [c for c in settings.get("codes", ()) if c in rules.codes and c in model.codes]
     if not judged:
         return findings
-    words = features(draft.norm, rules.kind)
-    if sum(w in model.index for w in words) < int(settings.get("min_words", 0)):
+    draft_words = words(draft.norm)
+    if sum(w in model.index for w in draft_words) < int(settings.get("min_words", 0)):
         return findings
-    chances = model.probabilities(words)
+    chances = model.probabilities(features(draft_words, rules.kind))
     drop, confirm, add = (float(settings[k]) for k in ("drop", "confirm", "add"))
     add_for = settings.get("add_for", {})
     result = list(findings)
@@ -96,10 +96,10 @@ def _placed(code: str, draft: Draft, rules: RuleSet, model: Model) -> Finding:
             place = draft.body_start if span is None else span.start
             return _sure(code, place, place, (), rules, _AT_PLACE)
         return _sure(code, span.start, span.end, (), rules, "")
-    words = tokens(draft.norm)
+    segmented = tokens(draft.norm)
     best: tuple[float, Segment] | None = None
     for unit in draft.units:
-        seen = {t.word for t in words.within(unit.start, unit.end)}
+        seen = {t.word for t in segmented.within(unit.start, unit.end)}
         score = sum(model.weight(code, w) for w in seen)
         if best is None or score > best[0]:
             best = (score, Segment(unit.start, unit.end))

@@ -2,8 +2,8 @@
 
 The rules read single sentences; this model reads the draft as a whole. For each
 code it gives the probability that a reviewer would raise that code, from the
-draft's words (jieba-rs segmentation of the normalised text) weighted by
-TF-IDF, through one logistic regression per code. It was trained with
+draft's words and pairs of neighbouring words (jieba-rs segmentation of the
+normalised text) weighted by TF-IDF, through one logistic regression per code. It was trained with
 scikit-learn by ``scripts/train_review_model.py`` on the *development* half of
 ``tests/drafts`` only; the evaluation half never reaches it. Its file,
 ``facts/review_model.json.gz``, holds the vocabulary, the IDF weights and each
@@ -29,7 +29,7 @@ from importlib import resources
 
 from trainingkit.review.words import tokens
 
-__all__ = ["MODEL_FILE", "Model", "features", "load_model"]
+__all__ = ["MODEL_FILE", "Model", "features", "load_model", "words"]
 
 MODEL_FILE = "review_model.json.gz"
 
@@ -37,17 +37,29 @@ MODEL_FILE = "review_model.json.gz"
 SHEQING_FEATURE = "<社情民意>"
 
 
-def features(norm: str, kind: str) -> list[str]:
-    """The model's features of a normalised draft: its words, and its kind.
-
-    Training calls this very function, so the features cannot drift apart.
+def words(norm: str) -> list[str]:
+    """The words of a normalised draft, in order (jieba-rs segmentation, no blanks).
 
     Example:
-        >>> features("建议市公安局", "sheqing")
-        ['建议', '市', '公安局', '<社情民意>']
+        >>> words("建议市公安局")
+        ['建议', '市', '公安局']
     """
-    words = [t.word for t in tokens(norm).items if not t.word.isspace()]
-    return [*words, SHEQING_FEATURE] if kind == "sheqing" else words
+    return [t.word for t in tokens(norm).items if not t.word.isspace()]
+
+
+def features(draft_words: list[str], kind: str) -> list[str]:
+    """The model's features: the words, each pair of neighbouring words, and the kind.
+
+    A pair ("没有 分析") reads a little of the order that single words lose. Training
+    calls this very function, so the features cannot drift apart.
+
+    Example:
+        >>> features(["建议", "市", "公安局"], "sheqing")
+        ['建议', '市', '公安局', '建议 市', '市 公安局', '<社情民意>']
+    """
+    pairs = [f"{a} {b}" for a, b in zip(draft_words, draft_words[1:], strict=False)]
+    kinds = [SHEQING_FEATURE] if kind == "sheqing" else []
+    return [*draft_words, *pairs, *kinds]
 
 
 @dataclass(frozen=True)
