@@ -11,8 +11,9 @@ tests/test_review_model.py compares with the corpus.
 The model: each draft's words and pairs of neighbouring words
 (trainingkit.review.model.features, the function the review itself calls) →
 TF-IDF over the 10,000 most frequent of them seen in at least 3 drafts
-(sublinear tf, L2) → one class-balanced logistic regression per code (C = 16). The settings were chosen by 5-fold cross-validation grouped by
-batch on the development half (see docs/review_quality.md, fifteenth round).
+(sublinear tf, L2) → one class-balanced logistic regression per code (C = 16).
+The settings were chosen by 5-fold cross-validation grouped by batch on the
+development half (see docs/review_quality.md, fifteenth and sixteenth rounds).
 """
 
 from __future__ import annotations

@@ -3,11 +3,12 @@
 The rules read single sentences; this model reads the draft as a whole. For each
 code it gives the probability that a reviewer would raise that code, from the
 draft's words and pairs of neighbouring words (jieba-rs segmentation of the
-normalised text) weighted by TF-IDF, through one logistic regression per code. It was trained with
-scikit-learn by ``scripts/train_review_model.py`` on the *development* half of
-``tests/drafts`` only; the evaluation half never reaches it. Its file,
-``facts/review_model.json.gz``, holds the vocabulary, the IDF weights and each
-code's coefficients, so predicting needs only the standard library.
+normalised text) weighted by TF-IDF, through one logistic regression per code.
+It was trained with scikit-learn by ``scripts/train_review_model.py`` on the
+*development* half of ``tests/drafts`` only; the evaluation half never reaches
+it. Its file, ``facts/review_model.json.gz``, holds the vocabulary, the IDF
+weights and each code's coefficients, so predicting needs only the standard
+library.
 
 :func:`trainingkit.review.calibrate.calibrate`, used by every review, lets the
 model decide how sure a rule's finding is, and add what the rules missed when it
@@ -26,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
+from operator import mul
 
 from trainingkit.review.words import tokens
 
@@ -57,7 +60,7 @@ def features(draft_words: list[str], kind: str) -> list[str]:
         >>> features(["建议", "市", "公安局"], "sheqing")
         ['建议', '市', '公安局', '建议 市', '市 公安局', '<社情民意>']
     """
-    pairs = [f"{a} {b}" for a, b in zip(draft_words, draft_words[1:], strict=False)]
+    pairs = [f"{a} {b}" for a, b in pairwise(draft_words)]
     kinds = [SHEQING_FEATURE] if kind == "sheqing" else []
     return [*draft_words, *pairs, *kinds]
 
@@ -77,19 +80,22 @@ class Model:
         """The codes the model was trained for."""
         return tuple(self.weights)
 
-    def vector(self, words: Iterable[str]) -> dict[int, float]:
-        """The L2-normalised TF-IDF vector of ``words`` (sublinear term frequency)."""
-        counts = Counter(self.index[w] for w in words if w in self.index)
-        vector = {i: (1.0 + math.log(n)) * self.idf[i] for i, n in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values()))
-        return {i: v / norm for i, v in vector.items()} if norm else {}
+    def vector(self, draft_features: Iterable[str]) -> tuple[list[int], list[float]]:
+        """The L2-normalised TF-IDF vector of the features (sublinear term frequency),
+        as the indices of its non-zero entries and their values."""
+        counts = Counter(map(self.index.get, draft_features))
+        where = [i for i in counts if i is not None]
+        values = [(1.0 + math.log(counts[i])) * self.idf[i] for i in where]
+        norm = math.sqrt(sum(v * v for v in values)) or 1.0
+        return where, [v / norm for v in values]
 
-    def probabilities(self, words: Iterable[str]) -> dict[str, float]:
+    def probabilities(self, draft_features: Iterable[str]) -> dict[str, float]:
         """The probability of each code for a draft with these features."""
-        vector = self.vector(words)
+        where, values = self.vector(draft_features)
         result = {}
         for code, weights in self.weights.items():
-            z = self.bias[code] + sum(weights[i] * v for i, v in vector.items())
+            # Σ weight·value over the draft's few non-zero features (map keeps it in C).
+            z = self.bias[code] + sum(map(mul, map(weights.__getitem__, where), values))
             result[code] = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
         return result
 
@@ -104,9 +110,8 @@ def load_model() -> Model:
     """Read the trained model shipped in ``trainingkit/facts`` (once per process)."""
     raw = resources.files("trainingkit.facts").joinpath(MODEL_FILE).read_bytes()
     data = json.loads(gzip.decompress(raw))
-    vocabulary = data["vocabulary"]
     return Model(
-        index={w: i for i, w in enumerate(vocabulary)},
+        index={w: i for i, w in enumerate(data["vocabulary"])},
         idf=tuple(data["idf"]),
         bias={c: float(v["bias"]) for c, v in data["codes"].items()},
         weights={c: tuple(v["weights"]) for c, v in data["codes"].items()},
