@@ -195,6 +195,10 @@ NEW_BATCHES = (
     "u147_",
     "u148_",
     "u149_",
+    "u150_",
+    "u151_",
+    "u152_",
+    "u153_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
@@ -375,8 +379,8 @@ def test_figures_on_the_development_half() -> None:
 
 
 # Since round 15 the text model (trainingkit.review.model) is trained on this half, so
-# its figures here are in-sample and say little (round 15, 3,042 drafts: every code at
-# 0.85 or more); the evaluation half is the measure. Before the model (round 14, 2,881
+# its figures here are in-sample and say little (round 16, 3,112 drafts: every code at
+# 0.93 or more); the evaluation half is the measure. Before the model (round 14, 2,881
 # drafts) recall was short for missing_situation 97/143 and missing_analysis 58/186.
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("development"))
@@ -390,7 +394,8 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 # Missed in round 12 (1,854 drafts: 0.895) and in the rounds before it since the corpus
 # grew; met in round 13 (2,513 drafts: 0.904; the round-12 rules give 0.899 on the same
 # drafts) and round 14 (2,914 drafts: 0.909; the round-13 rules give 0.903); round 15,
-# with the text model (3,073 drafts: 0.959; the rules alone give 0.909).
+# with the text model (3,073 drafts: 0.959; the rules alone give 0.909); round 16, with
+# word pairs in the model (3,163 drafts: 0.956; the rules alone give 0.908).
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
     print("\n" + table("evaluation half", result))
@@ -405,7 +410,8 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 # 30; missing_suggestions 21, personal_matter 14, whistleblowing 10; the round-12 rules give
 # 85, 1.01 per 30, on the same drafts) and round 14 (2,914 drafts: 88, 0.91 per 30; the
 # round-13 rules give 87, 0.90 per 30); round 15, with the text model (3,073 drafts: 39,
-# 0.38 per 30, missing_suggestions 24 of them; the rules alone give 91, 0.89 per 30).
+# 0.38 per 30, missing_suggestions 24 of them; the rules alone give 91, 0.89 per 30);
+# round 16 (3,163 drafts: 39, 0.37 per 30; the rules alone give 92, 0.87 per 30).
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
@@ -415,7 +421,9 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 # 30); met in round 13 (2,513 drafts: 152, 1.81 per 30; multiple_matters 39 of them; the
 # round-12 rules give 166, 1.98 per 30, on the same drafts) and round 14 (2,914 drafts: 167,
 # 1.72 per 30; the round-13 rules give 168, 1.73 per 30); round 15, with the text model
-# (3,073 drafts: 90, 0.88 per 30; the rules alone give 175, 1.71 per 30).
+# (3,073 drafts: 90, 0.88 per 30; the rules alone give 175, 1.71 per 30); round 16, whose
+# model may add missing_analysis at 0.4 (3,163 drafts: 132, 1.25 per 30, missing_analysis
+# 57 of them; the rules alone give 179, 1.70 per 30).
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
     assert not failures, failures
@@ -423,10 +431,10 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (3,073 drafts, round 15, rules and text model), recall below "
-    "0.85: missing_situation 115/137, missing_analysis 96/228, multiple_matters 121/147, "
-    "prohibited 124/147, personal_matter 154/185 (the rules alone: seven codes, "
-    "missing_analysis 45/228 the lowest)",
+    reason="evaluation half (3,163 drafts, round 16, rules and text model), recall below "
+    "0.85: missing_analysis 152/241, multiple_matters 131/155, prohibited 128/157, "
+    "personal_matter 155/188 (the rules alone: seven codes, missing_analysis 47/241 the "
+    "lowest)",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
