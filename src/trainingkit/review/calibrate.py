@@ -46,7 +46,7 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
     if not judged:
         return findings
     draft_words = words(draft.norm)
-    if sum(w in model.index for w in draft_words) < int(settings.get("min_words", 0)):
+    if sum(map(model.index.__contains__, draft_words)) < int(settings.get("min_words", 0)):
         return findings
     chances = model.probabilities(features(draft_words, rules.kind))
     drop, confirm, add = (float(settings[k]) for k in ("drop", "confirm", "add"))

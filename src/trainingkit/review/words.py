@@ -15,9 +15,8 @@ jieba's tags used by the review: ``nr`` (person name, also ``nrfg``/``nrt``),
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -28,8 +27,8 @@ PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 ORG_TAGS = frozenset({"nt"})
 PLACE_TAGS = frozenset({"ns"})
 
-# Words the default dictionary splits or tags badly, added once to our own
-# segmenter instance (never to the module-wide default one).
+# Words the default dictionary splits or tags badly, added once to rjieba's default
+# instance (the one its import loads; see the module docstring).
 _WORDS = (
     ("民革", "nt"),
     ("民盟", "nt"),
@@ -47,9 +46,13 @@ _WORDS = (
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word: ``start``/``end`` offsets, the word and its jieba tag."""
+class Token(NamedTuple):
+    """One word: ``start``/``end`` offsets, the word and its jieba tag.
+
+    A named tuple, not a frozen dataclass: a 2,000-character draft has about 1,100
+    words, and a frozen dataclass's constructor made up half of the segmentation's
+    time (about 1 ms of each review, round 16).
+    """
 
     start: int
     end: int
@@ -100,8 +103,9 @@ def tokens(norm: str) -> Tokens:
     items = []
     offset = 0
     for word, tag in _segmenter().tag(norm):
-        items.append(Token(offset, offset + len(word), word, tag))
-        offset += len(word)
+        end = offset + len(word)
+        items.append(Token(offset, end, word, tag))
+        offset = end
     assert offset == len(norm)
     return Tokens(tuple(items))
 
