@@ -22,6 +22,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,12 +68,18 @@ def features(draft_words: list[str], kind: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Model:
-    """The vocabulary, IDF and per-code logistic regressions of the trained model."""
+    """The vocabulary, IDF and per-code logistic regressions of the trained model.
+
+    The IDF and each code's weights are flat arrays of doubles, not tuples of floats:
+    a draft touches about 700 of the 10,000 entries of each, between other work, and
+    reading them from one block of memory instead of 10,000 float objects took the
+    model's share of a review from 3.8 to 2.5 ms (round 16).
+    """
 
     index: dict[str, int]
-    idf: tuple[float, ...]
+    idf: array[float]
     bias: dict[str, float]
-    weights: dict[str, tuple[float, ...]]
+    weights: dict[str, array[float]]
     meta: dict[str, object]
 
     @property
@@ -112,8 +119,8 @@ def load_model() -> Model:
     data = json.loads(gzip.decompress(raw))
     return Model(
         index={w: i for i, w in enumerate(data["vocabulary"])},
-        idf=tuple(data["idf"]),
+        idf=array("d", data["idf"]),
         bias={c: float(v["bias"]) for c, v in data["codes"].items()},
-        weights={c: tuple(v["weights"]) for c, v in data["codes"].items()},
+        weights={c: array("d", v["weights"]) for c, v in data["codes"].items()},
         meta=data["meta"],
     )
