@@ -3,7 +3,7 @@
 The segmenter and its dictionary are loaded on the first call, once per process
 (about 0.1 s: importing rjieba loads its default dictionary, and the kit's words are
 added to that one, since a second ``rjieba.Jieba()`` would load it again);
-segmenting a 2,000-character draft then takes well under a millisecond. Words
+segmenting a 2,000-character draft then takes about a millisecond. Words
 are found in the *normalised* copy of the draft
 (:func:`trainingkit.review.text.normalise`), which has the same length as the
 original, so every offset is valid in the original text too.
