@@ -170,8 +170,8 @@ def test_a_code_s_own_threshold_lets_the_model_add_it_below_add() -> None:
     text = _text(SOUND)
     plain = review_proposal(text, config={"model": {"enabled": False}})
     assert not [f for f in plain.findings if f.code == "missing_situation"]
-    chance = load_model().probabilities(features(words(normalise(text)), "proposal"))
-    chance = chance["missing_situation"]
+    chances = load_model().probabilities(features(words(normalise(text)), "proposal"))
+    chance = chances["missing_situation"]
     assert chance > 1e-3
 
     def situation(threshold: float) -> list[str]:

@@ -64,7 +64,7 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
             confirmed = [_sure(code, f.start, f.end, f.matched, rules, _where(f)) for f in mine]
             result = [f for f in result if f not in mine] + confirmed
         elif not mine and chance >= add_at:
-            result.append(_placed(code, draft, rules, model))
+            result.append(_placed(code, settings.get("parts", {}).get(code), draft, rules, model))
     return result
 
 
@@ -87,9 +87,9 @@ def _sure(
     return Finding(code, spec.severity, message, start, end, f"{spec.rule}（文本模型）", matched)
 
 
-def _placed(code: str, draft: Draft, rules: RuleSet, model: Model) -> Finding:
-    """A finding the model adds with no rule's hint: on its part, or its weightiest sentence."""
-    part = rules.data["model"].get("parts", {}).get(code)
+def _placed(code: str, part: str | None, draft: Draft, rules: RuleSet, model: Model) -> Finding:
+    """A finding the model adds with no rule's hint: on ``part`` (``[model.parts]``), or
+    on its weightiest sentence."""
     if part is not None:
         span = draft.title if part == "title" else draft.part(part)
         if span is None or span.start >= span.end:  # no such part, or only its heading's place
