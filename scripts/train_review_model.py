@@ -8,12 +8,13 @@ the one in tests/test_review_quality.py (imported, not copied): only development
 drafts are read, and the file records the SHA-1 of their names and labels, which
 tests/test_review_model.py compares with the corpus.
 
-The model: each draft's words and pairs of neighbouring words
-(trainingkit.review.model.features, the function the review itself calls) →
+The model: each draft's words, pairs of neighbouring words and shape as the
+parser read it (trainingkit.review.model.features and .shape, the functions the
+review itself calls) →
 TF-IDF over the 10,000 most frequent of them seen in at least 3 drafts
 (sublinear tf, L2) → one class-balanced logistic regression per code (C = 16).
 The settings were chosen by 5-fold cross-validation grouped by batch on the
-development half (see docs/review_quality.md, fifteenth and sixteenth rounds).
+development half (see docs/review_quality.md, rounds fifteen to seventeen).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ sys.path.insert(0, str(HERE / "tests"))
 import test_review_quality as quality  # noqa: E402
 
 from trainingkit.review import load_rules  # noqa: E402
-from trainingkit.review.model import MODEL_FILE, features, words  # noqa: E402
+from trainingkit.review.model import MODEL_FILE, features, shape, words  # noqa: E402
+from trainingkit.review.parse import parse_draft  # noqa: E402
 from trainingkit.review.text import normalise  # noqa: E402
 
 OUT = HERE / "src" / "trainingkit" / "facts" / MODEL_FILE
@@ -60,10 +62,13 @@ def fit() -> tuple[Any, dict[str, Any], list[list[str]]]:
     from sklearn.linear_model import LogisticRegression
 
     names, _ = development_set()
+    rules = {kind: load_rules(kind) for kind in ("proposal", "sheqing")}
     docs = []
     for name in names:
         text = (quality.DRAFTS / name).read_text(encoding="utf-8-sig")
-        docs.append(features(words(normalise(text)), str(quality.LABELS[name]["kind"])))
+        kind = str(quality.LABELS[name]["kind"])
+        draft_shape = shape(parse_draft(text, rules[kind]), rules[kind])
+        docs.append(features(words(normalise(text)), kind, draft_shape))
     vectoriser = TfidfVectorizer(
         analyzer=_same, min_df=MIN_DRAFTS, max_features=MAX_FEATURES, sublinear_tf=True
     )

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from trainingkit.review import load_rules, review_proposal, review_sheqing
-from trainingkit.review.model import SHEQING_FEATURE, features, load_model, words
+from trainingkit.review.model import SHEQING_FEATURE, features, load_model, shape, words
+from trainingkit.review.parse import parse_draft
 from trainingkit.review.text import normalise
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
@@ -26,6 +27,13 @@ AT_PLACE = "u146_tf_ma_where_did_young_people_go.txt"
 
 def _text(name: str) -> str:
     return (DRAFTS / name).read_text(encoding="utf-8-sig")
+
+
+def _chances(text: str) -> dict[str, float]:
+    """The model's chances for a proposal, from the features the review gives it."""
+    rules = load_rules("proposal")
+    draft_shape = shape(parse_draft(text, rules), rules)
+    return load_model().probabilities(features(words(normalise(text)), "proposal", draft_shape))
 
 
 def test_the_drafts_used_here_are_development_drafts_the_model_judges() -> None:
@@ -68,10 +76,11 @@ def test_the_differences_check_can_fail() -> None:
     assert training.differences(changed, shipped) == ["advertising 0.01"]
 
 
-def test_the_model_covers_the_judged_codes_and_reads_pairs_and_the_kind() -> None:
+def test_the_model_covers_the_judged_codes_and_reads_pairs_the_kind_and_the_shape() -> None:
     model = load_model()
     assert set(model.codes) == set(load_rules("proposal").data["model"]["codes"])
     assert SHEQING_FEATURE in model.index
+    assert {"<分析:句数:0>", "<分析:标题:有>", "<因果:0>"} <= set(model.index)
     pairs = [w for w in model.index if " " in w]
     assert len(pairs) > 1000 and all(len(p.split(" ")) == 2 for p in pairs)
     assert "title_format" not in model.codes and "too_long" not in model.codes
@@ -170,7 +179,7 @@ def test_a_code_s_own_threshold_lets_the_model_add_it_below_add() -> None:
     text = _text(SOUND)
     plain = review_proposal(text, config={"model": {"enabled": False}})
     assert not [f for f in plain.findings if f.code == "missing_situation"]
-    chances = load_model().probabilities(features(words(normalise(text)), "proposal"))
+    chances = _chances(text)
     chance = chances["missing_situation"]
     assert chance > 1e-3
 
@@ -181,6 +190,37 @@ def test_a_code_s_own_threshold_lets_the_model_add_it_below_add() -> None:
 
     assert situation(chance + 1e-6) == []
     assert situation(chance - 1e-6) == ["warning"]
+
+
+def test_a_blocking_code_s_warn_threshold_warns_and_does_not_refuse() -> None:
+    text = _text(SOUND)
+    plain = review_proposal(text, config={"model": {"enabled": False}})
+    assert plain.registrable and not [f for f in plain.findings if f.code == "prohibited"]
+    chances = _chances(text)
+    chance = chances["prohibited"]
+    assert chance > 1e-4
+
+    def prohibited(warn_at: float, add: float = 1.01) -> tuple[bool, list[str], list[str]]:
+        config = {"model": {"add": add, "warn_for": {"prohibited": warn_at}}}
+        review = review_proposal(text, config=config)
+        found = [f for f in review.findings if f.code == "prohibited"]
+        return review.registrable, [f.severity for f in found], [f.message for f in found]
+
+    assert prohibited(chance + 1e-6)[:2] == (True, [])
+    registrable, severities, (message,) = prohibited(chance - 1e-6)
+    assert (registrable, severities) == (True, ["warning"])
+    assert "只作提醒" in message and "不予立案" in message
+    # Above `add` the model's own finding is the code's severity, as before.
+    assert prohibited(chance - 1e-6, add=chance - 1e-6)[:2] == (False, ["blocking"])
+
+
+def test_the_shipped_warn_thresholds_are_for_blocking_codes_below_add() -> None:
+    rules = load_rules("proposal")
+    settings = rules.data["model"]
+    assert settings["warn_for"], "no code is listed"
+    for code, threshold in settings["warn_for"].items():
+        assert rules.codes[code].severity == "blocking", code
+        assert 0 < threshold < settings["add"], code
 
 
 @pytest.mark.parametrize("review", [review_proposal, review_sheqing])

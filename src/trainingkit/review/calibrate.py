@@ -11,7 +11,11 @@ what it says:
 * a code the rules did not raise at all needs ``[model] add`` (more), or the
   code's own lower threshold in ``[model.add_for]`` (which also confirms its hints): the
   finding is placed on the part it is about (``[model.parts]``) or on the sentence
-  whose words weigh most for it.
+  whose words weigh most for it;
+* a blocking code the rules did not raise, which the model gives less than that but at
+  least the code's ``[model.warn_for]``, becomes a warning, placed the same way: the
+  trainee is told what the draft reads like, and the draft is not refused on the
+  model's guess.
 
 Codes not listed in ``[model] codes`` (title_format, too_long: counted, not judged)
 are left to the rules.
@@ -24,7 +28,7 @@ from dataclasses import replace
 from trainingkit.review.codes import code_name
 from trainingkit.review.config import RuleSet
 from trainingkit.review.findings import Finding
-from trainingkit.review.model import Model, features, load_model, words
+from trainingkit.review.model import Model, features, load_model, shape, words
 from trainingkit.review.parse import Draft
 from trainingkit.review.text import Segment
 from trainingkit.review.words import tokens
@@ -33,6 +37,10 @@ __all__ = ["calibrate"]
 
 _UNSURE = "请核实：{message}（通读全文，不太像这一问题，所以只作提示。）"
 _ADDED = "依据{rule}。通读全文，这份稿子很像“{name}”的问题{where}。{advice}"
+_WARY = (
+    "依据{rule}。通读全文，这份稿子有些像“{name}”的问题{where}，但没有一句说得确凿，"
+    "所以只作提醒，不作不予立案的判断。如确属这种情形，提案将不予立案。{advice}"
+)
 _AT_PLACE = "，标出的是它该在的位置"
 
 
@@ -48,9 +56,10 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
     draft_words = words(draft.norm)
     if sum(map(model.index.__contains__, draft_words)) < int(settings.get("min_words", 0)):
         return findings
-    chances = model.probabilities(features(draft_words, rules.kind))
+    chances = model.probabilities(features(draft_words, rules.kind, shape(draft, rules)))
     drop, confirm, add = (float(settings[k]) for k in ("drop", "confirm", "add"))
     add_for = settings.get("add_for", {})
+    warn_for = settings.get("warn_for", {})
     result = list(findings)
     for code in judged:
         mine = [f for f in result if f.code == code]
@@ -65,6 +74,9 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
             result = [f for f in result if f not in mine] + confirmed
         elif not mine and chance >= add_at:
             result.append(_placed(code, settings.get("parts", {}).get(code), draft, rules, model))
+        elif not mine and code in warn_for and chance >= float(warn_for[code]):
+            part = settings.get("parts", {}).get(code)
+            result.append(_placed(code, part, draft, rules, model, wary=True))
     return result
 
 
@@ -80,22 +92,33 @@ def _unsure(finding: Finding, rules: RuleSet) -> Finding:
 
 
 def _sure(
-    code: str, start: int, end: int, matched: tuple[str, ...], rules: RuleSet, where: str
+    code: str,
+    start: int,
+    end: int,
+    matched: tuple[str, ...],
+    rules: RuleSet,
+    where: str,
+    wary: bool = False,
 ) -> Finding:
+    """The model's finding of ``code``: of the code's severity, or a warning if ``wary``."""
     spec = rules.codes[code]
-    message = _ADDED.format(rule=spec.rule, name=code_name(code), where=where, advice=spec.advice)
-    return Finding(code, spec.severity, message, start, end, f"{spec.rule}（文本模型）", matched)
+    text = _WARY if wary else _ADDED
+    message = text.format(rule=spec.rule, name=code_name(code), where=where, advice=spec.advice)
+    severity = "warning" if wary else spec.severity
+    return Finding(code, severity, message, start, end, f"{spec.rule}（文本模型）", matched)
 
 
-def _placed(code: str, part: str | None, draft: Draft, rules: RuleSet, model: Model) -> Finding:
+def _placed(
+    code: str, part: str | None, draft: Draft, rules: RuleSet, model: Model, wary: bool = False
+) -> Finding:
     """A finding the model adds with no rule's hint: on ``part`` (``[model.parts]``), or
-    on its weightiest sentence."""
+    on its weightiest sentence; a warning if ``wary`` (``[model.warn_for]``)."""
     if part is not None:
         span = draft.title if part == "title" else draft.part(part)
         if span is None or span.start >= span.end:  # no such part, or only its heading's place
             place = draft.body_start if span is None else span.start
-            return _sure(code, place, place, (), rules, _AT_PLACE)
-        return _sure(code, span.start, span.end, (), rules, "")
+            return _sure(code, place, place, (), rules, _AT_PLACE, wary)
+        return _sure(code, span.start, span.end, (), rules, "", wary)
     segmented = tokens(draft.norm)
     best: tuple[float, Segment] | None = None
     for unit in draft.units:
@@ -105,5 +128,5 @@ def _placed(code: str, part: str | None, draft: Draft, rules: RuleSet, model: Mo
             best = (score, Segment(unit.start, unit.end))
     if best is None or best[0] <= 0:
         span = draft.title or Segment(draft.body_start, draft.body_start)
-        return _sure(code, span.start, span.end, (), rules, "")
-    return _sure(code, best[1].start, best[1].end, (), rules, "，标出的是最像的一句")
+        return _sure(code, span.start, span.end, (), rules, "", wary)
+    return _sure(code, best[1].start, best[1].end, (), rules, "，标出的是最像的一句", wary)

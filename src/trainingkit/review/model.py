@@ -3,7 +3,8 @@
 The rules read single sentences; this model reads the draft as a whole. For each
 code it gives the probability that a reviewer would raise that code, from the
 draft's words and pairs of neighbouring words (jieba-rs segmentation of the
-normalised text) weighted by TF-IDF, through one logistic regression per code.
+normalised text) and a few words for the draft's shape as the parser read it
+(:func:`shape`), weighted by TF-IDF, through one logistic regression per code.
 It was trained with scikit-learn by ``scripts/train_review_model.py`` on the
 *development* half of ``tests/drafts`` only; the evaluation half never reaches
 it. Its file, ``facts/review_model.json.gz``, holds the vocabulary, the IDF
@@ -31,9 +32,11 @@ from importlib import resources
 from itertools import pairwise
 from operator import mul
 
+from trainingkit.review.config import RuleSet
+from trainingkit.review.parse import Draft
 from trainingkit.review.words import tokens
 
-__all__ = ["MODEL_FILE", "Model", "features", "load_model", "words"]
+__all__ = ["MODEL_FILE", "Model", "features", "load_model", "shape", "words"]
 
 MODEL_FILE = "review_model.json.gz"
 
@@ -51,19 +54,63 @@ def words(norm: str) -> list[str]:
     return [t.word for t in tokens(norm).items if not t.word.isspace()]
 
 
-def features(draft_words: list[str], kind: str) -> list[str]:
-    """The model's features: the words, each pair of neighbouring words, and the kind.
+def features(draft_words: list[str], kind: str, draft_shape: Iterable[str] = ()) -> list[str]:
+    """The model's features: the words, each pair of neighbouring words, the kind and
+    the draft's shape (:func:`shape`).
 
     A pair ("没有 分析") reads a little of the order that single words lose. Training
     calls this very function, so the features cannot drift apart.
 
     Example:
-        >>> features(["建议", "市", "公安局"], "sheqing")
-        ['建议', '市', '公安局', '建议 市', '市 公安局', '<社情民意>']
+        >>> features(["建议", "市", "公安局"], "sheqing", ["<建议:标题:有>"])
+        ['建议', '市', '公安局', '建议 市', '市 公安局', '<社情民意>', '<建议:标题:有>']
     """
     pairs = [f"{a} {b}" for a, b in pairwise(draft_words)]
     kinds = [SHEQING_FEATURE] if kind == "sheqing" else []
-    return [*draft_words, *pairs, *kinds]
+    return [*draft_words, *pairs, *kinds, *draft_shape]
+
+
+_PARTS = {"situation": "情况", "analysis": "分析", "suggestions": "建议"}
+
+
+def shape(draft: Draft, rules: RuleSet) -> list[str]:
+    """What the parser read of the draft's parts, as a few words the model can weigh.
+
+    For each part (情况、分析、建议): whether a heading names it, how many sentences it
+    has, how many of them are that part only, and how long it is; and how many causal
+    cues (``cue_analysis``: 原因、由于、导致 …) the body has. Each count is given as a
+    band ("0", "1", "2", "4", "4+"), so a draft with no analysis says so in one word.
+    Words alone cannot say that something is absent: the rules can, and this passes
+    their reading on. It raised the average precision of missing_analysis from 0.65
+    to 0.79 out of fold on the development half (round 17).
+
+    Example:
+        >>> from trainingkit.review import load_rules
+        >>> from trainingkit.review.parse import parse_draft
+        >>> rules = load_rules("proposal")
+        >>> shape(parse_draft("关于加装电梯的建议。建议市住建局加快推进。", rules), rules)[-3:]
+        ['<建议:独有:1>', '<建议:长度:60>', '<因果:0>']
+    """
+    result = []
+    for part, name in _PARTS.items():
+        units = [u for u in draft.units if part in u.tags]
+        headed = any(u.heading == part for u in draft.units)
+        span = draft.part(part)
+        length = 0 if span is None else span.end - span.start
+        result += [
+            f"<{name}:标题:{'有' if headed else '无'}>",
+            f"<{name}:句数:{_band(len(units), (0, 1, 2, 4))}>",
+            f"<{name}:独有:{_band(sum(u.tags == {part} for u in units), (0, 1, 2, 4))}>",
+            f"<{name}:长度:{_band(length, (0, 60, 150, 400))}>",
+        ]
+    cues = rules.patterns["cue_analysis"].finditer(draft.norm, draft.body_start)
+    result.append(f"<因果:{_band(sum(1 for _ in cues), (0, 1, 3, 6))}>")
+    return result
+
+
+def _band(count: int, edges: tuple[int, ...]) -> str:
+    """The first edge ``count`` does not exceed, or the last edge with a "+"."""
+    return next((str(edge) for edge in edges if count <= edge), f"{edges[-1]}+")
 
 
 @dataclass(frozen=True)
