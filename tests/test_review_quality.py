@@ -199,6 +199,10 @@ NEW_BATCHES = (
     "u151_",
     "u152_",
     "u153_",
+    "u154_",
+    "u155_",
+    "u156_",
+    "u157_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
@@ -380,7 +384,7 @@ def test_figures_on_the_development_half() -> None:
 
 # Since round 15 the text model (trainingkit.review.model) is trained on this half, so
 # its figures here are in-sample and say little (round 16, 3,112 drafts: every code at
-# 0.93 or more); the evaluation half is the measure. Before the model (round 14, 2,881
+# 0.93 or more; round 17, 3,189 drafts: 0.94 or more); the evaluation half is the measure. Before the model (round 14, 2,881
 # drafts) recall was short for missing_situation 97/143 and missing_analysis 58/186.
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("development"))
@@ -395,7 +399,8 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 # grew; met in round 13 (2,513 drafts: 0.904; the round-12 rules give 0.899 on the same
 # drafts) and round 14 (2,914 drafts: 0.909; the round-13 rules give 0.903); round 15,
 # with the text model (3,073 drafts: 0.959; the rules alone give 0.909); round 16, with
-# word pairs in the model (3,163 drafts: 0.956; the rules alone give 0.908).
+# word pairs in the model (3,163 drafts: 0.956; the rules alone give 0.908); round 17,
+# with the draft's shape in the model (3,246 drafts: 0.951; the rules alone give 0.908).
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
     print("\n" + table("evaluation half", result))
@@ -411,7 +416,9 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 # 85, 1.01 per 30, on the same drafts) and round 14 (2,914 drafts: 88, 0.91 per 30; the
 # round-13 rules give 87, 0.90 per 30); round 15, with the text model (3,073 drafts: 39,
 # 0.38 per 30, missing_suggestions 24 of them; the rules alone give 91, 0.89 per 30);
-# round 16 (3,163 drafts: 39, 0.37 per 30; the rules alone give 92, 0.87 per 30).
+# round 16 (3,163 drafts: 39, 0.37 per 30; the rules alone give 92, 0.87 per 30); round 17
+# (3,246 drafts: 39, 0.36 per 30, missing_suggestions 24 of them; the rules alone give 94,
+# 0.87 per 30).
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
@@ -423,7 +430,9 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 # 1.72 per 30; the round-13 rules give 168, 1.73 per 30); round 15, with the text model
 # (3,073 drafts: 90, 0.88 per 30; the rules alone give 175, 1.71 per 30); round 16, whose
 # model may add missing_analysis at 0.4 (3,163 drafts: 132, 1.25 per 30, missing_analysis
-# 57 of them; the rules alone give 179, 1.70 per 30).
+# 57 of them; the rules alone give 179, 1.70 per 30); round 17, whose model reads the
+# draft's shape and may add missing_analysis at 0.35 (3,246 drafts: 176, 1.63 per 30,
+# missing_analysis 94 of them; the rules alone give 182, 1.68 per 30).
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
     assert not failures, failures
@@ -431,10 +440,9 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (3,163 drafts, round 16, rules and text model), recall below "
-    "0.85: missing_analysis 152/241, multiple_matters 131/155, prohibited 128/157, "
-    "personal_matter 155/188 (the rules alone: seven codes, missing_analysis 47/241 the "
-    "lowest)",
+    reason="evaluation half (3,246 drafts, round 17, rules and text model), recall below "
+    "0.85: missing_analysis 195/246, multiple_matters 135/160, personal_matter 156/191 "
+    "(the rules alone: seven codes, missing_analysis 47/246 the lowest)",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
