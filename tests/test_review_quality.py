@@ -384,8 +384,9 @@ def test_figures_on_the_development_half() -> None:
 
 # Since round 15 the text model (trainingkit.review.model) is trained on this half, so
 # its figures here are in-sample and say little (round 16, 3,112 drafts: every code at
-# 0.93 or more; round 17, 3,189 drafts: 0.94 or more); the evaluation half is the measure. Before the model (round 14, 2,881
-# drafts) recall was short for missing_situation 97/143 and missing_analysis 58/186.
+# 0.93 or more; round 17, 3,189 drafts: 0.94 or more); the evaluation half is the
+# measure. Before the model (round 14, 2,881 drafts) recall was short for
+# missing_situation 97/143 and missing_analysis 58/186.
 def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("development"))
     assert not failures, failures
