@@ -214,6 +214,17 @@ def test_a_blocking_code_s_warn_threshold_warns_and_does_not_refuse() -> None:
     assert prohibited(chance - 1e-6, add=chance - 1e-6)[:2] == (False, ["blocking"])
 
 
+def test_a_warn_threshold_for_a_code_that_does_not_block_is_ignored() -> None:
+    text = _text(SOUND)
+    never = {"add": 1.01, "add_for": {"missing_situation": 1.01}}
+    warned = {**never, "warn_for": {"missing_situation": 0.0}}
+    assert review_proposal(text, config={"model": warned}) == review_proposal(
+        text, config={"model": never}
+    )
+    found = review_proposal(text, config={"model": warned}).findings
+    assert not [f for f in found if f.code == "missing_situation"]
+
+
 def test_the_shipped_warn_thresholds_are_for_blocking_codes_below_add() -> None:
     rules = load_rules("proposal")
     settings = rules.data["model"]

@@ -13,7 +13,8 @@ what it says:
   finding is placed on the part it is about (``[model.parts]``) or on the sentence
   whose words weigh most for it;
 * a blocking code the rules did not raise, which the model gives less than that but at
-  least the code's ``[model.warn_for]``, becomes a warning, placed the same way: the
+  least the code's ``[model.warn_for]`` (other codes there are ignored), becomes a
+  warning, placed the same way: the
   trainee is told what the draft reads like, and the draft is not refused on the
   model's guess.
 
@@ -65,6 +66,7 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
         mine = [f for f in result if f.code == code]
         sure = [f for f in mine if f.severity != "hint"]
         chance = chances[code]
+        blocks = rules.codes[code].severity == "blocking"
         add_at = min(add, float(add_for.get(code, add)))
         if sure:
             if chance < drop:
@@ -74,7 +76,7 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
             result = [f for f in result if f not in mine] + confirmed
         elif not mine and chance >= add_at:
             result.append(_placed(code, settings.get("parts", {}).get(code), draft, rules, model))
-        elif not mine and code in warn_for and chance >= float(warn_for[code]):
+        elif not mine and code in warn_for and chance >= float(warn_for[code]) and blocks:
             part = settings.get("parts", {}).get(code)
             result.append(_placed(code, part, draft, rules, model, wary=True))
     return result

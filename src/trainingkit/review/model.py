@@ -79,7 +79,9 @@ def shape(draft: Draft, rules: RuleSet) -> list[str]:
     For each part (情况、分析、建议): whether a heading names it, how many sentences it
     has, how many of them are that part only, and how long it is; and how many causal
     cues (``cue_analysis``: 原因、由于、导致 …) the body has. Each count is given as a
-    band ("0", "1", "2", "4", "4+"), so a draft with no analysis says so in one word.
+    band (sentences "0", "1", "2", "4" or "4+"; characters "0", "60", "150", "400" or
+    "400+"; cues "0", "1", "3", "6" or "6+"), so a draft with no analysis says so in one
+    word.
     Words alone cannot say that something is absent: the rules can, and this passes
     their reading on. It raised the average precision of missing_analysis from 0.65
     to 0.79 out of fold on the development half (round 17).
@@ -88,7 +90,8 @@ def shape(draft: Draft, rules: RuleSet) -> list[str]:
         >>> from trainingkit.review import load_rules
         >>> from trainingkit.review.parse import parse_draft
         >>> rules = load_rules("proposal")
-        >>> shape(parse_draft("关于加装电梯的建议。建议市住建局加快推进。", rules), rules)[-3:]
+        >>> draft = parse_draft("关于加装电梯的建议\\n\\n建议市住建局加快推进。\\n", rules)
+        >>> shape(draft, rules)[-3:]
         ['<建议:独有:1>', '<建议:长度:60>', '<因果:0>']
     """
     result = []
