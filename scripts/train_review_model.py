@@ -35,7 +35,6 @@ import test_review_quality as quality  # noqa: E402
 from trainingkit.review import load_rules  # noqa: E402
 from trainingkit.review.model import MODEL_FILE, features, shape, words  # noqa: E402
 from trainingkit.review.parse import parse_draft  # noqa: E402
-from trainingkit.review.text import normalise  # noqa: E402
 
 OUT = HERE / "src" / "trainingkit" / "facts" / MODEL_FILE
 MAX_FEATURES = 10000
@@ -67,8 +66,8 @@ def fit() -> tuple[Any, dict[str, Any], list[list[str]]]:
     for name in names:
         text = (quality.DRAFTS / name).read_text(encoding="utf-8-sig")
         kind = str(quality.LABELS[name]["kind"])
-        draft_shape = shape(parse_draft(text, rules[kind]), rules[kind])
-        docs.append(features(words(normalise(text)), kind, draft_shape))
+        draft = parse_draft(text, rules[kind])  # as the review parses it, norm and all
+        docs.append(features(words(draft.norm), kind, shape(draft, rules[kind])))
     vectoriser = TfidfVectorizer(
         analyzer=_same, min_df=MIN_DRAFTS, max_features=MAX_FEATURES, sublinear_tf=True
     )

@@ -32,8 +32,8 @@ def _text(name: str) -> str:
 def _chances(text: str) -> dict[str, float]:
     """The model's chances for a proposal, from the features the review gives it."""
     rules = load_rules("proposal")
-    draft_shape = shape(parse_draft(text, rules), rules)
-    return load_model().probabilities(features(words(normalise(text)), "proposal", draft_shape))
+    draft = parse_draft(text, rules)
+    return load_model().probabilities(features(words(draft.norm), "proposal", shape(draft, rules)))
 
 
 def test_the_drafts_used_here_are_development_drafts_the_model_judges() -> None:
@@ -218,11 +218,9 @@ def test_a_warn_threshold_for_a_code_that_does_not_block_is_ignored() -> None:
     text = _text(SOUND)
     never = {"add": 1.01, "add_for": {"missing_situation": 1.01}}
     warned = {**never, "warn_for": {"missing_situation": 0.0}}
-    assert review_proposal(text, config={"model": warned}) == review_proposal(
-        text, config={"model": never}
-    )
-    found = review_proposal(text, config={"model": warned}).findings
-    assert not [f for f in found if f.code == "missing_situation"]
+    review = review_proposal(text, config={"model": warned})
+    assert review == review_proposal(text, config={"model": never})
+    assert not [f for f in review.findings if f.code == "missing_situation"]
 
 
 def test_the_shipped_warn_thresholds_are_for_blocking_codes_below_add() -> None:

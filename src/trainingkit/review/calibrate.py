@@ -14,9 +14,8 @@ what it says:
   whose words weigh most for it;
 * a blocking code the rules did not raise, which the model gives less than that but at
   least the code's ``[model.warn_for]`` (other codes there are ignored), becomes a
-  warning, placed the same way: the
-  trainee is told what the draft reads like, and the draft is not refused on the
-  model's guess.
+  warning, placed the same way: the trainee is told what the draft reads like, and
+  the draft is not refused on the model's guess.
 
 Codes not listed in ``[model] codes`` (title_format, too_long: counted, not judged)
 are left to the rules.
@@ -61,12 +60,12 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
     drop, confirm, add = (float(settings[k]) for k in ("drop", "confirm", "add"))
     add_for = settings.get("add_for", {})
     warn_for = settings.get("warn_for", {})
+    parts = settings.get("parts", {})
     result = list(findings)
     for code in judged:
         mine = [f for f in result if f.code == code]
         sure = [f for f in mine if f.severity != "hint"]
         chance = chances[code]
-        blocks = rules.codes[code].severity == "blocking"
         add_at = min(add, float(add_for.get(code, add)))
         if sure:
             if chance < drop:
@@ -75,10 +74,14 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
             confirmed = [_sure(code, f.start, f.end, f.matched, rules, _where(f)) for f in mine]
             result = [f for f in result if f not in mine] + confirmed
         elif not mine and chance >= add_at:
-            result.append(_placed(code, settings.get("parts", {}).get(code), draft, rules, model))
-        elif not mine and code in warn_for and chance >= float(warn_for[code]) and blocks:
-            part = settings.get("parts", {}).get(code)
-            result.append(_placed(code, part, draft, rules, model, wary=True))
+            result.append(_placed(code, parts.get(code), draft, rules, model))
+        elif (
+            not mine
+            and code in warn_for
+            and chance >= float(warn_for[code])
+            and rules.codes[code].severity == "blocking"
+        ):
+            result.append(_placed(code, parts.get(code), draft, rules, model, wary=True))
     return result
 
 
