@@ -3,6 +3,7 @@ weighed against the rules as the rule file says (trainingkit.review.calibrate)."
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -237,3 +238,19 @@ def test_a_thin_draft_is_left_to_the_rules(review: object) -> None:
     text = "关于加装电梯的建议\n\n我市老旧小区多，老人上下楼难。\n\n建议市住建局加快推进。\n"
     every = {"model": {"confirm": 0.0, "add": 0.0, "drop": 1.01}}
     assert review(text, config=every) == review(text, config={"model": {"enabled": False}})  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("known", [0, 1, 2, 40])
+def test_the_probabilities_are_the_logistic_of_the_tf_idf_dot_product(known: int) -> None:
+    # Written out here the plain way, for drafts with no, one, two and many known
+    # features (the review fetches the weights in one itemgetter call, round 18).
+    model = load_model()
+    vocabulary = sorted(model.index, key=model.index.__getitem__)
+    chosen = vocabulary[: max(0, known - 1)] + vocabulary[-1:] * min(known, 1)
+    draft = [*chosen, *chosen[:1], "（不在词表里的词）"]
+    counts = {w: draft.count(w) for w in draft if w in model.index}
+    raw = {w: (1 + math.log(n)) * model.idf[model.index[w]] for w, n in counts.items()}
+    length = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+    for code, weights in model.weights.items():
+        z = model.bias[code] + sum(weights[model.index[w]] * v / length for w, v in raw.items())
+        assert model.probabilities(draft)[code] == pytest.approx(1 / (1 + math.exp(-z)), abs=1e-12)

