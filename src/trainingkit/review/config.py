@@ -156,7 +156,8 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
 
     def compile_(pattern: str, flags: int = 0, scans: bool = False) -> re.Pattern[str]:
         expanded = expand(pattern, macros)
-        # A pattern run over whole texts gets its first characters as a lookahead.
+        # A pattern that scans whole drafts gets its first characters as a lookahead
+        # (trainingkit.review.prefilter).
         return re.compile(skipping(expanded, flags) if scans else expanded, flags)
 
     codes: dict[str, CodeSpec] = {}
@@ -178,7 +179,9 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
     patterns["vague_attitude"] = compile_(data["vague"]["attitude"])
     patterns["multiple_title_joiners"] = compile_(data["multiple"]["title_joiners"])
     for section in ("advertising", "personal", "accused"):
-        patterns.update({f"{section}_{k}": compile_(p) for k, p in data[section].items()})
+        patterns.update(
+            {f"{section}_{k}": compile_(p, scans=True) for k, p in data[section].items()}
+        )
     domains = {name: compile_(p) for name, p in data["multiple"]["domains"].items()}
     units = {name: compile_(p) for name, p in data["multiple"].get("units", {}).items()}
     content = tuple(
@@ -189,7 +192,7 @@ def _compiled(kind: str, config_json: str) -> RuleSet:
             unless=tuple(compile_(p) for p in rule.get("unless", [])),
             in_text=tuple(compile_(p) for p in rule.get("in_text", [])),
             note=rule.get("note", ""),
-            trigger=compile_(rule["trigger"]) if "trigger" in rule else None,
+            trigger=compile_(rule["trigger"], scans=True) if "trigger" in rule else None,
             not_in_text=tuple(compile_(p) for p in rule.get("not_in_text", [])),
             scope=_scope(rule.get("scope", "sentence")),
             names=tuple(rule.get("names", [])),
