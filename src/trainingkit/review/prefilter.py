@@ -69,9 +69,12 @@ def skipping(pattern: str, flags: int = 0) -> str:
     # first character may be.
     if parsed.state.flags & ~(flags | re.UNICODE) or flags & (re.IGNORECASE | re.ASCII):
         return pattern
-    if _engine_skips(parsed.data):
+    try:
+        if _engine_skips(parsed.data):
+            return pattern
+        chars, may_be_empty = _first(parsed.data)
+    except (AttributeError, IndexError, TypeError, ValueError):  # a parse tree of another shape
         return pattern
-    chars, may_be_empty = _first(parsed.data)
     if chars is None or may_be_empty or not chars:
         return pattern
     if any(hi - lo >= _WIDEST_RANGE for lo, hi in chars):
