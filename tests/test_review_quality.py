@@ -207,6 +207,10 @@ NEW_BATCHES = (
     "u159_",
     "u160_",
     "u161_",
+    "u162_",
+    "u163_",
+    "u164_",
+    "u165_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
@@ -406,7 +410,8 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 # with the text model (3,073 drafts: 0.959; the rules alone give 0.909); round 16, with
 # word pairs in the model (3,163 drafts: 0.956; the rules alone give 0.908); round 17,
 # with the draft's shape in the model (3,246 drafts: 0.951; the rules alone give 0.908);
-# round 18, retrained with the tenth wave (3,324 drafts: 0.951; the rules alone 0.908).
+# round 18, retrained with the tenth wave (3,324 drafts: 0.951; the rules alone 0.908);
+# round 19, retrained with the eleventh (3,420 drafts: 0.953; the rules alone 0.909).
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
     print("\n" + table("evaluation half", result))
@@ -425,7 +430,8 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 # round 16 (3,163 drafts: 39, 0.37 per 30; the rules alone give 92, 0.87 per 30); round 17
 # (3,246 drafts: 39, 0.36 per 30, missing_suggestions 24 of them; the rules alone give 94,
 # 0.87 per 30); round 18 (3,324 drafts: 38, 0.34 per 30, missing_suggestions 23 of them;
-# the rules alone give 95, 0.86 per 30).
+# the rules alone give 95, 0.86 per 30); round 19 (3,420 drafts: 39, 0.34 per 30,
+# missing_suggestions 24 of them; the rules alone give 97, 0.85 per 30).
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
@@ -440,7 +446,9 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 # 57 of them; the rules alone give 179, 1.70 per 30); round 17, whose model reads the
 # draft's shape and may add missing_analysis at 0.35 (3,246 drafts: 176, 1.63 per 30,
 # missing_analysis 94 of them; the rules alone give 182, 1.68 per 30); round 18 (3,324
-# drafts: 177, 1.60 per 30, missing_analysis 101 of them; the rules alone give 184, 1.66).
+# drafts: 177, 1.60 per 30, missing_analysis 101 of them; the rules alone give 184, 1.66);
+# round 19 (3,420 drafts: 179, 1.57 per 30, missing_analysis 106 of them; the rules alone
+# give 186, 1.63).
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
     assert not failures, failures
@@ -448,9 +456,9 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (3,324 drafts, round 18, rules and text model), recall below "
-    "0.85: missing_analysis 205/258, multiple_matters 138/163, personal_matter 163/197 "
-    "(the rules alone: seven codes, missing_analysis 50/258 the lowest)",
+    reason="evaluation half (3,420 drafts, round 19, rules and text model), recall below "
+    "0.85: missing_analysis 221/273, personal_matter 173/205 (the rules alone: seven codes, "
+    "missing_analysis 52/273 the lowest)",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
