@@ -5313,3 +5313,57 @@ def test_what_another_party_said_should_be_done_proposes_nothing() -> None:
     assert "blocking" in _severities(review_proposal(text), "missing_suggestions")
     asked = text.replace("区里说这条路还是企业的，应该企业自己修", "我认为应该由区住建局年内修好")
     assert "blocking" not in _severities(review_proposal(asked), "missing_suggestions")
+
+
+def test_promoting_a_relative_s_firm_is_a_personal_matter_and_the_proposer_s_own_is_not() -> None:
+    # Round 19: a firm the body says a relative runs or founded, which a suggestion asks
+    # to be listed, bought from or promoted, serves the relative; the writers label the
+    # proposer promoting their own firm advertising alone, so that stays as it was.
+    head = (
+        "关于在全市学校食堂推广净菜配送的建议\n\n提案人：韩立群（市政协委员，经济界）\n\n"
+        "我市中小学食堂每天用菜约40吨，多数学校仍由食堂自行采购毛菜，损耗大、农残检测不到位。\n\n"
+        "原因是缺少统一的净菜加工配送能力，学校各自采购，监管部门也难以逐一抽检。\n\n"
+    )
+    kin = review_proposal(
+        head + "青禾鲜达农产品有限公司是一家从事净菜加工的本地企业，由本人妻弟韩立新于2019年创办，"
+        "日加工能力20吨。\n\n建议：\n一、市教育局将青禾鲜达农产品有限公司列入全市学校食堂净菜定点供应名单。\n"
+    )
+    assert "blocking" in _severities(kin, "personal_matter")
+    assert any("亲属的企业" in f.message for f in kin.findings if f.code == "personal_matter")
+    shop = review_proposal(
+        head + "我爱人经营的“鲜达净菜店”开了八年，和本地20多户菜农长期合作。\n\n"
+        "建议：\n一、市教育局将鲜达净菜店确定为学校食堂净菜定点供应点。\n"
+    )
+    assert "blocking" in _severities(shop, "personal_matter")
+    own = review_proposal(
+        head.replace("（市政协委员，经济界）", "（青禾鲜达农产品有限公司董事长）")
+        + "建议：\n一、市教育局将青禾鲜达农产品有限公司列入全市学校食堂净菜定点供应名单。\n"
+    )
+    assert _severities(own, "personal_matter") == []
+    anyone = review_proposal(
+        head + "青禾鲜达农产品有限公司是一家从事净菜加工的本地企业，日加工能力20吨。\n\n"
+        "建议：\n一、市教育局将青禾鲜达农产品有限公司列入全市学校食堂净菜定点供应名单。\n"
+    )
+    assert _severities(anyone, "personal_matter") == []
+
+
+def test_a_title_listing_parts_each_of_its_own_field_is_multiple_matters() -> None:
+    # Round 19: three parts joined by 、 and 和, each in a field no other part names
+    # (school food, county hospitals, fire safety of care homes), without 等 or 几点.
+    body = (
+        "\n\n今年我参加了三次调研。\n\n一、有的学校食堂承包后一包了之，去年抽检发现问题20家，原因是缺少监督。\n\n"
+        "二、县医院专科薄弱，县域就诊率不足八成，原因是学科带头人留不住。\n\n"
+        "三、小型养老院多由旧厂房改建，消防验收未通过，原因是改造成本高。\n\n"
+        "建议：\n一、市市场监管局每学期抽检学校食堂。\n二、市卫健委组织三甲医院对口帮扶县医院。\n"
+        "三、市应急管理局对养老院开展消防检查。\n"
+    )
+    several = review_proposal(
+        "关于统筹做好校园食品安全、县级医院专科建设和养老机构消防安全工作的建议" + body
+    )
+    assert _severities(several, "multiple_matters")
+    one = review_proposal(
+        "关于加强学校食堂承包、原料采购和留样管理的建议\n\n"
+        "去年全市学校食堂抽检发现问题20家，多是承包后一包了之。\n\n原因是学校和监管部门缺少对承包方的约束。\n\n"
+        "建议：\n一、市教育局会同市市场监管局制定学校食堂承包管理办法。\n二、市市场监管局每学期抽检学校食堂。\n"
+    )
+    assert _severities(one, "multiple_matters") == []

@@ -124,7 +124,8 @@ def _own_firm(draft: Draft, rules: RuleSet) -> list[Finding]:
 
     The firm is the one the 提案人 line says the proposer runs, or 本公司/我公司
     (round 9), or one the body says the proposer runs (由提案人经营药店……; 该药店,
-    round 10). It is the proposer's own interest, as a relative's would be.
+    round 10), or a relative runs or founded (我爱人经营的……店; ……公司是……由本人胞弟
+    ……创办, round 19). It is the proposer's own interest, as a relative's would be.
     """
     p, norm = rules.patterns, draft.norm
     firms = {
@@ -132,23 +133,28 @@ def _own_firm(draft: Draft, rules: RuleSet) -> list[Finding]:
         for key in ("personal_own_firm", "personal_work_firm")
         for m in p[key].finditer(norm)
     }
+    kin_firms = {m.group("firm") for m in p["personal_kin_firm"].finditer(norm)}
     for m in p["personal_own_business"].finditer(norm, draft.body_start):
         firm = m.group("firm")
         # A bare kind (药店) is the proposer's only where it is pointed back to (该药店).
-        firms |= {firm} if len(firm) > 3 else {f"{back}{firm}" for back in ("该", "这家", "此")}
+        named_as = {firm} if len(firm) > 3 else {f"{back}{firm}" for back in ("该", "这家", "此")}
+        (kin_firms if m.group("kin") else firms).update(named_as)
     findings = []
     for item in draft.items:
-        named = next((f for f in firms if f in norm[item.start : item.end]), None)
+        named = next((f for f in firms | kin_firms if f in norm[item.start : item.end]), None)
         self_ = p["personal_firm_self"].search(norm, item.start, item.end)
         wanted = p["personal_firm_remedy"].search(norm, item.start, item.end)
+        if not wanted and named in kin_firms:
+            wanted = p["personal_kin_firm_remedy"].search(norm, item.start, item.end)
         if not wanted or not (named or self_):
             continue
         if p["personal_firm_body"].search(norm, item.start, item.end):
             continue  # the firm's party branch or union (……恢复该公司党支部), round 10
         shown = named or (self_.group() if self_ else "")
+        whose = ("亲属的", "亲属") if named in kin_firms else ("自己的", "本人")
         text = (
-            f"这条建议为提案人自己的企业（“{shown}”）提出要求（{wanted.group()}），"
-            "是为本人谋取利益。"
+            f"这条建议为提案人{whose[0]}企业（“{shown}”）提出要求（{wanted.group()}），"
+            f"是为{whose[1]}谋取利益。"
         )
         span = Segment(item.start, item.end)
         findings.append(rules.finding("personal_matter", text, span, shown, wanted.group()))

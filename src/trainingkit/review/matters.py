@@ -449,7 +449,17 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
     enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
     if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
         return _title_finding(draft, rules, index, *segments)
+    if _disjoint_fields(domains) >= 3:
+        return _title_finding(draft, rules, index, *segments)
     return _several_in_title(draft, rules, index)
+
+
+def _disjoint_fields(domains: list[set[str]]) -> int:
+    """How many title parts each name a field no other part names (0 if a part names none)."""
+    if not domains or not all(domains):
+        return 0
+    counts = Counter(d for ds in domains for d in ds)
+    return sum(1 for ds in domains if any(counts[d] == 1 for d in ds))
 
 
 _NOUN_JOINER = frozenset({"和", "与", "及", "以及"})
