@@ -211,6 +211,10 @@ NEW_BATCHES = (
     "u163_",
     "u164_",
     "u165_",
+    "u166_",
+    "u167_",
+    "u168_",
+    "u169_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
@@ -411,7 +415,8 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 # word pairs in the model (3,163 drafts: 0.956; the rules alone give 0.908); round 17,
 # with the draft's shape in the model (3,246 drafts: 0.951; the rules alone give 0.908);
 # round 18, retrained with the tenth wave (3,324 drafts: 0.951; the rules alone 0.908);
-# round 19, retrained with the eleventh (3,420 drafts: 0.953; the rules alone 0.909).
+# round 19, retrained with the eleventh and twelfth waves (3,498 drafts: 0.952; the rules
+# alone 0.908).
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
     print("\n" + table("evaluation half", result))
@@ -430,8 +435,8 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 # round 16 (3,163 drafts: 39, 0.37 per 30; the rules alone give 92, 0.87 per 30); round 17
 # (3,246 drafts: 39, 0.36 per 30, missing_suggestions 24 of them; the rules alone give 94,
 # 0.87 per 30); round 18 (3,324 drafts: 38, 0.34 per 30, missing_suggestions 23 of them;
-# the rules alone give 95, 0.86 per 30); round 19 (3,420 drafts: 39, 0.34 per 30,
-# missing_suggestions 24 of them; the rules alone give 97, 0.85 per 30).
+# the rules alone give 95, 0.86 per 30); round 19 (3,498 drafts: 41, 0.35 per 30,
+# missing_suggestions 24 of them; the rules alone give 101, 0.87 per 30).
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
@@ -447,8 +452,8 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 # draft's shape and may add missing_analysis at 0.35 (3,246 drafts: 176, 1.63 per 30,
 # missing_analysis 94 of them; the rules alone give 182, 1.68 per 30); round 18 (3,324
 # drafts: 177, 1.60 per 30, missing_analysis 101 of them; the rules alone give 184, 1.66);
-# round 19 (3,420 drafts: 179, 1.57 per 30, missing_analysis 106 of them; the rules alone
-# give 186, 1.63).
+# round 19 (3,498 drafts: 191, 1.64 per 30, missing_analysis 110 of them; the rules alone
+# give 191, 1.64).
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
     assert not failures, failures
@@ -456,9 +461,9 @@ def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="evaluation half (3,420 drafts, round 19, rules and text model), recall below "
-    "0.85: missing_analysis 221/273, personal_matter 173/205 (the rules alone: seven codes, "
-    "missing_analysis 52/273 the lowest)",
+    reason="evaluation half (3,498 drafts, round 19, rules and text model), recall below "
+    "0.85: missing_analysis 236/286 (0.83); personal_matter 186/218 and multiple_matters "
+    "155/182 just meet it (the rules alone: seven codes, missing_analysis 52/286 the lowest)",
 )
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
