@@ -5,7 +5,8 @@ Signals, all from the rule file's ``[multiple]`` table:
 * the title joins two clauses that are each a matter on their own (a directive
   verb or a problem word) and share no word and no policy domain
   (``关于加快老旧小区改造和规范网约车管理的建议``), or lists three or more domains
-  with 等/几点 (``关于解决看病难、上学难、行路难等问题的建议``);
+  with 等/几点 (``关于解决看病难、上学难、行路难等问题的建议``), or without them when each
+  of three or more parts names a field no other part names (round 19);
 * suggestion items that belong to a domain the title and the rest of the draft do
   not touch, or that spread over unrelated domains (sure only when such an item
   also names a handling unit of another domain; else a hint);
