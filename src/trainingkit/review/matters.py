@@ -448,9 +448,8 @@ def _in_title(draft: Draft, rules: RuleSet, index: DomainIndex) -> Finding | Non
         return rules.finding("multiple_matters", text, draft.title, *told)
     listed = set().union(*domains) if domains else set()
     enumerates = re.search(r"等|几点|若干|多个|几个|多项", norm[title.start : title.end])
-    if enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3:
-        return _title_finding(draft, rules, index, *segments)
-    if _disjoint_fields(domains) >= 3:
+    listed_three = enumerates and len([d for d in domains if d]) >= 3 and len(listed) >= 3
+    if listed_three or _disjoint_fields(domains) >= 3:
         return _title_finding(draft, rules, index, *segments)
     return _several_in_title(draft, rules, index)
 
