@@ -33,7 +33,10 @@ from trainingkit.review.parse import Draft
 from trainingkit.review.text import Segment
 from trainingkit.review.words import tokens
 
-__all__ = ["calibrate"]
+__all__ = ["MODEL_MARK", "calibrate"]
+
+#: How the basis of a finding the model made ends (``Finding.rule``).
+MODEL_MARK = "（文本模型）"
 
 _UNSURE = "请核实：{message}（通读全文，不太像这一问题，所以只作提示。）"
 _ADDED = "依据{rule}。通读全文，这份稿子很像“{name}”的问题{where}。{advice}"
@@ -110,7 +113,7 @@ def _sure(
     text = _WARY if wary else _ADDED
     message = text.format(rule=spec.rule, name=code_name(code), where=where, advice=spec.advice)
     severity = "warning" if wary else spec.severity
-    return Finding(code, severity, message, start, end, f"{spec.rule}（文本模型）", matched)
+    return Finding(code, severity, message, start, end, spec.rule + MODEL_MARK, matched)
 
 
 def _placed(

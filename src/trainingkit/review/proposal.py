@@ -10,6 +10,7 @@ from trainingkit.review.calibrate import calibrate
 from trainingkit.review.config import load_rules
 from trainingkit.review.content import check_content
 from trainingkit.review.findings import CODES, Finding, Part, Review
+from trainingkit.review.hollow import read_hollow_analysis
 from trainingkit.review.kin import check_relatives
 from trainingkit.review.parse import Draft, parse_draft
 from trainingkit.review.promotion import check_advertising
@@ -65,6 +66,8 @@ def review_draft(kind: str, text: str, config: Mapping[str, Any] | None = None) 
         *check_accused(draft, rules),
     ]
     findings = calibrate(findings, draft, rules)
+    # After the model: its words are the very words this check sets aside (review.hollow).
+    findings = read_hollow_analysis(findings, draft, rules)
     order = {code: i for i, code in enumerate(CODES)}
     findings.sort(key=lambda f: (f.start, order[f.code], f.end))
     findings = _dedupe(findings)

@@ -1,0 +1,92 @@
+"""An analysis that names no cause (trainingkit.review.hollow), with its traps beside it.
+
+The drafts are written for these tests, in words the corpus's drafts do not use.
+"""
+
+from __future__ import annotations
+
+from trainingkit.review import Review, review_proposal, review_sheqing
+
+_HEAD = (
+    "关于加快修复乡村公路护栏的建议\n\n"
+    "据县交通运输局2025年排查，全县428公里乡村公路中有63公里临崖临水路段没有护栏，"
+    "已建护栏中约三成锈断、缺失。今年以来，这些路段发生车辆坠落事故5起，造成2人死亡。"
+    "石门、柳坪两镇的村民说，晚上骑摩托车经过盘山路时心里发慌。\n\n"
+)
+_SUGGESTIONS = (
+    "\n\n建议：\n"
+    "一、由县交通运输局在明年汛期前完成63公里临崖临水路段的护栏建设，所需资金列入县级预算。\n"
+    "二、由县交通运输局会同各乡镇建立护栏巡查台账，每季度巡查一次，损坏的一个月内修复。\n"
+    "三、由县公安局交警大队在事故多发的弯道设置减速带和夜间反光标志。\n"
+)
+
+
+def _hollow(review: Review) -> list[str]:
+    """The severities of this check's findings (the text model may add its own)."""
+    return [
+        f.severity
+        for f in review.findings
+        if f.code == "missing_analysis" and f.message.count("分析部分只有")
+    ]
+
+
+def test_causes_asserted_but_not_named_are_no_analysis() -> None:
+    said = "出现这种局面的原因是多方面的，有主观上的原因，也有客观方面的因素。"
+    review = review_proposal(_HEAD + said + _SUGGESTIONS)
+    (finding,) = [f for f in review.findings if f.code == "missing_analysis"]
+    assert finding.severity == "warning"
+    assert "文本模型" not in finding.rule, "the rule's finding, not the model's guess"
+    assert _hollow(review) == ["warning"]
+    assert "原因是多方面的" in finding.message
+    assert review.text[finding.start : finding.end].startswith("出现这种局面")
+    assert review.registrable, "a missing analysis warns; it does not refuse the draft"
+
+
+def test_attitudes_blamed_are_no_analysis() -> None:
+    said = "说到底，还是有的部门对护栏问题不够重视，责任落实不到位。"
+    review = review_proposal(_HEAD + said + _SUGGESTIONS)
+    assert _hollow(review) == ["warning"]
+    assert any("不够重视" in f.message for f in review.findings if f.code == "missing_analysis")
+
+
+def test_causes_said_to_be_many_and_then_named_are_an_analysis() -> None:
+    named = (
+        "原因是多方面的，主要是县里每年只安排护栏维护经费20万元，"
+        "乡镇也没有专职的公路管护员，锈断的护栏没人报修。"
+    )
+    assert not _hollow(review_proposal(_HEAD + named + _SUGGESTIONS))
+
+
+def test_a_lead_in_then_causes_is_an_analysis() -> None:
+    listed = (
+        "为什么护栏迟迟建不起来？\n"
+        "一是资金缺口大，每公里护栏造价约12万元，县级财力难以承担。"
+        "二是多数路段属于村道，建设主体不明，县乡两级相互推诿。"
+    )
+    assert not _hollow(review_proposal(_HEAD + listed + _SUGGESTIONS))
+
+
+def test_a_hollow_sentence_then_a_cause_told_as_a_fact_is_only_worth_a_check() -> None:
+    both = (
+        "造成这一问题的原因是多方面的。"
+        "护栏建设标准是2008年定的，当时的乡村公路大多是砂石路，很多临水路段不在建设范围之内。"
+    )
+    review = review_proposal(_HEAD + both + _SUGGESTIONS)
+    assert _hollow(review) == ["hint"]
+    assert all(f.message.startswith("请核实") for f in review.findings if f.severity == "hint")
+
+
+def test_a_hollow_sentence_beside_a_named_cause_is_an_analysis() -> None:
+    both = "原因是多方面的，其中最直接的是护栏建设标准多年未修订，临水路段不在建设范围内。"
+    assert not _hollow(review_proposal(_HEAD + both + _SUGGESTIONS))
+
+
+def test_a_sheqing_whose_analysis_blames_attitudes_is_told_too() -> None:
+    text = (
+        "石门镇群众反映盘山公路缺少护栏\n\n"
+        "石门镇盘山公路全长17公里，其中9公里临崖路段没有护栏，今年已有两辆摩托车坠崖。\n\n"
+        "问题的根源还是在思想上，一些单位对群众出行安全重视程度还不够。\n\n"
+        "建议县交通运输局年内在9公里临崖路段建设波形护栏，并在急弯处设置警示标志。\n"
+    )
+    review = review_sheqing(text)
+    assert _hollow(review) == ["warning"]
