@@ -219,6 +219,10 @@ NEW_BATCHES = (
     "u171_",
     "u172_",
     "u173_",
+    "u174_",
+    "u175_",
+    "u176_",
+    "u177_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
