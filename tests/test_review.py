@@ -5367,3 +5367,18 @@ def test_a_title_listing_parts_each_of_its_own_field_is_multiple_matters() -> No
         "建议：\n一、市教育局会同市市场监管局制定学校食堂承包管理办法。\n二、市市场监管局每学期抽检学校食堂。\n"
     )
     assert _severities(one, "multiple_matters") == []
+
+
+def test_a_typical_case_in_arbitration_is_no_case_of_the_proposer_s() -> None:
+    # Round 20: 一件普通的……往往要…… tells how long such cases take, not where one stands.
+    text = (
+        "关于在产业园区设立劳动争议调解室的建议\n\n"
+        "据市劳动人事争议仲裁院公布，去年全市受理劳动争议案件1900余件，园区占三成。"
+        "一起普通的加班费争议，从申请仲裁到执行到位通常要四个月，职工和企业都耗不起。\n\n"
+        "原因是园区企业大多没有调解组织，小矛盾只能走仲裁。\n\n"
+        "建议由市人社局会同市总工会在两个园区各设一个劳动争议调解室，聘请专职调解员。\n"
+    )
+    assert "litigation" not in review_proposal(text).flagged
+    typical = "一起普通的加班费争议，从申请仲裁到执行到位通常要四个月"
+    told = text.replace(typical, "我厂与工人们的加班费争议已经开庭，至今没有执行到位")
+    assert "litigation" in review_proposal(told).flagged

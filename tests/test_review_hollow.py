@@ -90,3 +90,29 @@ def test_a_sheqing_whose_analysis_blames_attitudes_is_told_too() -> None:
     )
     review = review_sheqing(text)
     assert _hollow(review) == ["warning"]
+
+
+def test_causes_placed_in_parties_but_not_named_are_no_analysis() -> None:
+    # Round 20: 既有……的因素，也有……的因素 says where causes lie, not what they are, and the
+    # problem named as the subject (……问题的出现) restates it.
+    said = (
+        "护栏缺失问题的出现，原因是多方面的，既有乡镇自身的因素，也有主管部门的因素，"
+        "是多年积下的老问题。"
+    )
+    assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
+
+
+def test_a_habit_blamed_in_quotes_is_an_attitude_blamed() -> None:
+    said = (
+        "究其根源，是多方面的：有历史原因，也有现实原因。"
+        "归根到底，“只建不管”的思想还没有彻底转变，工作合力尚未真正形成。"
+    )
+    assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
+
+
+def test_causes_placed_in_parties_and_then_named_are_an_analysis() -> None:
+    said = (
+        "原因既有乡镇的因素，也有主管部门的因素：乡镇没有专职管护员，"
+        "县交通运输局的养护资金只够修县道。"
+    )
+    assert not _hollow(review_proposal(_HEAD + said + _SUGGESTIONS))

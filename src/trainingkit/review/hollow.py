@@ -9,8 +9,9 @@ words: both would let the draft pass.
 
 So each sentence of the analysis (a lead-in aside: 为什么会这样？ 原因主要有：) is read
 for what it says once the phrases of ``patterns.cause_hollow`` (causes asserted,
-attitudes blamed) and the words of ``patterns.cause_filler`` (原因、问题、在于、还没有 …)
-and of the title are set aside. When each sentence is left with at most
+attitudes blamed), the problem named as its subject (``patterns.cause_subject``:
+融资难、融资贵问题的形成), and the words of ``patterns.cause_filler`` (原因、问题、在于、
+还没有 …) and of the title are set aside. When each sentence is left with at most
 ``[analysis] hollow_max_words`` words, and at least one such phrase was there, the
 draft lacks analysis: surely, when nothing but the suggestions follows; only a hint
 when other sentences do, since they may tell the causes as facts (护栏标准是2008年定
@@ -76,7 +77,8 @@ def _hollow(draft: Draft, rules: RuleSet) -> Finding | None:
     most = int(rules.number("analysis", "hollow_max_words"))
     for unit in units:
         found = list(rules.patterns["cause_hollow"].finditer(draft.norm, unit.start, unit.end))
-        if len(_named(draft, rules, unit, found)) > most:
+        subject = rules.patterns["cause_subject"].match(draft.norm, unit.start, unit.end)
+        if len(_named(draft, rules, unit, [*found, *filter(None, [subject])])) > most:
             return None
         phrases += [m.group() for m in found]
     if not phrases:
@@ -100,9 +102,9 @@ def _lead_in(draft: Draft, unit: Unit, rules: RuleSet) -> bool:
     return bool(_LEAD_END.search(said)) or (short and not _FULL_STOP.search(said))
 
 
-def _named(draft: Draft, rules: RuleSet, unit: Unit, hollow: list[re.Match[str]]) -> set[str]:
-    """The words of ``unit`` that may name a cause: outside the hollow phrases, not
-    filler and not the title's."""
+def _named(draft: Draft, rules: RuleSet, unit: Unit, said: list[re.Match[str]]) -> set[str]:
+    """The words of ``unit`` that may name a cause: outside the phrases ``said`` (hollow
+    ones, and the problem named as the subject), not filler and not the title's."""
     title = draft.title
     told = "" if title is None else draft.norm[title.start : title.end]
     filler = rules.patterns["cause_filler"]
@@ -111,7 +113,7 @@ def _named(draft: Draft, rules: RuleSet, unit: Unit, hollow: list[re.Match[str]]
         word = token.word
         if not _HAN.search(word) or filler.fullmatch(word) or all(ch in told for ch in word):
             continue
-        if any(m.start() < token.end and token.start < m.end() for m in hollow):
+        if any(m.start() < token.end and token.start < m.end() for m in said):
             continue
         named.add(word)
     return named
