@@ -24,6 +24,7 @@ from test_review_quality import DRAFTS, LABELS, half
 SOUND = "u122_good_agri_input_quality.txt"
 BLOCKED = "u123_pm_own_title_evaluation.txt"
 AT_PLACE = "u146_tf_ma_where_did_young_people_go.txt"
+VAGUE = "u122_vg_rural_living_environment.txt"  # vague suggestions only
 
 
 def _text(name: str) -> str:
@@ -213,6 +214,25 @@ def test_a_blocking_code_s_warn_threshold_warns_and_does_not_refuse() -> None:
     assert "只作提醒" in message and "不予立案" in message
     # Above `add` the model's own finding is the code's severity, as before.
     assert prohibited(chance - 1e-6, add=chance - 1e-6)[:2] == (False, ["blocking"])
+
+
+def test_suggestions_that_name_no_unit_let_the_model_add_multiple_matters_lower() -> None:
+    text = _text(VAGUE)
+    vague = [f for f in review_proposal(text).findings if f.code == "vague_suggestions"]
+    assert vague and vague[0].severity != "hint"
+    chance = _chances(text)["multiple_matters"]
+    assert chance > 1e-4
+
+    def matters(threshold: float, when: list[str]) -> list[str]:
+        unheard = {"when": when, "multiple_matters": threshold}
+        config = {"model": {"add": 1.01, "add_for": {}, "add_unheard": unheard}}
+        review = review_proposal(text, config=config)
+        return [f.severity for f in review.findings if f.code == "multiple_matters"]
+
+    assert matters(chance - 1e-6, ["vague_suggestions"]) == ["warning"]
+    assert matters(chance + 1e-6, ["vague_suggestions"]) == []
+    # Only while a finding of a `when` code stands: this draft's title is sound.
+    assert matters(chance - 1e-6, ["title_format"]) == []
 
 
 def test_a_warn_threshold_for_a_code_that_does_not_block_is_ignored() -> None:

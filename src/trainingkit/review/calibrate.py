@@ -9,7 +9,9 @@ what it says:
 * a code the rules only hinted at becomes a finding of the code's severity, on
   the hinted spans, when the model gives it at least ``[model] confirm``;
 * a code the rules did not raise at all needs ``[model] add`` (more), or the
-  code's own lower threshold in ``[model.add_for]`` (which also confirms its hints): the
+  code's own lower threshold in ``[model.add_for]`` (which also confirms its hints), or
+  in ``[model.add_unheard]`` when the review found the suggestions vague or missing
+  (its ``when`` codes), so that they name no handling unit the rules could count: the
   finding is placed on the part it is about (``[model.parts]``) or on the sentence
   whose words weigh most for it;
 * a blocking code the rules did not raise, which the model gives less than that but at
@@ -62,6 +64,7 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
     chances = model.probabilities(features(draft_words, rules.kind, shape(draft, rules)))
     drop, confirm, add = (float(settings[k]) for k in ("drop", "confirm", "add"))
     add_for = settings.get("add_for", {})
+    unheard = settings.get("add_unheard", {})
     warn_for = settings.get("warn_for", {})
     parts = settings.get("parts", {})
     result = list(findings)
@@ -70,6 +73,8 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
         sure = [f for f in mine if f.severity != "hint"]
         chance = chances[code]
         add_at = min(add, float(add_for.get(code, add)))
+        if code in unheard and _found(result, unheard.get("when", ())):
+            add_at = min(add_at, float(unheard[code]))
         if sure:
             if chance < drop:
                 result = [_unsure(f, rules) if f in sure else f for f in result]
@@ -86,6 +91,11 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
         ):
             result.append(_placed(code, parts.get(code), draft, rules, model, wary=True))
     return result
+
+
+def _found(findings: list[Finding], codes: list[str]) -> bool:
+    """Whether a finding of one of ``codes`` stands (a hint does not)."""
+    return any(f.code in codes and f.severity != "hint" for f in findings)
 
 
 def _where(finding: Finding) -> str:
