@@ -223,6 +223,10 @@ NEW_BATCHES = (
     "u175_",
     "u176_",
     "u177_",
+    "u178_",
+    "u179_",
+    "u180_",
+    "u181_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
