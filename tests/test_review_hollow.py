@@ -116,3 +116,9 @@ def test_causes_placed_in_parties_and_then_named_are_an_analysis() -> None:
         "县交通运输局的养护资金只够修县道。"
     )
     assert not _hollow(review_proposal(_HEAD + said + _SUGGESTIONS))
+
+
+def test_attitudes_blamed_by_degree_are_attitudes_blamed() -> None:
+    # Round 20: 不够到位、不够高 are the same slogans as 不到位、不高.
+    said = "究其原因，归根到底还是一些乡镇对护栏建设的认识不够到位，重视程度不够高。"
+    assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
