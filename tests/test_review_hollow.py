@@ -5,7 +5,9 @@ The drafts are written for these tests, in words the corpus's drafts do not use.
 
 from __future__ import annotations
 
-from trainingkit.review import Review, review_proposal, review_sheqing
+from trainingkit.review import Review, load_rules, review_proposal, review_sheqing
+from trainingkit.review.hollow import names_causes
+from trainingkit.review.parse import parse_draft
 
 _HEAD = (
     "关于加快修复乡村公路护栏的建议\n\n"
@@ -122,3 +124,14 @@ def test_attitudes_blamed_by_degree_are_attitudes_blamed() -> None:
     # Round 20: 不够到位、不够高 are the same slogans as 不到位、不高.
     said = "究其原因，归根到底还是一些乡镇对护栏建设的认识不够到位，重视程度不够高。"
     assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
+
+
+def test_an_analysis_names_causes_only_with_a_causal_word_and_words_for_them() -> None:
+    rules = load_rules("proposal")
+
+    def names(said: str) -> bool:
+        return names_causes(parse_draft(_HEAD + said + _SUGGESTIONS, rules), rules)
+
+    assert names("原因主要是县里的养护经费只够修县道，乡镇也没有专职管护员。")
+    assert not names("出现这种局面的原因是多方面的，有主观上的原因，也有客观方面的因素。")
+    assert not names("为什么护栏迟迟建不起来？")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from trainingkit.review import load_rules, review_proposal, review_sheqing
+from trainingkit.review.hollow import names_causes
 from trainingkit.review.model import SHEQING_FEATURE, features, load_model, shape, words
 from trainingkit.review.parse import parse_draft
 from trainingkit.review.text import normalise
@@ -126,7 +127,8 @@ def test_what_the_model_is_sure_of_is_added_with_the_code_s_severity() -> None:
     text = _text(SOUND)
     rules = load_rules("proposal")
     plain = review_proposal(text, config={"model": {"enabled": False}})
-    every = review_proposal(text, config={"model": {"confirm": 0.0, "add": 0.0}})
+    anything = {"confirm": 0.0, "add": 0.0, "add_told": {"missing_analysis": 0.0}}
+    every = review_proposal(text, config={"model": anything})
     judged = set(rules.data["model"]["codes"]) & set(rules.codes)
     assert judged <= set(every.flagged)
     for finding in _model_findings(every):
@@ -233,6 +235,23 @@ def test_suggestions_that_name_no_unit_let_the_model_add_multiple_matters_lower(
     assert matters(chance + 1e-6, ["vague_suggestions"]) == []
     # Only while a finding of a `when` code stands: this draft's title is sound.
     assert matters(chance - 1e-6, ["title_format"]) == []
+
+
+def test_an_analysis_that_names_causes_asks_the_model_to_be_surer() -> None:
+    text = _text(SOUND)
+    rules = load_rules("proposal")
+    assert names_causes(parse_draft(text, rules), rules)
+    chance = _chances(text)["missing_analysis"]
+    assert chance > 1e-4
+
+    def analysis(add_for: float, told: float) -> list[str]:
+        settings = {"add": 1.01, "add_for": {"missing_analysis": add_for}}
+        config = {"model": {**settings, "add_told": {"missing_analysis": told}}}
+        review = review_proposal(text, config=config)
+        return [f.severity for f in review.findings if f.code == "missing_analysis"]
+
+    assert analysis(chance - 1e-6, 0.0) == ["warning"]
+    assert analysis(chance - 1e-6, chance + 1e-6) == []
 
 
 def test_a_warn_threshold_for_a_code_that_does_not_block_is_ignored() -> None:

@@ -440,7 +440,8 @@ def test_recall_of_every_code_on_the_development_half_meets_the_goal() -> None:
 # with the draft's shape in the model (3,246 drafts: 0.951; the rules alone give 0.908);
 # round 18, retrained with the tenth wave (3,324 drafts: 0.951; the rules alone 0.908);
 # round 19, retrained with the eleventh and twelfth waves (3,498 drafts: 0.952; the rules
-# alone 0.908).
+# alone 0.908); round 20, retrained with the thirteenth to fifteenth waves (3,736 drafts:
+# 0.953; the round-19 tree 0.953, the rules alone 0.91).
 def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
     result = figures("evaluation")
     print("\n" + table("evaluation half", result))
@@ -460,7 +461,8 @@ def test_verdict_accuracy_on_the_evaluation_half_meets_the_goal() -> None:
 # (3,246 drafts: 39, 0.36 per 30, missing_suggestions 24 of them; the rules alone give 94,
 # 0.87 per 30); round 18 (3,324 drafts: 38, 0.34 per 30, missing_suggestions 23 of them;
 # the rules alone give 95, 0.86 per 30); round 19 (3,498 drafts: 41, 0.35 per 30,
-# missing_suggestions 24 of them; the rules alone give 101, 0.87 per 30).
+# missing_suggestions 24 of them; the rules alone give 101, 0.87 per 30); round 20 (3,736
+# drafts: 43, 0.35 per 30; the round-19 tree 44, the rules alone 108, 0.87 per 30).
 def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_blocking_failures(figures("evaluation"))
     assert not failures, failures
@@ -477,18 +479,20 @@ def test_false_blocking_findings_on_the_evaluation_half_meet_the_goal() -> None:
 # missing_analysis 94 of them; the rules alone give 182, 1.68 per 30); round 18 (3,324
 # drafts: 177, 1.60 per 30, missing_analysis 101 of them; the rules alone give 184, 1.66);
 # round 19 (3,498 drafts: 191, 1.64 per 30, missing_analysis 110 of them; the rules alone
-# give 191, 1.64).
+# give 191, 1.64); round 20, whose model may add multiple_matters at 0.3 beside vague or
+# missing suggestions and whose rules read an analysis that names no cause (3,736 drafts:
+# 214, 1.72 per 30, missing_analysis 127 of them; the round-19 tree 199, 1.60; the rules
+# alone 199, 1.60).
 def test_false_findings_of_any_severity_on_the_evaluation_half_meet_the_goal() -> None:
     failures = _false_any_failures(figures("evaluation"))
     assert not failures, failures
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="evaluation half (3,498 drafts, round 19, rules and text model), recall below "
-    "0.85: missing_analysis 236/286 (0.83); personal_matter 186/218 and multiple_matters "
-    "155/182 just meet it (the rules alone: seven codes, missing_analysis 52/286 the lowest)",
-)
+# Missed in every round up to 19 (round 19, 3,498 drafts: missing_analysis 236/286, 0.83);
+# met in round 20 (3,736 drafts: the lowest are multiple_matters 183/211, 0.867,
+# missing_analysis 308/353, 0.873, and personal_matter 221/251, 0.881; the round-19 tree
+# gives missing_analysis 291/353, 0.82, and multiple_matters 176/211, 0.83, on the same
+# drafts; the rules alone miss seven codes, missing_analysis 56/353 the lowest).
 def test_recall_of_every_code_on_the_evaluation_half_meets_the_goal() -> None:
     failures = _recall_failures(figures("evaluation"))
     assert not failures, failures
@@ -509,6 +513,14 @@ _KNOWN_FALSE_WARNINGS: dict[str, str] = {
     "补正也常要跑第二趟) has fewer than the 40 characters that make the review unsure; its causes "
     "are told as facts (法院都设在县城和中部平原), as in drafts other writers label "
     "missing_analysis (round 12)",
+    "u3_sq_good_scam_elderly.txt": "missing_analysis: the text model's warning since round "
+    "20 (0.71 in sample). The causes are told with no causal word the lexicon knows (这类骗局"
+    "利用了老年人对政策不熟悉……的心理；……但很多老人并不知道), so the rules see no analysis to "
+    "weigh against the model",
+    "u5_good_veteran_eldercare.txt": "missing_analysis: the text model's warning since round "
+    "20 (0.50 in sample). The causes are told as facts with no causal word (光荣院床位只有120"
+    "张……；各区对退役军人的养老优待标准也不统一), as in drafts other writers label "
+    "missing_analysis",
     "u49_good_elderly_fraud.txt": "missing_analysis: a draft of one paragraph whose only "
     "sentence of causes has 38 characters without figures (……子女又不在身边，社区宣传多是发"
     "传单), under the 40 a paragraph needs before the review is unsure there is none "

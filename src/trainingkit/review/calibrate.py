@@ -13,7 +13,9 @@ what it says:
   in ``[model.add_unheard]`` when the review found the suggestions vague or missing
   (its ``when`` codes), so that they name no handling unit the rules could count: the
   finding is placed on the part it is about (``[model.parts]``) or on the sentence
-  whose words weigh most for it;
+  whose words weigh most for it; where a sentence of the analysis names causes
+  (:func:`trainingkit.review.hollow.names_causes`), missing_analysis needs at least
+  ``[model.add_told]``;
 * a blocking code the rules did not raise, which the model gives less than that but at
   least the code's ``[model.warn_for]`` (other codes there are ignored), becomes a
   warning, placed the same way: the trainee is told what the draft reads like, and
@@ -29,16 +31,14 @@ from dataclasses import replace
 
 from trainingkit.review.codes import code_name
 from trainingkit.review.config import RuleSet
-from trainingkit.review.findings import Finding
+from trainingkit.review.findings import MODEL_MARK, Finding
+from trainingkit.review.hollow import names_causes
 from trainingkit.review.model import Model, features, load_model, shape, words
 from trainingkit.review.parse import Draft
 from trainingkit.review.text import Segment
 from trainingkit.review.words import tokens
 
-__all__ = ["MODEL_MARK", "calibrate"]
-
-#: How the basis of a finding the model made ends (``Finding.rule``).
-MODEL_MARK = "（文本模型）"
+__all__ = ["calibrate"]
 
 _UNSURE = "请核实：{message}（通读全文，不太像这一问题，所以只作提示。）"
 _ADDED = "依据{rule}。通读全文，这份稿子很像“{name}”的问题{where}。{advice}"
@@ -65,6 +65,7 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
     drop, confirm, add = (float(settings[k]) for k in ("drop", "confirm", "add"))
     add_for = settings.get("add_for", {})
     unheard = settings.get("add_unheard", {})
+    told = settings.get("add_told", {})
     warn_for = settings.get("warn_for", {})
     parts = settings.get("parts", {})
     result = list(findings)
@@ -75,6 +76,8 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
         add_at = min(add, float(add_for.get(code, add)))
         if code in unheard and _found(result, unheard.get("when", ())):
             add_at = min(add_at, float(unheard[code]))
+        if code in told and names_causes(draft, rules):
+            add_at = max(add_at, float(told[code]))
         if sure:
             if chance < drop:
                 result = [_unsure(f, rules) if f in sure else f for f in result]

@@ -12,7 +12,19 @@ from typing import Any
 from trainingkit.review.codes import CODE_NAMES, CODES, SEVERITIES, Severity, code_name
 from trainingkit.review.render import render_html
 
-__all__ = ["CODES", "CODE_NAMES", "SEVERITIES", "Finding", "Part", "Review", "Severity"]
+__all__ = [
+    "CODES",
+    "CODE_NAMES",
+    "MODEL_MARK",
+    "SEVERITIES",
+    "Finding",
+    "Part",
+    "Review",
+    "Severity",
+]
+
+#: How the basis of a finding the text model made ends (``Finding.rule``).
+MODEL_MARK = "（文本模型）"
 
 
 @dataclass(frozen=True)
