@@ -227,6 +227,10 @@ NEW_BATCHES = (
     "u179_",
     "u180_",
     "u181_",
+    "u182_",
+    "u183_",
+    "u184_",
+    "u185_",
 )
 
 # The goal of issue 9, on drafts the rules were not tuned on.
