@@ -135,3 +135,12 @@ def test_an_analysis_names_causes_only_with_a_causal_word_and_words_for_them() -
     assert names("原因主要是县里的养护经费只够修县道，乡镇也没有专职管护员。")
     assert not names("出现这种局面的原因是多方面的，有主观上的原因，也有客观方面的因素。")
     assert not names("为什么护栏迟迟建不起来？")
+
+
+def test_what_is_still_to_be_improved_names_no_cause() -> None:
+    # Round 20: 有待进一步提高、有待完善 and 也有……的新情况 are slogans too.
+    said = (
+        "护栏问题的产生，原因是多方面的，既有历史欠账，也有发展中遇到的新情况。"
+        "说到底，安全意识有待进一步增强，管护机制有待健全。"
+    )
+    assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
