@@ -144,3 +144,8 @@ def test_what_is_still_to_be_improved_names_no_cause() -> None:
         "说到底，安全意识有待进一步增强，管护机制有待健全。"
     )
     assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
+
+
+def test_those_whose_attitude_is_blamed_name_no_cause() -> None:
+    said = "说到底，还是一些主管部门和施工企业思想认识不到位，重视程度不够。"
+    assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
