@@ -23,6 +23,11 @@ _SUGGESTIONS = (
 )
 
 
+def _hollow_in(said: str) -> list[str]:
+    """This check's severities for a proposal whose analysis is ``said``."""
+    return _hollow(review_proposal(_HEAD + said + _SUGGESTIONS))
+
+
 def _hollow(review: Review) -> list[str]:
     """The severities of this check's findings (the text model may add its own)."""
     return [
@@ -56,7 +61,7 @@ def test_causes_said_to_be_many_and_then_named_are_an_analysis() -> None:
         "原因是多方面的，主要是县里每年只安排护栏维护经费20万元，"
         "乡镇也没有专职的公路管护员，锈断的护栏没人报修。"
     )
-    assert not _hollow(review_proposal(_HEAD + named + _SUGGESTIONS))
+    assert not _hollow_in(named)
 
 
 def test_a_lead_in_then_causes_is_an_analysis() -> None:
@@ -65,7 +70,7 @@ def test_a_lead_in_then_causes_is_an_analysis() -> None:
         "一是资金缺口大，每公里护栏造价约12万元，县级财力难以承担。"
         "二是多数路段属于村道，建设主体不明，县乡两级相互推诿。"
     )
-    assert not _hollow(review_proposal(_HEAD + listed + _SUGGESTIONS))
+    assert not _hollow_in(listed)
 
 
 def test_a_hollow_sentence_then_a_cause_told_as_a_fact_is_only_worth_a_check() -> None:
@@ -80,7 +85,7 @@ def test_a_hollow_sentence_then_a_cause_told_as_a_fact_is_only_worth_a_check() -
 
 def test_a_hollow_sentence_beside_a_named_cause_is_an_analysis() -> None:
     both = "原因是多方面的，其中最直接的是护栏建设标准多年未修订，临水路段不在建设范围内。"
-    assert not _hollow(review_proposal(_HEAD + both + _SUGGESTIONS))
+    assert not _hollow_in(both)
 
 
 def test_a_sheqing_whose_analysis_blames_attitudes_is_told_too() -> None:
@@ -101,7 +106,7 @@ def test_causes_placed_in_parties_but_not_named_are_no_analysis() -> None:
         "护栏缺失问题的出现，原因是多方面的，既有乡镇自身的因素，也有主管部门的因素，"
         "是多年积下的老问题。"
     )
-    assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
+    assert _hollow_in(said) == ["warning"]
 
 
 def test_a_habit_blamed_in_quotes_is_an_attitude_blamed() -> None:
@@ -109,7 +114,7 @@ def test_a_habit_blamed_in_quotes_is_an_attitude_blamed() -> None:
         "究其根源，是多方面的：有历史原因，也有现实原因。"
         "归根到底，“只建不管”的思想还没有彻底转变，工作合力尚未真正形成。"
     )
-    assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
+    assert _hollow_in(said) == ["warning"]
 
 
 def test_causes_placed_in_parties_and_then_named_are_an_analysis() -> None:
@@ -117,13 +122,13 @@ def test_causes_placed_in_parties_and_then_named_are_an_analysis() -> None:
         "原因既有乡镇的因素，也有主管部门的因素：乡镇没有专职管护员，"
         "县交通运输局的养护资金只够修县道。"
     )
-    assert not _hollow(review_proposal(_HEAD + said + _SUGGESTIONS))
+    assert not _hollow_in(said)
 
 
 def test_attitudes_blamed_by_degree_are_attitudes_blamed() -> None:
     # Round 20: 不够到位、不够高 are the same slogans as 不到位、不高.
     said = "究其原因，归根到底还是一些乡镇对护栏建设的认识不够到位，重视程度不够高。"
-    assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
+    assert _hollow_in(said) == ["warning"]
 
 
 def test_an_analysis_names_causes_only_with_a_causal_word_and_words_for_them() -> None:
@@ -143,9 +148,9 @@ def test_what_is_still_to_be_improved_names_no_cause() -> None:
         "护栏问题的产生，原因是多方面的，既有历史欠账，也有发展中遇到的新情况。"
         "说到底，安全意识有待进一步增强，管护机制有待健全。"
     )
-    assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
+    assert _hollow_in(said) == ["warning"]
 
 
 def test_those_whose_attitude_is_blamed_name_no_cause() -> None:
     said = "说到底，还是一些主管部门和施工企业思想认识不到位，重视程度不够。"
-    assert _hollow(review_proposal(_HEAD + said + _SUGGESTIONS)) == ["warning"]
+    assert _hollow_in(said) == ["warning"]

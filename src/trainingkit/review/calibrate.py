@@ -76,7 +76,8 @@ def calibrate(findings: list[Finding], draft: Draft, rules: RuleSet) -> list[Fin
         add_at = min(add, float(add_for.get(code, add)))
         if code in unheard and _found(result, unheard.get("when", ())):
             add_at = min(add_at, float(unheard[code]))
-        if code in told and names_causes(draft, rules):
+        # Only a chance that would add needs the (costlier) reading of the analysis.
+        if code in told and chance >= add_at and names_causes(draft, rules):
             add_at = max(add_at, float(told[code]))
         if sure:
             if chance < drop:

@@ -26,6 +26,7 @@ found missing_analysis, this finding, which says what the analysis lacks, takes 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import takewhile
 
 from trainingkit.review.config import RuleSet
@@ -73,7 +74,7 @@ def names_causes(draft: Draft, rules: RuleSet) -> bool:
     """
     least = rules.number("analysis", "told_min_words")
     cause = rules.patterns["cue_analysis"]
-    for unit in takewhile(lambda u: "suggestions" not in u.tags, draft.units):
+    for unit in _before_suggestions(draft):
         if unit.tags != _ANALYSIS_ONLY or _lead_in(draft, unit, rules):
             continue
         if not cause.search(draft.norm, unit.start, unit.end):
@@ -81,6 +82,11 @@ def names_causes(draft: Draft, rules: RuleSet) -> bool:
         if len(_named(draft, rules, unit, _set_aside(draft, rules, unit))) >= least:
             return True
     return False
+
+
+def _before_suggestions(draft: Draft) -> Iterator[Unit]:
+    """The sentences of the body up to the first suggestion."""
+    return takewhile(lambda u: "suggestions" not in u.tags, draft.units)
 
 
 def _set_aside(draft: Draft, rules: RuleSet, unit: Unit) -> list[re.Match[str]]:
@@ -98,7 +104,7 @@ def _hollow(draft: Draft, rules: RuleSet) -> Finding | None:
     code = "missing_analysis"
     if code not in rules.codes or "cause_hollow" not in rules.patterns:
         return None
-    before = list(takewhile(lambda u: "suggestions" not in u.tags, draft.units))
+    before = list(_before_suggestions(draft))
     units = [u for u in before if "analysis" in u.tags and not _lead_in(draft, u, rules)]
     if not units:
         return None
